@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * iosafe/fd.h: owned and borrowed file descriptors.
+ *
+ * The model is Rust's std::os::fd (OwnedFd, BorrowedFd<'fd>) and the
+ * io-lifetimes crate:
+ *
+ *   iosafe_owned_fd     holds a descriptor it must close, exactly once; or
+ *                       none.  Its owner closes it (iosafe_fd_close,
+ *                       iosafe_fd_drop, iosafe_auto_fd) or hands it on
+ *                       (iosafe_fd_take, iosafe_fd_into_raw).
+ *   iosafe_borrowed_fd  a descriptor used for a while, never closed through
+ *                       it; valid only while its owner keeps the descriptor.
+ *
+ * Each is a struct holding one int, so that the compiler rejects one where
+ * the other is expected, and both compile to a bare int.
+ *
+ * "None": any negative raw value means "no descriptor" (empty, moved-from,
+ * closed).  The one value iosafe itself stores is IOSAFE_RAW_NONE (-1), so
+ * iosafe_fd_from_raw(open(...)) is correct whether open succeeded or not.
+ *
+ * Errors: functions that can fail return 0 (or a count) on success and a
+ * negative errno value on failure; they never return -1 with errno set.
+ *
+ * The trivial operations are static inline, so that code written with iosafe
+ * compiles to the same instructions as the same code written with bare ints
+ * (measured by `make bench`).
+ */
+#ifndef IOSAFE_FD_H
+#define IOSAFE_FD_H
+
+#include <stdbool.h>
+
+#include "annotations.h"
+
+#ifdef __FRAMAC__
+#  include "iosafe_acsl.h"
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The raw value of "no descriptor". */
+#define IOSAFE_RAW_NONE (-1)
+
+/** A descriptor this object owns and must close, or none (raw < 0). */
+typedef struct iosafe_owned_fd {
+	int raw; /**< the descriptor, or a negative value for none */
+} iosafe_owned_fd;
+
+/** A descriptor borrowed from its owner for a while; never closed through it. */
+typedef struct iosafe_borrowed_fd {
+	int raw; /**< the descriptor, or a negative value for none */
+} iosafe_borrowed_fd;
+
+/**
+ * IOSAFE_FD_NONE: an owned fd that holds nothing.  Use it to initialise:
+ *   iosafe_owned_fd fd = IOSAFE_FD_NONE;
+ * and as an expression (`return IOSAFE_FD_NONE;`).
+ */
+#ifdef __cplusplus
+#  define IOSAFE_FD_NONE (iosafe_owned_fd{IOSAFE_RAW_NONE})
+#else
+#  define IOSAFE_FD_NONE ((iosafe_owned_fd){IOSAFE_RAW_NONE})
+#endif
+
+/**
+ * iosafe_fd_from_raw: adopt a raw descriptor.
+ * @raw: a descriptor the caller owns and gives up, or any negative value.
+ * Returns: an owned fd holding @raw; none (raw -1) when @raw is negative.
+ * Ownership: @raw is released by the caller and acquired by the result.
+ * Follows: Rust's FromRawFd::from_raw_fd (which requires raw != -1; here any
+ * negative value is accepted and means none).
+ */
+static inline iosafe_owned_fd iosafe_fd_from_raw(int raw IOSAFE_RELEASES) IOSAFE_ACQUIRES;
+static inline iosafe_owned_fd iosafe_fd_from_raw(int raw)
+{
+	iosafe_owned_fd fd;
+	fd.raw = raw < 0 ? IOSAFE_RAW_NONE : raw;
+	return fd;
+}
+
+/**
+ * iosafe_fd_into_raw: give up ownership.
+ * @fd: owned fd (not NULL); none afterwards.
+ * Returns: the descriptor @fd held, which the caller now owns and must close;
+ * -1 when @fd was none.
+ * Follows: Rust's IntoRawFd::into_raw_fd.
+ */
+static inline int iosafe_fd_into_raw(iosafe_owned_fd *fd IOSAFE_RELEASES) IOSAFE_ACQUIRES;
+static inline int iosafe_fd_into_raw(iosafe_owned_fd *fd)
+{
+	int raw = fd->raw < 0 ? IOSAFE_RAW_NONE : fd->raw;
+	fd->raw = IOSAFE_RAW_NONE;
+	return raw;
+}
+
+/**
+ * iosafe_fd_borrow: borrow an owned fd.
+ * @fd: owned fd (not NULL), unchanged; it must outlive the borrow, that is,
+ * not be closed, dropped or moved while the result is in use.
+ * Returns: a borrow of the same descriptor (none when @fd is none).
+ * Follows: Rust's AsFd::as_fd.
+ */
+static inline iosafe_borrowed_fd
+iosafe_fd_borrow(const iosafe_owned_fd *fd IOSAFE_RETURNS_BORROW);
+static inline iosafe_borrowed_fd iosafe_fd_borrow(const iosafe_owned_fd *fd)
+{
+	iosafe_borrowed_fd b;
+	b.raw = fd->raw < 0 ? IOSAFE_RAW_NONE : fd->raw;
+	return b;
+}
+
+/**
+ * iosafe_fd_borrow_raw: borrow a raw descriptor owned elsewhere.
+ * @raw: a descriptor that stays open while the result is in use, or any
+ * negative value.
+ * Returns: a borrow of @raw; none (-1) when @raw is negative.
+ * Follows: Rust's BorrowedFd::borrow_raw.
+ */
+static inline iosafe_borrowed_fd iosafe_fd_borrow_raw(int raw IOSAFE_RETURNS_BORROW);
+static inline iosafe_borrowed_fd iosafe_fd_borrow_raw(int raw)
+{
+	iosafe_borrowed_fd b;
+	b.raw = raw < 0 ? IOSAFE_RAW_NONE : raw;
+	return b;
+}
+
+/**
+ * iosafe_fd_raw: the number behind a borrow, for calls that take an int.
+ * @fd: a borrow.  The number is borrowed too: never close it.
+ * Returns: the descriptor, or a negative value for none.
+ * Follows: Rust's AsRawFd::as_raw_fd.
+ */
+static inline int iosafe_fd_raw(iosafe_borrowed_fd fd IOSAFE_RETURNS_BORROW);
+static inline int iosafe_fd_raw(iosafe_borrowed_fd fd)
+{
+	return fd.raw;
+}
+
+/**
+ * iosafe_fd_take: move ownership out of @fd.
+ * @fd: owned fd (not NULL); none afterwards.
+ * Returns: an owned fd holding what @fd held (none when @fd was none).
+ * Follows: Rust's Option::take, systemd's TAKE_FD().
+ */
+static inline iosafe_owned_fd iosafe_fd_take(iosafe_owned_fd *fd IOSAFE_RELEASES) IOSAFE_ACQUIRES;
+static inline iosafe_owned_fd iosafe_fd_take(iosafe_owned_fd *fd)
+{
+	iosafe_owned_fd moved;
+	moved.raw = fd->raw < 0 ? IOSAFE_RAW_NONE : fd->raw;
+	fd->raw = IOSAFE_RAW_NONE;
+	return moved;
+}
+
+/**
+ * iosafe_fd_is_none: whether @fd holds no descriptor.
+ * @fd: owned fd (not NULL), unchanged.
+ * Returns: true when @fd->raw is negative.
+ */
+static inline bool iosafe_fd_is_none(const iosafe_owned_fd *fd IOSAFE_USES);
+static inline bool iosafe_fd_is_none(const iosafe_owned_fd *fd)
+{
+	return fd->raw < 0;
+}
+
+/**
+ * iosafe_fd_close: close an owned fd and report the error.
+ * @fd: owned fd (not NULL); none afterwards, in every case.
+ * Returns: 0 when the descriptor was closed, or @fd was none;
+ *   0 also for EINTR and EINPROGRESS: on Linux the descriptor is released
+ *     before close(2) can be interrupted, so it is closed (close(2) NOTES,
+ *     Austin Group bug 529, POSIX.1-2024 posix_close);
+ *   -EIO, -ENOSPC, -EDQUOT: the descriptor is closed, but data written
+ *     earlier may be lost (report it; never retry the close: the number may
+ *     already belong to another thread's new descriptor);
+ *   -EBADF: the number was not open: an ownership bug elsewhere (a double
+ *     close or a close of a borrowed number).  Report it.
+ * errno: unspecified.
+ * Follows: close(2), POSIX close and posix_close; Rust's OwnedFd drop, but
+ * reporting the error instead of ignoring it.
+ */
+int iosafe_fd_close(iosafe_owned_fd *fd IOSAFE_RELEASES);
+
+/**
+ * iosafe_fd_drop: close an owned fd, ignoring errors.
+ * @fd: owned fd (not NULL); none afterwards; a no-op when already none.
+ * errno: preserved, so it can run on an error path before errno is read.
+ * Use iosafe_fd_close where a close error matters (files written to).
+ * Follows: Rust's impl Drop for OwnedFd; systemd's safe_close().
+ */
+void iosafe_fd_drop(iosafe_owned_fd *fd IOSAFE_RELEASES);
+
+/**
+ * iosafe_fd_replace: drop what @dst holds, then move @src into it.
+ * @dst: owned fd (not NULL); holds @src afterwards.
+ * @src: owned fd, moved in (the caller must not use it afterwards).
+ * When @src and *@dst hold the same descriptor (an ownership bug: it had two
+ * owners) it is kept open, not closed under the new owner's feet.
+ * errno: preserved.
+ * Follows: Rust's `*dst = src` (assignment drops the old value).
+ */
+void iosafe_fd_replace(iosafe_owned_fd *dst IOSAFE_RELEASES,
+		       iosafe_owned_fd src IOSAFE_RELEASES);
+
+/**
+ * iosafe_fd_try_clone: duplicate a descriptor, close-on-exec, numbered 3 or
+ * above (so it never lands on stdin, stdout or stderr).
+ * @fd: a borrow, used during the call only.
+ * @out: (not NULL) receives the new descriptor, owned by the caller; none on
+ *   failure.  Whatever *@out held before is overwritten, not closed: pass a
+ *   none owner.
+ * Returns: 0; -EBADF when @fd is none or not open; -EMFILE when the process
+ *   has no free descriptor; -EINVAL when @out is NULL.
+ * Follows: fcntl(2) F_DUPFD_CLOEXEC; Rust's BorrowedFd::try_clone_to_owned.
+ */
+int iosafe_fd_try_clone(iosafe_borrowed_fd fd IOSAFE_USES,
+			iosafe_owned_fd *out IOSAFE_ACQUIRES);
+
+/** iosafe_stdin: a borrow of standard input (descriptor 0). Follows: Rust's io::stdin().as_fd(). */
+static inline iosafe_borrowed_fd iosafe_stdin(void) { return iosafe_fd_borrow_raw(0); }
+/** iosafe_stdout: a borrow of standard output (descriptor 1). */
+static inline iosafe_borrowed_fd iosafe_stdout(void) { return iosafe_fd_borrow_raw(1); }
+/** iosafe_stderr: a borrow of standard error (descriptor 2). */
+static inline iosafe_borrowed_fd iosafe_stderr(void) { return iosafe_fd_borrow_raw(2); }
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* IOSAFE_FD_H */

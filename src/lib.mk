@@ -1,0 +1,75 @@
+# SPDX-License-Identifier: MIT
+# src/lib.mk: libiosafe.a, libiosafe.so.$(VERSION_MAJOR), and their
+# installation with iosafe.pc (made from src/iosafe.pc.in at install time,
+# so that it names the prefix actually installed to).  Included by the top-level GNUmakefile.
+
+LIB_SRCS := src/fd.c src/io.c
+LIB_HDRS := $(wildcard include/iosafe/*.h)
+LIB_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
+LIB_PIC_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/pic/%.o)
+
+LIB_A      := $(BUILD)/lib/libiosafe.a
+LIB_SONAME := libiosafe.so.$(VERSION_MAJOR)
+LIB_SO_REAL := $(BUILD)/lib/libiosafe.so.$(VERSION)
+LIB_SO_MAJOR := $(BUILD)/lib/$(LIB_SONAME)
+LIB_SO     := $(BUILD)/lib/libiosafe.so
+
+ALL_TARGETS += lib
+INSTALL_TARGETS += install-lib
+UNINSTALL_TARGETS += uninstall-lib
+
+.PHONY: lib install-lib uninstall-lib
+lib: $(LIB_A) $(LIB_SO)
+
+$(BUILD)/obj/%.o: src/%.c $(LIB_HDRS)
+	$(quiet) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(IOSAFE_CPPFLAGS) $(CPPFLAGS) $(IOSAFE_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/pic/%.o: src/%.c $(LIB_HDRS)
+	$(quiet) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(IOSAFE_CPPFLAGS) $(CPPFLAGS) $(IOSAFE_CFLAGS) -fPIC $(CFLAGS) -c $< -o $@
+
+$(LIB_A): $(LIB_OBJS)
+	$(quiet) AR $@
+	$(Q)mkdir -p $(@D)
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+$(LIB_SO_REAL): $(LIB_PIC_OBJS)
+	$(quiet) LD $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) -shared -Wl,-soname,$(LIB_SONAME) $(LDFLAGS) -o $@ $^
+
+$(LIB_SO_MAJOR): $(LIB_SO_REAL)
+	$(Q)ln -sf $(<F) $@
+$(LIB_SO): $(LIB_SO_MAJOR)
+	$(Q)ln -sf $(<F) $@
+
+# install and uninstall mirror each other: every file install-lib writes is
+# listed once in LIB_INSTALLED and removed by uninstall-lib.
+LIB_INSTALLED_HDRS := $(LIB_HDRS:include/%=$(DESTDIR)$(includedir)/%)
+LIB_INSTALLED := $(LIB_INSTALLED_HDRS) \
+	$(DESTDIR)$(libdir)/libiosafe.a \
+	$(DESTDIR)$(libdir)/libiosafe.so.$(VERSION) \
+	$(DESTDIR)$(libdir)/$(LIB_SONAME) \
+	$(DESTDIR)$(libdir)/libiosafe.so \
+	$(DESTDIR)$(pkgconfigdir)/iosafe.pc
+
+install-lib: lib
+	$(quiet) INSTALL "$(DESTDIR)$(prefix)"
+	$(Q)$(INSTALL) -d -m 755 $(DESTDIR)$(includedir)/iosafe $(DESTDIR)$(libdir) $(DESTDIR)$(pkgconfigdir)
+	$(Q)$(INSTALL) -m 644 $(LIB_HDRS) $(DESTDIR)$(includedir)/iosafe/
+	$(Q)$(INSTALL) -m 644 $(LIB_A) $(DESTDIR)$(libdir)/
+	$(Q)$(INSTALL) -m 755 $(LIB_SO_REAL) $(DESTDIR)$(libdir)/
+	$(Q)ln -sf libiosafe.so.$(VERSION) $(DESTDIR)$(libdir)/$(LIB_SONAME)
+	$(Q)ln -sf $(LIB_SONAME) $(DESTDIR)$(libdir)/libiosafe.so
+	$(Q)sed -e 's|@PREFIX@|$(prefix)|' -e 's|@LIBDIR@|$(libdir)|' \
+	    -e 's|@INCLUDEDIR@|$(includedir)|' -e 's|@VERSION@|$(VERSION)|' \
+	    src/iosafe.pc.in > $(DESTDIR)$(pkgconfigdir)/iosafe.pc
+	$(Q)chmod 644 $(DESTDIR)$(pkgconfigdir)/iosafe.pc
+
+uninstall-lib:
+	$(quiet) UNINSTALL "$(DESTDIR)$(prefix)"
+	$(Q)rm -f $(LIB_INSTALLED)
+	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe 2>/dev/null || true

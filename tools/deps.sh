@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# tools/deps.sh: install the Debian bookworm packages iosafe needs, when
+# missing.  Quick and silent when everything is there.  As root it runs
+# apt-get; otherwise it prints the exact command and fails.
+set -euo pipefail
+
+PACKAGES=(
+	make gcc pkg-config                      # the library
+	clang-19 llvm-19-dev libclang-19-dev     # the analyzer plugin
+	clang-tools-19                           # analyze-build, scan-build
+	libcriterion-dev valgrind                # tests
+	frama-c-base why3 z3 cvc4 cvc5           # proofs
+	python3                                  # iosafe-check, SARIF checks
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+	if ! dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$'; then
+		missing+=("$p")
+	fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+cmd="apt-get install -y --no-install-recommends ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+	echo "deps: missing Debian packages: ${missing[*]}" >&2
+	echo "deps: run as root:  apt-get update && $cmd" >&2
+	exit 1
+fi
+echo "deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+# apt-get update once: a fresh machine's package lists may be empty or old.
+apt-get update -qq
+$cmd -qq
