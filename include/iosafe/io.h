@@ -16,6 +16,7 @@
 #ifndef IOSAFE_IO_H
 #define IOSAFE_IO_H
 
+#include <fcntl.h> /* the O_* flags these functions take */
 #include <stddef.h>
 #include <sys/types.h>
 #include <sys/socket.h>
