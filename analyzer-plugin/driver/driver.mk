@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: MIT
+# analyzer-plugin/driver/driver.mk: iosafe-check, the driver users run in CI,
+# its tests (check-driver) and the analysis-overhead benchmark
+# (bench-analysis).  Included by the top-level GNUmakefile after
+# analyzer-plugin/plugin.mk, which defines IOSAFE_PLUGIN.
+#
+# The driver is one Python 3 script (standard library only).  Two copies are
+# made from analyzer-plugin/driver/iosafe-check.py, each with the paths it
+# needs written in:
+#   $(BUILD)/bin/iosafe-check        the build tree's plugin and include/
+#   $(DESTDIR)$(bindir)/iosafe-check $(libdir)/iosafe/iosafe-plugin.so and
+#                                    $(includedir)
+
+IOSAFE_PLUGIN ?= $(BUILD)/plugin/iosafe-plugin.so
+DRIVER_SRC := analyzer-plugin/driver/iosafe-check.py
+DRIVER_BIN := $(BUILD)/bin/iosafe-check
+LLVM_BINDIR := $(shell $(LLVM_CONFIG) --bindir 2>/dev/null)
+IOSAFE_INSTALLED_PLUGIN := $(libdir)/iosafe/iosafe-plugin.so
+PYTHON ?= python3
+
+ALL_TARGETS += driver
+CHECK_TARGETS += check-driver
+BENCH_TARGETS += bench-analysis
+INSTALL_TARGETS += install-driver
+UNINSTALL_TARGETS += uninstall-driver
+
+.PHONY: driver check-driver bench-analysis install-driver uninstall-driver
+driver: $(DRIVER_BIN)
+
+# driver_subst PLUGIN INCLUDEDIR: the sed program that writes the paths in.
+driver_subst = sed -e 's|@IOSAFE_PLUGIN_PATH@|$(1)|' \
+	-e 's|@IOSAFE_INCLUDE_DIR@|$(2)|' \
+	-e 's|@LLVM_BINDIR@|$(LLVM_BINDIR)|' \
+	-e 's|@IOSAFE_VERSION@|$(VERSION)|'
+
+$(DRIVER_BIN): $(DRIVER_SRC) analyzer-plugin/driver/driver.mk include/iosafe/version.h
+	$(quiet) GEN $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(call driver_subst,$(abspath $(IOSAFE_PLUGIN)),$(abspath include)) $< > $@.tmp
+	$(Q)chmod 755 $@.tmp && mv $@.tmp $@
+
+install-driver: $(DRIVER_BIN)
+	$(quiet) INSTALL "$(DESTDIR)$(bindir)/iosafe-check"
+	$(Q)$(INSTALL) -d -m 755 $(DESTDIR)$(bindir)
+	$(Q)$(call driver_subst,$(IOSAFE_INSTALLED_PLUGIN),$(includedir)) $(DRIVER_SRC) \
+	    > $(DESTDIR)$(bindir)/iosafe-check
+	$(Q)chmod 755 $(DESTDIR)$(bindir)/iosafe-check
+
+uninstall-driver:
+	$(quiet) UNINSTALL "$(DESTDIR)$(bindir)/iosafe-check"
+	$(Q)rm -f $(DESTDIR)$(bindir)/iosafe-check
+
+# The driver's tests: real clang runs over small files made by the test
+# itself and over examples/ (tests/driver/run-tests.py).  When the plugin is
+# built they load it; the examples' expectations need it.
+DRIVER_TEST_DEPS := $(DRIVER_BIN) $(LIB_A)
+ifneq ($(wildcard analyzer-plugin/plugin.mk),)
+  DRIVER_TEST_DEPS += $(IOSAFE_PLUGIN)
+endif
+
+check-driver: $(DRIVER_TEST_DEPS)
+	$(quiet) TEST driver
+	$(Q)$(PYTHON) tests/driver/run-tests.py --driver $(DRIVER_BIN) \
+	    --plugin $(IOSAFE_PLUGIN) $(if $(filter 1,$(V)),--verbose)
+
+# Analysis time of iosafe-check against plain `clang-19 --analyze` (Clang's
+# default checkers) over the same translation units, side by side in one run.
+bench-analysis: $(DRIVER_TEST_DEPS)
+	$(quiet) BENCH analysis
+	$(Q)$(PYTHON) analyzer-plugin/driver/bench-analysis.py --driver $(DRIVER_BIN) \
+	    --plugin $(IOSAFE_PLUGIN) --clang $(LLVM_BINDIR)/clang

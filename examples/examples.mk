@@ -1,0 +1,64 @@
+# SPDX-License-Identifier: MIT
+# examples/examples.mk: the example programs written with iosafe, their
+# self-tests (check-examples) and `make demo` (demo-examples): build and run
+# them, then run iosafe-check over the clean programs (no finding expected)
+# and over examples/bugs/ (the seeded bugs of examples/bugs/EXPECTED).
+# Included by the top-level GNUmakefile after analyzer-plugin/driver/driver.mk.
+
+EXAMPLES := echo_server file_copy pipe_child
+EXAMPLE_SRCS := $(EXAMPLES:%=examples/%.c)
+EXAMPLE_BINS := $(EXAMPLES:%=$(BUILD)/examples/%)
+BUG_SRCS := $(sort $(wildcard examples/bugs/*.c))
+EXAMPLE_CDB := $(BUILD)/examples/compile_commands.json
+DEMO_DIR := $(BUILD)/demo
+
+CHECK_TARGETS += check-examples
+DEMO_TARGETS += demo-examples
+
+.PHONY: examples check-examples demo-examples
+examples: $(EXAMPLE_BINS) $(EXAMPLE_CDB)
+
+$(BUILD)/examples/%: examples/%.c $(LIB_A) $(LIB_HDRS)
+	$(quiet) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(IOSAFE_CPPFLAGS) $(CPPFLAGS) $(IOSAFE_CFLAGS) $(CFLAGS) $< $(LIB_A) $(LDFLAGS) -o $@
+
+# The compilation database a build system would write for the examples
+# (https://clang.llvm.org/docs/JSONCompilationDatabase.html), for `iosafe-check -p`.
+$(EXAMPLE_CDB): examples/examples.mk
+	$(Q)mkdir -p $(@D)
+	$(Q){ echo '['; sep=''; for f in $(EXAMPLE_SRCS); do \
+	    printf '%s{"directory": "%s", "file": "%s", "arguments": ["%s", "-Iinclude", "-std=c11", "-c", "%s"]}\n' \
+	        "$$sep" "$(CURDIR)" "$$f" "$(CC)" "$$f"; sep=','; done; echo ']'; } > $@
+
+check-examples: $(EXAMPLE_BINS)
+	$(quiet) TEST examples
+	$(Q)pass=0; fail=0; for e in $(EXAMPLE_BINS); do \
+	    if timeout 60 $$e --self-test >$$e.log 2>&1; then pass=$$((pass+1)); \
+	    else fail=$$((fail+1)); echo "examples: $$e --self-test failed:"; cat $$e.log; fi; \
+	done; echo "examples: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
+
+# make demo: the programs run, then the checker over them.  iosafe-check
+# exits 0 on the clean programs and 1 on the seeded bugs; anything else
+# (an error, a finding in a clean program) fails the demo.
+demo-examples: $(EXAMPLE_BINS) $(EXAMPLE_CDB) $(DRIVER_TEST_DEPS)
+	@echo "== The example programs (written with iosafe), running their self-tests"
+	$(Q)for e in $(EXAMPLE_BINS); do timeout 60 $$e --self-test || exit 1; done
+ifneq ($(wildcard analyzer-plugin/plugin.mk),)
+	@echo
+	@echo "== iosafe-check -p $(EXAMPLE_CDB)   (the clean programs: no finding expected)"
+	$(Q)$(DRIVER_BIN) -p $(EXAMPLE_CDB)
+	@echo
+	@echo "== iosafe-check over examples/bugs/ (one seeded bug per bug type, examples/bugs/EXPECTED)"
+	$(Q)rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
+	$(Q)$(DRIVER_BIN) --sarif $(DEMO_DIR)/bugs.sarif --html $(DEMO_DIR)/html \
+	    $(BUG_SRCS) -- -std=c11; rc=$$?; \
+	  if [ $$rc -ne 1 ]; then echo "demo: iosafe-check exited $$rc, expected 1 (findings)"; exit 1; fi
+	@echo
+	@echo "demo: expected findings (examples/bugs/EXPECTED):"
+	@grep -v '^#' examples/bugs/EXPECTED | sed 's/^/  /'
+	@echo "demo: SARIF 2.1.0 file:  $(DEMO_DIR)/bugs.sarif"
+	@echo "demo: HTML report:       $(DEMO_DIR)/html/index.html"
+else
+	@echo "demo: the analyzer plugin is not in the tree yet (analyzer-plugin/plugin.mk); the checker run comes with it"
+endif

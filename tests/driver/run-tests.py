@@ -1,0 +1,545 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""tests/driver/run-tests.py: the tests of iosafe-check (make check-driver).
+
+Every test runs the real driver, which runs the real clang-19 analyzer, over
+small C files the test writes in a temporary directory, or over examples/.
+The plumbing tests (exit codes, databases, SARIF, HTML, -j, --ctu) use a
+leak of malloc'ed memory that Clang's default checker unix.Malloc reports,
+since iosafe-check runs Clang's default checkers besides iosafe's: they hold
+with and without the iosafe plugin.  The tests of examples/ need the plugin
+(iosafe.Ownership); without it they are skipped, saying so.
+
+Prints one line per test and closes with "driver: N passed, N failed".
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sarif_check  # noqa: E402
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+LEAK_C = """#include <stdlib.h>
+int f(int x)
+{
+	char *p = malloc(10);
+	if (x)
+		return 1;
+	free(p);
+	return 0;
+}
+"""
+CLEAN_C = """#include <stdlib.h>
+int g(int x)
+{
+	char *p = malloc(10);
+	if (!p)
+		return -1;
+	p[0] = (char)x;
+	int r = p[0];
+	free(p);
+	return r;
+}
+"""
+BROKEN_C = "int h(void) { return not_declared; }\n"
+# A misplaced annotation: IOSAFE_RELEASES belongs on a parameter.
+MISPLACED_C = """#include <iosafe/annotations.h>
+void conn_free(int fd) IOSAFE_RELEASES;
+"""
+CRASH_C = "#pragma clang __debug crash\nint x;\n"
+# --ctu: the allocation is in another translation unit.
+CTU_A = "char *mk(void);\nvoid use(void)\n{\n\tchar *p = mk();\n\t(void)p;\n}\n"
+CTU_B = "#include <stdlib.h>\nchar *mk(void) { return malloc(4); }\n"
+
+WARN_RE = re.compile(r"^(.+?):(\d+):(\d+): warning: (.+) \[([\w.]+)\]$")
+NOTE_RE = re.compile(r"^(.+?):(\d+):(\d+): note: (.+)$")
+SUMMARY_RE = re.compile(r"^iosafe-check: (\d+) findings? in (\d+) of (\d+) translation units? "
+                        r"\((\d+) errors?\)$")
+
+
+class Failed(Exception):
+    pass
+
+
+def check(cond, what):
+    if not cond:
+        raise Failed(what)
+
+
+class Env:
+    def __init__(self, driver, plugin, verbose):
+        self.driver = os.path.abspath(driver)
+        self.plugin = plugin
+        self.verbose = verbose
+        self.tmp = tempfile.mkdtemp(prefix="iosafe-driver-test-")
+
+    def write(self, name, text):
+        path = os.path.join(self.tmp, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            f.write(text)
+        return path
+
+    def db(self, name, entries):
+        return self.write(name, json.dumps(entries))
+
+    def entry(self, file, args=None, form="arguments"):
+        args = args or []
+        if form == "arguments":
+            return {"directory": self.tmp, "file": file,
+                    "arguments": ["cc", "-std=c11", "-I" + os.path.join(ROOT, "include")]
+                    + args + ["-c", file, "-o", file + ".o"]}
+        return {"directory": self.tmp, "file": file,
+                "command": "cc -std=c11 -I%s %s -c %s -o %s.o" %
+                           (os.path.join(ROOT, "include"), " ".join(args), file, file)}
+
+    def run(self, *args, cwd=None):
+        cmd = [sys.executable, self.driver] + list(args)
+        if self.plugin:
+            cmd[2:2] = ["--plugin", self.plugin]
+        r = subprocess.run(cmd, cwd=cwd or self.tmp, capture_output=True, text=True,
+                           timeout=600)
+        if self.verbose:
+            print("$ " + " ".join(cmd))
+            print(r.stdout + r.stderr)
+        r.lines = r.stdout.splitlines()
+        return r
+
+
+def summary(r):
+    for line in r.lines:
+        m = SUMMARY_RE.match(line)
+        if m:
+            return tuple(int(x) for x in m.groups())
+    raise Failed("no summary line in output:\n" + r.stdout + r.stderr)
+
+
+def warnings(r):
+    return [WARN_RE.match(l).groups() for l in r.lines if WARN_RE.match(l)]
+
+
+def expect_rc(r, code):
+    check(r.returncode == code, "exit status %d, expected %d\n%s%s" %
+          (r.returncode, code, r.stdout, r.stderr))
+
+
+# ---- The tests --------------------------------------------------------------
+
+def t_clean_file(env):
+    env.write("clean.c", CLEAN_C)
+    r = env.run("clean.c")
+    expect_rc(r, 0)
+    check(summary(r) == (0, 0, 1, 0), "summary %r" % (summary(r),))
+    check(not warnings(r), "a warning on a clean file")
+
+
+def t_finding_compiler_format(env):
+    env.write("leak.c", LEAK_C)
+    r = env.run("leak.c")
+    expect_rc(r, 1)
+    w = warnings(r)
+    check(len(w) == 1, "expected one warning, got %r" % w)
+    f, line, col, msg, checker = w[0]
+    check((f, line, checker) == ("leak.c", "6", "unix.Malloc"), "warning %r" % (w[0],))
+    check(msg.startswith("Potential leak"), "message %r" % msg)
+    # Its path notes follow it, in the compiler's format.
+    i = next(i for i, l in enumerate(r.lines) if WARN_RE.match(l))
+    notes = [NOTE_RE.match(l) for l in r.lines[i + 1:i + 4]]
+    check(all(notes), "notes do not follow the warning:\n" + r.stdout)
+    check(notes[0].group(4) == "Memory is allocated" and notes[0].group(2) == "4",
+          "first note %r" % notes[0].group(0))
+    check(summary(r) == (1, 1, 1, 0), "summary %r" % (summary(r),))
+    check(r.lines[-1].startswith("iosafe-check: 1 finding in 1 of 1"), "summary is not last")
+
+
+def t_missing_db(env):
+    r = env.run("-p", os.path.join(env.tmp, "no-such-dir"))
+    expect_rc(r, 2)
+    check("no compilation database" in r.stderr, "stderr: " + r.stderr)
+    r = env.run("-p", os.path.join(env.tmp, "missing.json"))
+    expect_rc(r, 2)
+
+
+def t_malformed_db(env):
+    env.write("bad/compile_commands.json", '[{"directory": "/tmp", "file": ')
+    r = env.run("-p", os.path.join(env.tmp, "bad"))
+    expect_rc(r, 2)
+    check("malformed compilation database" in r.stderr and "compile_commands.json" in r.stderr,
+          "stderr: " + r.stderr)
+    env.write("obj.json", '{"directory": "/tmp"}')
+    expect_rc(env.run("-p", "obj.json"), 2)
+
+
+def t_malformed_entry_others_analysed(env):
+    env.write("leak.c", LEAK_C)
+    env.db("entry.json", [{"directory": env.tmp, "file": "x.c"}, env.entry("leak.c")])
+    r = env.run("-p", "entry.json")
+    expect_rc(r, 2)
+    check(any(l.startswith("x.c: error: malformed compilation database") for l in r.lines),
+          "the bad entry is not reported with its file:\n" + r.stdout)
+    check(len(warnings(r)) == 1, "the good entry was not analysed")
+
+
+def t_broken_tu_others_analysed(env):
+    env.write("broken.c", BROKEN_C)
+    env.write("leak.c", LEAK_C)
+    env.write("clean.c", CLEAN_C)
+    env.db("mixed.json", [env.entry("broken.c"), env.entry("leak.c"), env.entry("clean.c")])
+    r = env.run("-p", "mixed.json", "--sarif", "mixed.sarif")
+    expect_rc(r, 2)
+    check(any(l.startswith("broken.c: error: failed to compile") for l in r.lines),
+          "the failing unit is not reported with its file:\n" + r.stdout)
+    check("use of undeclared identifier 'not_declared'" in r.stderr,
+          "the compiler's error is not shown:\n" + r.stderr)
+    check([w[0] for w in warnings(r)] == ["leak.c"], "the good unit was not analysed")
+    check(summary(r) == (1, 1, 3, 1), "summary %r" % (summary(r),))
+    log = json.load(open(os.path.join(env.tmp, "mixed.sarif")))
+    sarif_check.validate(log)
+    inv = log["runs"][0]["invocations"][0]
+    check(inv["executionSuccessful"] is False, "SARIF says the run succeeded")
+    check(any("broken.c" in n["message"]["text"] for n in inv["toolExecutionNotifications"]),
+          "SARIF does not name the failing file")
+
+
+def t_misplaced_annotation_is_error(env):
+    env.write("misplaced.c", MISPLACED_C)
+    env.write("leak.c", LEAK_C)
+    r = env.run("misplaced.c", "leak.c", "--", "-std=c11")
+    expect_rc(r, 2)
+    check("Werror,-Wignored-attributes" in r.stderr, "no -Wignored-attributes error:\n" + r.stderr)
+    check(any(l.startswith("misplaced.c: error:") for l in r.lines), r.stdout)
+    check(len(warnings(r)) == 1, "leak.c was not analysed")
+
+
+def t_analyzer_crash(env):
+    env.write("crash.c", CRASH_C)
+    env.write("leak.c", LEAK_C)
+    r = env.run("crash.c", "leak.c")
+    expect_rc(r, 2)
+    check(any(l.startswith("crash.c: error: the analyzer crashed") for l in r.lines), r.stdout)
+    check(len(warnings(r)) == 1, "leak.c was not analysed")
+
+
+def t_bad_arguments(env):
+    for args in ([], ["--no-such-option", "x.c"], ["-j", "0", "x.c"], ["-j", "two", "x.c"],
+                 ["-p", "a.json", "x.c"], ["-p", "a.json", "--", "-DX"], ["--sarif"]):
+        r = env.run(*args)
+        expect_rc(r, 2)
+        check("usage: iosafe-check" in r.stderr, "no usage for %r: %s" % (args, r.stderr))
+    env.write("foreign/keep.txt", "not ours\n")
+    env.write("leak.c", LEAK_C)
+    r = env.run("--html", "foreign", "leak.c")
+    expect_rc(r, 2)
+    check(os.path.exists(os.path.join(env.tmp, "foreign", "keep.txt")),
+          "--html into a foreign directory lost a file")
+
+
+def t_missing_source_file(env):
+    r = env.run("does-not-exist.c")
+    expect_rc(r, 2)
+    check(any(l.startswith("does-not-exist.c: error:") for l in r.lines), r.stdout)
+
+
+def t_sarif_valid_and_complete(env):
+    env.write("leak.c", LEAK_C)
+    env.write("clean.c", CLEAN_C)
+    env.write("sub/leak2.c", LEAK_C.replace("int f(", "int f2("))
+    r = env.run("--sarif", "out.sarif", "leak.c", "clean.c", "sub/leak2.c")
+    expect_rc(r, 1)
+    log = json.load(open(os.path.join(env.tmp, "out.sarif")))
+    sarif_check.validate(log)
+    full = ""
+    schema = os.environ.get("SARIF_SCHEMA")
+    if schema and sarif_check.validate_full(log, schema):
+        full = " (and against %s)" % schema
+    check(len(log["runs"]) == 1, "expected one run for the whole analysis")
+    run = log["runs"][0]
+    res = sorted((r_["ruleId"], r_["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                  .rsplit("/", 2)[-1], r_["locations"][0]["physicalLocation"]["region"]["startLine"])
+                 for r_ in run["results"])
+    check(res == [("unix.Malloc", "leak.c", 6), ("unix.Malloc", "leak2.c", 6)],
+          "SARIF results %r" % res)
+    for r_ in run["results"]:
+        check(r_["codeFlows"][0]["threadFlows"][0]["locations"], "a result has no path")
+        check(run["tool"]["driver"]["rules"][r_["ruleIndex"]]["id"] == r_["ruleId"], "ruleIndex")
+    check(run["invocations"][0]["executionSuccessful"] is True, "executionSuccessful")
+    return "structural%s" % full
+
+
+def t_sarif_validator_rejects(env):
+    # The validator itself must catch broken logs, or the SARIF tests prove nothing.
+    good = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x", "rules": [{"id": "a"}]}},
+            "results": [{"ruleId": "a", "ruleIndex": 0, "message": {"text": "m"},
+                         "locations": [{"physicalLocation": {"artifactLocation": {"uri": "f"},
+                                                             "region": {"startLine": 1}}}]}]}]}
+    sarif_check.validate(good)
+    bad = [
+        lambda l: l.update(version="2.0.0"),
+        lambda l: l["runs"][0]["tool"]["driver"].pop("name"),
+        lambda l: l["runs"][0]["results"][0].pop("message"),
+        lambda l: l["runs"][0]["results"][0].update(ruleIndex=3),
+        lambda l: l["runs"][0]["results"][0].update(level="fatal"),
+        lambda l: l["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+        ["region"].update(startLine=0),
+        lambda l: l["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+        ["artifactLocation"].update(index=2),
+    ]
+    for i, breakit in enumerate(bad):
+        log = json.loads(json.dumps(good))
+        breakit(log)
+        try:
+            sarif_check.validate(log)
+        except sarif_check.Invalid:
+            continue
+        raise Failed("broken log %d accepted" % i)
+
+
+def t_html(env):
+    env.write("leak.c", LEAK_C)
+    r = env.run("--html", "report", "leak.c")
+    expect_rc(r, 1)
+    d = os.path.join(env.tmp, "report")
+    check(os.path.isfile(os.path.join(d, "index.html")), "no index.html")
+    reports = [f for f in os.listdir(d) if f.startswith("report-") and f.endswith(".html")]
+    check(len(reports) == 1, "expected one report page, got %r" % reports)
+    check(reports[0] in open(os.path.join(d, "index.html")).read(), "the index does not link the report")
+    check(any("HTML report: report/index.html" in l for l in r.lines), "location not shown")
+    # A second run replaces the report made by the first.
+    env.write("clean.c", CLEAN_C)
+    r = env.run("--html", "report", "clean.c")
+    expect_rc(r, 0)
+    check(not [f for f in os.listdir(d) if f.startswith("report-")], "stale report kept")
+    check(os.path.isfile(os.path.join(d, "index.html")), "no index.html on a clean run")
+
+
+def t_jobs(env):
+    files = []
+    for i in range(6):
+        files.append(os.path.basename(env.write("j%d.c" % i, LEAK_C.replace("int f(", "int f%d(" % i))))
+    env.write("clean.c", CLEAN_C)
+    outs = []
+    for j in ("1", "3"):
+        r = env.run("-j", j, "--sarif", "j%s.sarif" % j, "clean.c", *files)
+        expect_rc(r, 1)
+        check(summary(r) == (6, 6, 7, 0), "-j %s summary %r" % (j, summary(r)))
+        outs.append([l for l in r.lines if WARN_RE.match(l) or NOTE_RE.match(l)])
+    check(outs[0] == outs[1], "-j 1 and -j 3 report differently")
+    # The pool really runs -j units at once, and no more: a wrapper around
+    # clang logs when each `clang -###` step (one per unit) starts and ends,
+    # and takes 0.3 s, so that units run at once overlap for sure.
+    peaks = {}
+    for j in ("1", "3"):
+        log = os.path.join(env.tmp, "spans%s.log" % j)
+        wrapper = env.write("clang-wrapper%s" % j,
+                            "#!/bin/sh\necho start $(date +%%s%%N) >> %s\nsleep 0.3\n"
+                            "%s \"$@\"\nrc=$?\necho end $(date +%%s%%N) >> %s\nexit $rc\n"
+                            % (log, real_clang(), log))
+        os.chmod(wrapper, 0o755)
+        r = subprocess.run([sys.executable, env.driver] +
+                           (["--plugin", env.plugin] if env.plugin else []) + ["-j", j] + files,
+                           cwd=env.tmp, capture_output=True, text=True,
+                           env=dict(os.environ, IOSAFE_CLANG=wrapper))
+        expect_rc(r, 1)
+        depth = peak = 0
+        events = sorted((int(t), 0 if k == "end" else 1) for k, t in (l.split() for l in open(log)))
+        for _, starting in events:
+            depth += 1 if starting else -1
+            peak = max(peak, depth)
+        peaks[j] = peak
+    check(peaks["1"] == 1, "-j 1 ran %d clang processes at once" % peaks["1"])
+    check(peaks["3"] >= 2, "-j 3 never ran two clang processes at once")
+    check(peaks["3"] <= 3, "-j 3 ran %d clang processes at once" % peaks["3"])
+    return "at most %d clang processes at once with -j 1, %d with -j 3" % (peaks["1"], peaks["3"])
+
+
+def real_clang():
+    out = subprocess.run(["llvm-config-19", "--bindir"], capture_output=True, text=True)
+    return os.path.join(out.stdout.strip() or "/usr/lib/llvm-19/bin", "clang")
+
+
+def t_db_dir_and_json_path(env):
+    env.write("leak.c", LEAK_C)
+    env.write("clean.c", CLEAN_C)
+    env.db("build/compile_commands.json", [env.entry("leak.c"), env.entry("clean.c", form="command")])
+    for arg in ("build", "build/compile_commands.json",
+                os.path.join(env.tmp, "build", "compile_commands.json")):
+        r = env.run("-p", arg, cwd=env.tmp)
+        expect_rc(r, 1)
+        check(summary(r) == (1, 1, 2, 0), "-p %s: summary %r" % (arg, summary(r)))
+    # From another directory: the entries' "directory" is what counts.
+    r = env.run("-p", os.path.join(env.tmp, "build"), cwd="/")
+    expect_rc(r, 1)
+
+
+def t_empty_db(env):
+    env.db("empty.json", [])
+    r = env.run("-p", "empty.json")
+    expect_rc(r, 2)
+
+
+def t_ctu(env):
+    env.write("ctu_a.c", CTU_A)
+    env.write("ctu_b.c", CTU_B)
+    env.db("ctu.json", [env.entry("ctu_a.c"), env.entry("ctu_b.c")])
+    r = env.run("-p", "ctu.json")
+    expect_rc(r, 0)  # one unit at a time: mk() is opaque, nothing to see
+    r = env.run("-p", "ctu.json", "--ctu")
+    expect_rc(r, 1)
+    w = warnings(r)
+    check(len(w) == 1 and w[0][0] == "ctu_a.c" and w[0][4] == "unix.Malloc",
+          "--ctu did not follow the call into ctu_b.c: %r" % w)
+    check(any(l.startswith("ctu_b.c:2:") and "note: Memory is allocated" in l for l in r.lines),
+          "no note in the other translation unit:\n" + r.stdout)
+
+
+def t_no_posix(env):
+    env.write("leak.c", LEAK_C)
+    r = env.run("--no-posix", "leak.c")
+    expect_rc(r, 1)
+
+
+def t_install_paths(env):
+    dest = os.path.join(env.tmp, "dest")
+    r = subprocess.run(["make", "--no-print-directory", "-C", ROOT, "install-driver",
+                        "DESTDIR=" + dest, "prefix=/opt/iosafe-test"],
+                       capture_output=True, text=True)
+    check(r.returncode == 0, "make install-driver failed:\n" + r.stdout + r.stderr)
+    installed = os.path.join(dest, "opt/iosafe-test/bin/iosafe-check")
+    text = open(installed).read()
+    check('PLUGIN_PATH = "/opt/iosafe-test/lib/iosafe/iosafe-plugin.so"' in text,
+          "the installed driver does not name the installed plugin")
+    check('INCLUDE_DIR = "/opt/iosafe-test/include"' in text, "include dir not substituted")
+    check(os.access(installed, os.X_OK), "not executable")
+    r = subprocess.run([installed, "--version"], capture_output=True, text=True)
+    check(r.returncode == 0 and "iosafe-check" in r.stdout, "--version: " + r.stdout + r.stderr)
+    r = subprocess.run(["make", "--no-print-directory", "-C", ROOT, "uninstall-driver",
+                        "DESTDIR=" + dest, "prefix=/opt/iosafe-test"], capture_output=True, text=True)
+    check(r.returncode == 0 and not os.path.exists(installed), "uninstall-driver left the file")
+
+
+# ---- Tests of examples/ (need the iosafe plugin) ---------------------------
+
+def expected_findings():
+    out = []
+    for line in open(os.path.join(ROOT, "examples", "bugs", "EXPECTED")):
+        line = line.strip()
+        if line and not line.startswith("#"):
+            loc, kind = line.split(" ", 1)
+            out.append((loc, kind))
+    return sorted(out)
+
+
+def t_examples_clean(env):
+    srcs = [os.path.join("examples", f) for f in sorted(os.listdir(os.path.join(ROOT, "examples")))
+            if f.endswith(".c")]
+    r = env.run("-j", "2", *srcs, "--", "-std=c11", cwd=ROOT)
+    expect_rc(r, 0)
+    check(summary(r)[0] == 0, "findings in the clean examples")
+    return "%d clean programs, 0 findings" % len(srcs)
+
+
+def t_examples_bugs(env):
+    bugs = os.path.join(ROOT, "examples", "bugs")
+    srcs = [os.path.join("examples", "bugs", f) for f in sorted(os.listdir(bugs)) if f.endswith(".c")]
+    r = env.run("-j", "2", "--sarif", os.path.join(env.tmp, "bugs.sarif"), *srcs, "--", "-std=c11",
+                cwd=ROOT)
+    expect_rc(r, 1)
+    got = []
+    for i, l in enumerate(r.lines):
+        m = WARN_RE.match(l)
+        if not m:
+            continue
+        f, line, _, msg, checker = m.groups()
+        check(checker.startswith("iosafe."), "a finding not from iosafe: " + l)
+        kind = msg.split(":", 1)[0]
+        got.append(("%s:%s" % (f, line), kind))
+        check(i + 1 < len(r.lines) and NOTE_RE.match(r.lines[i + 1]),
+              "finding without path notes: " + l)
+    want = expected_findings()
+    check(sorted(got) == want, "findings differ from examples/bugs/EXPECTED:\n  got  %r\n  want %r"
+          % (sorted(got), want))
+    kinds = {k for _, k in want}
+    check(len(kinds) >= 8, "EXPECTED covers %d bug types, not 8" % len(kinds))
+    sarif_check.validate(json.load(open(os.path.join(env.tmp, "bugs.sarif"))))
+    return "%d findings as expected" % len(got)
+
+
+TESTS = [
+    ("clean file: exit 0", t_clean_file, False),
+    ("finding: exit 1, compiler format with notes, summary", t_finding_compiler_format, False),
+    ("missing compilation database: exit 2", t_missing_db, False),
+    ("malformed JSON database: exit 2", t_malformed_db, False),
+    ("malformed entry reported, other entries analysed", t_malformed_entry_others_analysed, False),
+    ("unit that does not compile: exit 2, others analysed", t_broken_tu_others_analysed, False),
+    ("misplaced annotation (-Werror=ignored-attributes): exit 2", t_misplaced_annotation_is_error, False),
+    ("analyzer crash: exit 2, others analysed", t_analyzer_crash, False),
+    ("missing source file: exit 2", t_missing_source_file, False),
+    ("bad arguments: exit 2", t_bad_arguments, False),
+    ("empty compilation database: exit 2", t_empty_db, False),
+    ("SARIF valid, one run, expected results", t_sarif_valid_and_complete, False),
+    ("SARIF validator rejects broken logs", t_sarif_validator_rejects, False),
+    ("HTML report directory", t_html, False),
+    ("-j: same results, units in parallel", t_jobs, False),
+    ("-p with a directory and with a JSON path", t_db_dir_and_json_path, False),
+    ("--ctu follows calls into other units", t_ctu, False),
+    ("--no-posix accepted", t_no_posix, False),
+    ("install-driver writes the installed paths", t_install_paths, False),
+    ("examples/: clean programs have no finding", t_examples_clean, True),
+    ("examples/bugs/: findings match EXPECTED, with notes", t_examples_bugs, True),
+]
+
+
+def plugin_ready(plugin):
+    if not plugin or not os.path.isfile(plugin):
+        return False, "the plugin %s is not built" % plugin
+    r = subprocess.run([real_clang(), "-cc1", "-load", plugin, "-analyzer-checker-help"],
+                       capture_output=True, text=True)
+    if r.returncode != 0 or "iosafe.Ownership" not in r.stdout:
+        return False, "the plugin %s does not register iosafe.Ownership yet" % plugin
+    return True, ""
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--driver", required=True)
+    ap.add_argument("--plugin")
+    ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("only", nargs="*")
+    a = ap.parse_args()
+    ready, why = plugin_ready(a.plugin)
+    passed = failed = skipped = 0
+    for name, fn, needs_plugin in TESTS:
+        if a.only and not any(o in fn.__name__ for o in a.only):
+            continue
+        if needs_plugin and not ready:
+            print("  skip  %s (%s)" % (name, why))
+            skipped += 1
+            continue
+        env = Env(a.driver, a.plugin if ready else "none", a.verbose)
+        try:
+            info = fn(env)
+            print("  ok    %s%s" % (name, " (%s)" % info if info else ""))
+            passed += 1
+        except Failed as e:
+            print("  FAIL  %s: %s" % (name, e))
+            failed += 1
+        except Exception as e:  # a broken test is a failure too
+            print("  FAIL  %s: %s: %s" % (name, type(e).__name__, e))
+            failed += 1
+        finally:
+            shutil.rmtree(env.tmp, ignore_errors=True)
+    print("driver: %d passed, %d failed%s" % (passed, failed,
+                                            ", %d skipped" % skipped if skipped else ""))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
