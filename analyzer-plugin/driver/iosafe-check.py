@@ -518,7 +518,11 @@ def analyse(args, sb, clang, plugin, checkers, workdir):
     for i, entry in enumerate(raw):
         u = check_entry(i, entry)
         if isinstance(u, str):
-            path = entry.get("file", "?") if isinstance(entry, dict) else "?"
+            path = "entry %d" % i
+            if isinstance(entry, dict) and isinstance(entry.get("file"), str):
+                path = entry["file"]
+                if isinstance(entry.get("directory"), str):
+                    path = os.path.normpath(os.path.join(entry["directory"], path))
             errors.append((str(path), "malformed compilation database: " + u, []))
         else:
             units.append(u)
