@@ -1,0 +1,1265 @@
+// SPDX-License-Identifier: MIT
+//
+// analyzer-plugin/Engine.cpp: the ownership engine (state diagram in
+// Engine.h).  Modelled on Clang's FuchsiaHandleChecker (handle attributes,
+// note tags, leak uniqueing at the acquisition site) and StreamChecker
+// (evalCall models, state splitting on a call's success).
+//
+// How constructs are handled:
+//   - Calls with a summary are evaluated by the engine (evalCall), never
+//     inlined: an annotated function is checked against its annotations in
+//     its callers, and its body against the same annotations when it is
+//     analysed as a top-level function ("annotation mismatch").  Functions
+//     without a summary are inlined by the analyzer as usual, so an fd
+//     flows through same-TU helpers, copies, struct fields and returns as a
+//     value the analyzer already follows.
+//   - Success of an acquisition is not split eagerly: the fd stays
+//     "unchecked" with its status symbol until a branch makes success or
+//     failure certain (evalAssume), so that a use before the check is seen.
+//     Then success also constrains fd >= 0, failure fd == -1 (*out none).
+//   - iosafe_auto_fd: Clang 19's analyzer does not run cleanup-attribute
+//     functions (CFGCleanupFunction elements are skipped by ExprEngine;
+//     tested in tests/analyzer/auto-fd.c).  Instead, a variable whose
+//     cleanup function releases its argument (iosafe_fd_drop, or any
+//     function annotated IOSAFE_RELEASES) is remembered (AutoVars), and an
+//     owned fd that dies while such a variable still holds it is closed by
+//     the cleanup, not leaked.
+//   - Only fds stored in stack memory at a concrete offset are followed:
+//     storing one elsewhere (a global, the heap, memory reached through a
+//     parameter, an array element at an unknown index) hands it on.
+
+#include "Engine.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/CommonBugCategories.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramState.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <string>
+#include <utility>
+
+using namespace clang;
+using namespace clang::ento;
+
+namespace iosafe {
+
+const char *const BugKindNames[NumBugKinds] = {
+    "fd leak",       "double close",          "use after close",
+    "use after move", "borrow outlives owner", "close of borrowed fd",
+    "unchecked fd",  "annotation mismatch"};
+
+/// The state of one fd symbol.  Kept small and value-typed (it is part of
+/// every program state the analyzer compares).
+struct FdState {
+  enum Kind : unsigned char {
+    Owned,         ///< must be closed or handed on
+    Closed,        ///< closed; any use or close is a bug
+    Moved,         ///< ownership moved into a callee (IOSAFE_RELEASES)
+    Borrowed,      ///< a borrow; Owner/OwnerRegion say of what
+    UsesParam,     ///< an IOSAFE_USES parameter of the analysed function
+    ReleasesParam, ///< an IOSAFE_RELEASES parameter of the analysed function
+  };
+  Kind K = Owned;
+  bool Unchecked = false;
+  unsigned char Src = 0;
+  SymbolRef Status = nullptr;           ///< Unchecked: the acquirer's status
+  SymbolRef Owner = nullptr;            ///< Borrowed: the owner's fd
+  const MemRegion *OwnerRegion = nullptr; ///< Borrowed: where the owner was
+
+  static FdState make(Kind K, Source S) {
+    FdState F;
+    F.K = K;
+    F.Src = static_cast<unsigned char>(S);
+    return F;
+  }
+  FdState with(Kind NK) const {
+    FdState F = *this;
+    F.K = NK;
+    F.Unchecked = false;
+    F.Status = nullptr;
+    return F;
+  }
+  bool operator==(const FdState &O) const {
+    return K == O.K && Unchecked == O.Unchecked && Src == O.Src &&
+           Status == O.Status && Owner == O.Owner &&
+           OwnerRegion == O.OwnerRegion;
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddInteger(K);
+    ID.AddBoolean(Unchecked);
+    ID.AddInteger(Src);
+    ID.AddPointer(Status);
+    ID.AddPointer(Owner);
+    ID.AddPointer(OwnerRegion);
+  }
+};
+
+/// An owner's location (the int, or an fd wrapper's int field) whose fd was
+/// moved out or closed, leaving it none.
+struct GoneInfo {
+  bool Moved;    ///< moved out (take, into_raw, release); else closed
+  SymbolRef Sym; ///< the fd it held
+  bool operator==(const GoneInfo &O) const {
+    return Moved == O.Moved && Sym == O.Sym;
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddBoolean(Moved);
+    ID.AddPointer(Sym);
+  }
+};
+
+/// An fd passed to, or read from, an argument.
+struct FdArg {
+  bool Valid = false;
+  SVal Val = UnknownVal();            ///< the int value
+  const MemRegion *Holder = nullptr;  ///< its location, when by pointer
+  SymbolRef sym() const { return Val.getAsSymbol(); }
+};
+
+} // namespace iosafe
+
+using namespace iosafe;
+
+REGISTER_MAP_WITH_PROGRAMSTATE(FdMap, SymbolRef, iosafe::FdState)
+REGISTER_MAP_WITH_PROGRAMSTATE(GoneOwners, const MemRegion *, iosafe::GoneInfo)
+REGISTER_SET_WITH_PROGRAMSTATE(AutoVars, const MemRegion *)
+REGISTER_SET_WITH_PROGRAMSTATE(EscapeExempt, SymbolRef)
+
+namespace {
+
+/// Distinct tags so that several fds conjured for one call differ.
+const int ConjTags[8] = {};
+
+const char *kindName(FdState::Kind K) {
+  switch (K) {
+  case FdState::Owned: return "owned";
+  case FdState::Closed: return "closed";
+  case FdState::Moved: return "moved";
+  case FdState::Borrowed: return "borrowed";
+  case FdState::UsesParam: return "uses-param";
+  case FdState::ReleasesParam: return "releases-param";
+  }
+  return "?";
+}
+
+/// The integer field of an fd wrapper (a struct of exactly one integer
+/// field: iosafe_owned_fd, iosafe_borrowed_fd, users' own), or nullptr.
+const FieldDecl *wrapperField(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  const RecordDecl *RD = T->getAsRecordDecl();
+  if (!RD || RD->isUnion() || !RD->getDefinition())
+    return nullptr;
+  RD = RD->getDefinition();
+  const FieldDecl *Only = nullptr;
+  for (const FieldDecl *F : RD->fields()) {
+    if (Only)
+      return nullptr;
+    Only = F;
+  }
+  if (!Only || !Only->getType()->isIntegerType() || Only->isBitField())
+    return nullptr;
+  return Only;
+}
+
+bool isFdValueType(QualType T) {
+  return !T.isNull() && (T->isIntegerType() || wrapperField(T));
+}
+
+bool isBorrowedWrapper(QualType T) {
+  const RecordDecl *RD = T.isNull() ? nullptr : T->getAsRecordDecl();
+  return RD && RD->getIdentifier() && RD->getName() == "iosafe_borrowed_fd";
+}
+
+MemRegionManager &regions(ProgramStateRef State) {
+  return State->getStateManager().getRegionManager();
+}
+
+/// The int inside an fd wrapper value (CompoundVal from our own models and
+/// initialisers, LazyCompoundVal from copies).
+SVal fieldOfValue(SVal V, const FieldDecl *F, ProgramStateRef State) {
+  if (auto CV = V.getAs<nonloc::CompoundVal>()) {
+    auto It = CV->begin();
+    return It != CV->end() ? *It : UnknownVal();
+  }
+  if (auto LCV = V.getAs<nonloc::LazyCompoundVal>()) {
+    const auto *SR = dyn_cast<SubRegion>(LCV->getRegion());
+    if (!SR)
+      return UnknownVal();
+    const FieldRegion *FR = regions(State).getFieldRegion(F, SR);
+    return State->getStateManager().getStoreManager().getBinding(
+        LCV->getStore(), loc::MemRegionVal(FR));
+  }
+  return UnknownVal();
+}
+
+/// The fd a value of type T denotes: an int, a wrapper, or a pointer to one
+/// of them (then Holder is the int's location).
+FdArg fdOfValue(SVal V, QualType T, ProgramStateRef State) {
+  FdArg A;
+  if (T.isNull())
+    return A;
+  if (T->isIntegerType()) {
+    A.Valid = true;
+    A.Val = V;
+    return A;
+  }
+  if (const FieldDecl *F = wrapperField(T)) {
+    A.Valid = true;
+    A.Val = fieldOfValue(V, F, State);
+    return A;
+  }
+  if (T->isPointerType()) {
+    QualType P = T->getPointeeType();
+    const MemRegion *R = V.getAsRegion();
+    if (!R)
+      return A;
+    const auto *SR = dyn_cast<SubRegion>(R->StripCasts());
+    if (!SR)
+      return A;
+    QualType IntTy;
+    if (P->isIntegerType()) {
+      A.Holder = SR;
+      IntTy = P;
+    } else if (const FieldDecl *F = wrapperField(P)) {
+      A.Holder = regions(State).getFieldRegion(F, SR);
+      IntTy = F->getType();
+    } else {
+      return A;
+    }
+    A.Valid = true;
+    A.Val = State->getSVal(A.Holder, IntTy);
+  }
+  return A;
+}
+
+FdArg fdOfArg(const CallEvent &Call, unsigned I, ProgramStateRef State) {
+  if (I >= Call.getNumArgs())
+    return FdArg();
+  QualType T = I < Call.parameters().size()
+                   ? Call.parameters()[I]->getType()
+                   : Call.getArgExpr(I)->getType();
+  return fdOfValue(Call.getArgSVal(I), T, State);
+}
+
+/// Where the fd stored at region R (a variable or a pointee) lives.
+const MemRegion *holderOf(const MemRegion *R, QualType T,
+                          ProgramStateRef State) {
+  const auto *SR = dyn_cast<SubRegion>(R);
+  if (!SR)
+    return nullptr;
+  if (T->isIntegerType())
+    return SR;
+  if (const FieldDecl *F = wrapperField(T))
+    return regions(State).getFieldRegion(F, SR);
+  return nullptr;
+}
+
+/// The checker follows fds only in stack memory at a concrete offset;
+/// anywhere else they are handed on (see the file comment).
+bool isTrackable(const MemRegion *R) {
+  if (!R || !isa<StackSpaceRegion>(R->getMemorySpace()))
+    return false;
+  return !R->getAsOffset().hasSymbolicOffset();
+}
+
+bool isLocalOf(const MemRegion *R, const StackFrameContext *SFC) {
+  const auto *MS = dyn_cast_or_null<StackSpaceRegion>(R ? R->getMemorySpace()
+                                                        : nullptr);
+  return MS && MS->getStackFrame() == SFC;
+}
+
+/// A readable name for the variable an fd symbol came from ('fd', 'c.fd').
+std::string describe(SymbolRef Sym) {
+  const MemRegion *R = Sym ? Sym->getOriginRegion() : nullptr;
+  // The int field of a wrapper: name the wrapper.
+  if (const auto *FR = dyn_cast_or_null<FieldRegion>(R))
+    if (wrapperField(FR->getSuperRegion()->getAs<TypedValueRegion>()
+                         ? FR->getSuperRegion()
+                               ->getAs<TypedValueRegion>()
+                               ->getValueType()
+                         : QualType()))
+      R = FR->getSuperRegion();
+  if (const auto *SymR = dyn_cast_or_null<SymbolicRegion>(R))
+    R = SymR->getSymbol()->getOriginRegion();
+  if (!R)
+    return std::string();
+  std::string Name = R->getDescriptiveName(/*UseQuotes=*/false);
+  return Name;
+}
+
+/// Success and failure states of an unchecked acquisition.
+std::pair<ProgramStateRef, ProgramStateRef>
+splitSuccess(ProgramStateRef State, SymbolRef Fd, SymbolRef Status,
+             SValBuilder &SVB) {
+  SVal Cond;
+  if (Status)
+    Cond = SVB.evalBinOp(State, BO_EQ, nonloc::SymbolVal(Status),
+                         SVB.makeZeroVal(Status->getType()),
+                         SVB.getConditionType());
+  else
+    Cond = SVB.evalBinOp(State, BO_GE, nonloc::SymbolVal(Fd),
+                         SVB.makeZeroVal(Fd->getType()),
+                         SVB.getConditionType());
+  auto DC = Cond.getAs<DefinedOrUnknownSVal>();
+  if (!DC)
+    return {State, State};
+  return State->assume(*DC);
+}
+
+ProgramStateRef assumeCmp(ProgramStateRef State, SymbolRef Fd,
+                          BinaryOperatorKind Op, int Val, SValBuilder &SVB) {
+  SVal Cond = SVB.evalBinOp(State, Op, nonloc::SymbolVal(Fd),
+                            SVB.makeIntVal(Val, Fd->getType()),
+                            SVB.getConditionType());
+  auto DC = Cond.getAs<DefinedOrUnknownSVal>();
+  if (!DC)
+    return State;
+  return State->assume(*DC, true);
+}
+
+/// Whether the fd may be a real descriptor (>= 0) in this state.
+bool mayBeOpen(ProgramStateRef State, SVal V, SValBuilder &SVB) {
+  SymbolRef S = V.getAsSymbol();
+  if (!S)
+    return false;
+  return static_cast<bool>(assumeCmp(State, S, BO_GE, 0, SVB));
+}
+
+using NoteList = llvm::SmallVector<std::pair<SymbolRef, std::string>, 4>;
+
+} // namespace
+
+// ---------------------------------------------------------------------------
+// Registration-time set-up
+
+void FdEngine::enable(Source S, CheckerNameRef Name) {
+  unsigned I = static_cast<unsigned>(S);
+  Enabled[I] = true;
+  for (unsigned K = 0; K < NumBugKinds; ++K)
+    BugTypes[I][K] = std::make_unique<BugType>(
+        Name, BugKindNames[K], "iosafe ownership",
+        /*SuppressOnSink=*/K == BK_Leak);
+}
+
+const BugType &FdEngine::bugType(Source S, BugKind K) const {
+  unsigned I = static_cast<unsigned>(S);
+  if (!BugTypes[I][K])
+    I = static_cast<unsigned>(Source::Ownership);
+  if (!BugTypes[I][K])
+    for (unsigned J = 0; J < NumSources; ++J)
+      if (BugTypes[J][K])
+        I = J;
+  return *BugTypes[I][K];
+}
+
+const FnSummary *FdEngine::summaryFor(const CallEvent &Call) const {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD)
+    return nullptr;
+  if (Enabled[unsigned(Source::Ownership)])
+    if (const FnSummary *S = librarySummary(Call))
+      return S;
+  if (Enabled[unsigned(Source::PosixFd)])
+    if (const FnSummary *S = posixSummary(Call))
+      return S;
+  if (Enabled[unsigned(Source::Ownership)])
+    return annotationSummary(FD);
+  return nullptr;
+}
+
+const FnSummary *FdEngine::summaryFor(const FunctionDecl *FD) const {
+  if (!FD)
+    return nullptr;
+  if (Enabled[unsigned(Source::Ownership)])
+    if (const FnSummary *S = librarySummary(FD))
+      return S;
+  if (Enabled[unsigned(Source::PosixFd)])
+    if (const FnSummary *S = posixSummary(FD))
+      return S;
+  if (Enabled[unsigned(Source::Ownership)])
+    return annotationSummary(FD);
+  return nullptr;
+}
+
+// ---------------------------------------------------------------------------
+// Reports
+
+void FdEngine::report(BugKind K, Source Src, StringRef Msg, ExplodedNode *N,
+                      CheckerContext &C, ArrayRef<SymbolRef> Interesting,
+                      const Expr *E) const {
+  if (!N)
+    return;
+  auto R = std::make_unique<PathSensitiveBugReport>(bugType(Src, K), Msg, N);
+  for (SymbolRef S : Interesting)
+    if (S)
+      R->markInteresting(S);
+  if (E)
+    R->addRange(E->getSourceRange());
+  C.emitReport(std::move(R));
+}
+
+void FdEngine::reportLeak(SymbolRef Sym, const FdState &FS, ExplodedNode *N,
+                          CheckerContext &C) const {
+  // The acquisition: the oldest node of this path where Sym is tracked.
+  // Leaks are uniqued by it (one report per acquisition site, as
+  // FuchsiaHandleChecker and StreamChecker do).
+  const ExplodedNode *Acq = nullptr;
+  for (const ExplodedNode *P = N->getFirstPred(); P; P = P->getFirstPred()) {
+    if (!P->getState()->get<FdMap>(Sym))
+      break;
+    Acq = P;
+  }
+  PathDiagnosticLocation Loc;
+  const Decl *UniqueDecl = nullptr;
+  std::string By;
+  if (Acq) {
+    if (const Stmt *S = Acq->getStmtForDiagnostics()) {
+      Loc = PathDiagnosticLocation::createBegin(S, C.getSourceManager(),
+                                                Acq->getLocationContext());
+      UniqueDecl = Acq->getLocationContext()->getDecl();
+      if (const auto *CE = dyn_cast<CallExpr>(S))
+        if (const FunctionDecl *FD = CE->getDirectCallee())
+          By = FD->getNameAsString();
+    }
+  }
+  std::string Msg = "fd leak: ";
+  std::string Name = describe(Sym);
+  if (!By.empty())
+    Msg += "the fd acquired by '" + By + "'";
+  else
+    Msg += "an owned fd";
+  Msg += " is not closed or handed on";
+  auto R = std::make_unique<PathSensitiveBugReport>(
+      bugType(Source(FS.Src), BK_Leak), Msg, N, Loc, UniqueDecl);
+  R->markInteresting(Sym);
+  C.emitReport(std::move(R));
+}
+
+// ---------------------------------------------------------------------------
+// Checks made at a call, before its effects
+
+ProgramStateRef FdEngine::checkUse(ProgramStateRef State, const FdArg &A,
+                                   const Expr *E, Source Src,
+                                   CheckerContext &C,
+                                   ExplodedNode *&Pred) const {
+  if (A.Holder)
+    if (const GoneInfo *G = State->get<GoneOwners>(A.Holder)) {
+      ExplodedNode *N = C.generateErrorNode(State, Pred);
+      if (G->Moved)
+        report(BK_UseAfterMove, Src,
+               "use after move: the fd was moved out of this owner before "
+               "this use",
+               N, C, {G->Sym}, E);
+      else
+        report(BK_UseAfterClose, Src,
+               "use after close: this owner's fd was closed before this use",
+               N, C, {G->Sym}, E);
+      return nullptr;
+    }
+  SymbolRef Sym = A.sym();
+  if (!Sym)
+    return State;
+  const FdState *FS = State->get<FdMap>(Sym);
+  if (!FS)
+    return State;
+  switch (FS->K) {
+  case FdState::Closed:
+    report(BK_UseAfterClose, Src,
+           "use after close: the fd is used after it was closed",
+           C.generateErrorNode(State, Pred), C, {Sym}, E);
+    return nullptr;
+  case FdState::Moved:
+    report(BK_UseAfterMove, Src,
+           "use after move: the fd is used after its ownership was moved",
+           C.generateErrorNode(State, Pred), C, {Sym}, E);
+    return nullptr;
+  case FdState::Borrowed: {
+    const GoneInfo *G =
+        FS->OwnerRegion ? State->get<GoneOwners>(FS->OwnerRegion) : nullptr;
+    const FdState *OS = FS->Owner ? State->get<FdMap>(FS->Owner) : nullptr;
+    bool OwnerClosed = (G && !G->Moved) || (OS && OS->K == FdState::Closed);
+    bool OwnerMoved = (G && G->Moved) || (OS && OS->K == FdState::Moved);
+    if (OwnerClosed || OwnerMoved) {
+      report(BK_BorrowOutlivesOwner, Src,
+             OwnerClosed ? "borrow outlives owner: the borrowed fd is used "
+                           "after its owner was closed"
+                         : "borrow outlives owner: the borrowed fd is used "
+                           "after its owner was moved",
+             C.generateErrorNode(State, Pred), C,
+             {Sym, FS->Owner, G ? G->Sym : nullptr}, E);
+      return nullptr;
+    }
+    return State;
+  }
+  case FdState::Owned:
+    if (FS->Unchecked) {
+      SValBuilder &SVB = C.getSValBuilder();
+      InAssume = true;
+      auto [Succ, Fail] = splitSuccess(State, Sym, FS->Status, SVB);
+      InAssume = false;
+      if (Succ && Fail) {
+        ExplodedNode *N = C.generateNonFatalErrorNode(State, Pred);
+        if (!N)
+          return nullptr;
+        report(BK_Unchecked, Src,
+               "unchecked fd: the fd is used before the success of its "
+               "acquisition was checked",
+               N, C, {Sym}, E);
+        Pred = N;
+        // Go on as if it had succeeded: one report per fd.
+        FdState NS = *FS;
+        NS.Unchecked = false;
+        NS.Status = nullptr;
+        return Succ->set<FdMap>(Sym, NS);
+      }
+    }
+    return State;
+  case FdState::UsesParam:
+  case FdState::ReleasesParam:
+    return State;
+  }
+  return State;
+}
+
+ProgramStateRef FdEngine::checkRelease(ProgramStateRef State, const FdArg &A,
+                                       const Expr *E, Source Src,
+                                       bool IsClose, bool IsAdopt,
+                                       CheckerContext &C,
+                                       ExplodedNode *&Pred) const {
+  // Closing an owner that is already none (after close, take, into_raw) is
+  // a no-op by contract (iosafe_fd_close/drop); releasing one into a
+  // function that takes ownership is a use after move.
+  if (A.Holder && !IsClose)
+    if (const GoneInfo *G = State->get<GoneOwners>(A.Holder)) {
+      report(G->Moved ? BK_UseAfterMove : BK_UseAfterClose, Src,
+             G->Moved ? "use after move: the fd was moved out of this owner "
+                        "before it is released here"
+                      : "use after close: this owner's fd was closed before "
+                        "it is released here",
+             C.generateErrorNode(State, Pred), C, {G->Sym}, E);
+      return nullptr;
+    }
+  SymbolRef Sym = A.sym();
+  if (!Sym)
+    return State;
+  const FdState *FS = State->get<FdMap>(Sym);
+  if (!FS)
+    return State;
+  switch (FS->K) {
+  case FdState::Closed:
+    if (IsAdopt)
+      report(BK_UseAfterClose, Src,
+             "use after close: a closed fd is adopted as owned",
+             C.generateErrorNode(State, Pred), C, {Sym}, E);
+    else
+      report(BK_DoubleClose, Src, "double close: the fd was already closed",
+             C.generateErrorNode(State, Pred), C, {Sym}, E);
+    return nullptr;
+  case FdState::Moved:
+    report(BK_UseAfterMove, Src,
+           "use after move: the fd is released after its ownership was "
+           "moved",
+           C.generateErrorNode(State, Pred), C, {Sym}, E);
+    return nullptr;
+  case FdState::Borrowed:
+    report(BK_CloseOfBorrowed, Src,
+           IsAdopt ? "close of borrowed fd: a borrowed fd is adopted as "
+                     "owned; only its owner may close it"
+                   : "close of borrowed fd: a borrowed fd is released; only "
+                     "its owner may close it",
+           C.generateErrorNode(State, Pred), C, {Sym, FS->Owner}, E);
+    return nullptr;
+  case FdState::UsesParam: {
+    ExplodedNode *N = C.generateNonFatalErrorNode(State, Pred);
+    if (!N)
+      return nullptr;
+    std::string Msg = "annotation mismatch: IOSAFE_USES parameter '" +
+                      describe(Sym) + "' is " +
+                      (IsClose ? "closed" : "released");
+    report(BK_AnnotationMismatch, Src, Msg, N, C, {Sym}, E);
+    Pred = N;
+    // Reported once; from here on it is just closed.
+    return State->set<FdMap>(Sym, FS->with(FdState::Closed));
+  }
+  case FdState::Owned:
+  case FdState::ReleasesParam:
+    return State;
+  }
+  return State;
+}
+
+// ---------------------------------------------------------------------------
+// Calls
+
+bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
+  const FnSummary *S = summaryFor(Call);
+  if (!S || S->empty())
+    return false;
+  const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
+  if (!CE)
+    return false;
+
+  ProgramStateRef State = C.getState();
+  const LocationContext *LCtx = C.getLocationContext();
+  SValBuilder &SVB = C.getSValBuilder();
+  Source Src = S->From;
+  ExplodedNode *Pred = C.getPredecessor();
+  NoteList Notes;
+
+  // 1. The arguments' fds before the call, and the checks on them.
+  llvm::SmallVector<FdArg, 4> Args;
+  for (unsigned I = 0, N = Call.getNumArgs(); I < N; ++I)
+    Args.push_back(fdOfArg(Call, I, State));
+
+  for (const ParamEffect &E : S->Effects) {
+    if (E.Index >= Args.size() || !Args[E.Index].Valid)
+      continue;
+    const FdArg &A = Args[E.Index];
+    const Expr *AE = Call.getArgExpr(E.Index);
+    switch (E.E) {
+    case Effect::Use:
+    case Effect::BorrowRet:
+    case Effect::RawRet:
+      State = checkUse(State, A, AE, Src, C, Pred);
+      break;
+    case Effect::MoveRet:
+      if (A.Holder)
+        State = checkUse(State, A, AE, Src, C, Pred);
+      else
+        State = checkRelease(State, A, AE, Src, /*IsClose=*/false,
+                             /*IsAdopt=*/true, C, Pred);
+      break;
+    case Effect::Close:
+      State = checkRelease(State, A, AE, Src, true, false, C, Pred);
+      break;
+    case Effect::Release:
+      State = checkRelease(State, A, AE, Src, false, false, C, Pred);
+      break;
+    case Effect::MoveInto:
+      State = checkRelease(State, A, AE, Src, false, true, C, Pred);
+      break;
+    case Effect::AcquireOut:
+    case Effect::TestNone:
+      break;
+    }
+    if (!State)
+      return true; // a fatal report ended this path
+  }
+
+  // 2. A call whose body may do anything else invalidates what it can
+  //    reach, like the analyzer's own conservative evaluation.  The fds the
+  //    summary accounts for do not escape through it.
+  if (!S->has(SF_Precise)) {
+    for (const FdArg &A : Args)
+      if (SymbolRef Sym = A.sym())
+        State = State->add<EscapeExempt>(Sym);
+    State = Call.invalidateRegions(C.blockCount(), State);
+    State = State->remove<EscapeExempt>();
+  }
+
+  // 3. The return value.
+  QualType RetTy = Call.getResultType();
+  const FieldDecl *RetField = wrapperField(RetTy);
+  QualType RetIntTy = RetField ? RetField->getType()
+                      : RetTy->isIntegerType() ? RetTy
+                                               : QualType();
+  auto wrap = [&](SVal IntV) -> SVal {
+    if (RetField) {
+      BasicValueFactory &BVF = SVB.getBasicValueFactory();
+      return SVB.makeCompoundVal(
+          RetTy, BVF.prependSVal(IntV, BVF.getEmptySValList()));
+    }
+    return IntV;
+  };
+  std::optional<SVal> Ret;
+  SymbolRef StatusSym = nullptr;
+  unsigned TagIdx = 0;
+  auto conjureFd = [&](QualType T) -> SVal {
+    const void *Tag = &ConjTags[TagIdx++ % 8];
+    return SVB.conjureSymbolVal(Tag, CE, LCtx, T, C.blockCount());
+  };
+
+  if (S->has(SF_RetAcquires) && !RetIntTy.isNull()) {
+    SVal Fd = conjureFd(RetIntTy);
+    Ret = wrap(Fd);
+    if (SymbolRef FS = Fd.getAsSymbol()) {
+      FdState St = FdState::make(FdState::Owned, Src);
+      St.Unchecked = true;
+      State = State->set<FdMap>(FS, St);
+      Notes.push_back({FS, "fd opened here"});
+    }
+  }
+
+  // 4. The effects, in order.
+  for (const ParamEffect &E : S->Effects) {
+    if (E.Index >= Args.size() || !Args[E.Index].Valid)
+      continue;
+    const FdArg &A = Args[E.Index];
+    SymbolRef Sym = A.sym();
+    const FdState *FS = Sym ? State->get<FdMap>(Sym) : nullptr;
+    switch (E.E) {
+    case Effect::Use:
+      break;
+
+    case Effect::BorrowRet: {
+      if (RetIntTy.isNull() || Ret)
+        break;
+      if (!Sym) {
+        // A constant (iosafe_fd_borrow_raw(0)), or unknown: pass it on.
+        Ret = wrap(A.Val);
+        break;
+      }
+      SVal B = conjureFd(RetIntTy);
+      SymbolRef BS = B.getAsSymbol();
+      Ret = wrap(B);
+      if (!BS)
+        break;
+      FdState St = FdState::make(FdState::Borrowed, Src);
+      if (FS && FS->K == FdState::Borrowed) {
+        St.Owner = FS->Owner; // a borrow of a borrow borrows the same owner
+        St.OwnerRegion = FS->OwnerRegion;
+      } else {
+        St.Owner = Sym;
+        St.OwnerRegion = A.Holder;
+      }
+      State = State->set<FdMap>(BS, St);
+      // The borrow is the same number as its owner.
+      SVal Eq = SVB.evalBinOp(State, BO_EQ, B, A.Val, SVB.getConditionType());
+      if (auto DEq = Eq.getAs<DefinedOrUnknownSVal>())
+        if (ProgramStateRef S2 = State->assume(*DEq, true))
+          State = S2;
+      Notes.push_back({BS, "fd borrowed here"});
+      break;
+    }
+
+    case Effect::RawRet:
+      if (!Ret && !RetIntTy.isNull())
+        Ret = wrap(A.Val);
+      break;
+
+    case Effect::TestNone:
+      if (!Ret && !RetIntTy.isNull() && !A.Val.isUnknownOrUndef())
+        Ret = SVB.evalBinOp(State, BO_LT, A.Val,
+                            SVB.makeZeroVal(A.Val.getAsSymbol()
+                                                ? A.Val.getAsSymbol()->getType()
+                                                : SVB.getContext().IntTy),
+                            RetTy);
+      break;
+
+    case Effect::MoveRet: {
+      if (!RetIntTy.isNull() && !Ret) {
+        SVal V = A.Val;
+        if (!Sym) {
+          // A constant: a negative one is none (-1).
+          if (auto CI = V.getAs<nonloc::ConcreteInt>())
+            if (CI->getValue().isNegative())
+              V = SVB.makeIntVal(-1, RetIntTy);
+        }
+        Ret = wrap(V);
+      }
+      if (A.Holder) {
+        if (S->has(SF_LeavesNone))
+          State = State->bindLoc(
+              loc::MemRegionVal(A.Holder),
+              SVB.makeIntVal(-1, A.Val.getAsSymbol()
+                                     ? A.Val.getAsSymbol()->getType()
+                                     : SVB.getContext().IntTy),
+              LCtx);
+        if (Sym)
+          State = State->set<GoneOwners>(A.Holder, GoneInfo{true, Sym});
+        if (Sym && FS && (FS->K == FdState::Owned))
+          Notes.push_back({Sym, "ownership moved here"});
+      } else if (Sym && !FS && S->has(SF_Adopts)) {
+        FdState St = FdState::make(FdState::Owned, Src);
+        St.Unchecked = true;
+        State = State->set<FdMap>(Sym, St);
+        Notes.push_back({Sym, "fd adopted here"});
+      }
+      break;
+    }
+
+    case Effect::Close:
+    case Effect::Release: {
+      bool IsClose = E.E == Effect::Close;
+      if (Sym) {
+        if (!FS || FS->K == FdState::Owned || FS->K == FdState::ReleasesParam) {
+          FdState Base = FS ? *FS : FdState::make(FdState::Owned, Src);
+          State = State->set<FdMap>(
+              Sym, Base.with(IsClose ? FdState::Closed : FdState::Moved));
+          Notes.push_back(
+              {Sym, IsClose ? "fd closed here" : "ownership moved here"});
+        }
+      }
+      if (A.Holder) {
+        if (S->has(SF_LeavesNone))
+          State = State->bindLoc(
+              loc::MemRegionVal(A.Holder),
+              SVB.makeIntVal(-1, Sym ? Sym->getType() : SVB.getContext().IntTy),
+              LCtx);
+        if (Sym)
+          State = State->set<GoneOwners>(A.Holder, GoneInfo{!IsClose, Sym});
+      }
+      break;
+    }
+
+    case Effect::MoveInto: {
+      if (E.Other >= Args.size() || !Args[E.Other].Holder)
+        break;
+      const MemRegion *Dst = Args[E.Other].Holder;
+      State = State->bindLoc(loc::MemRegionVal(Dst), A.Val, LCtx);
+      State = State->remove<GoneOwners>(Dst);
+      if (Sym && FS && FS->K == FdState::Owned) {
+        if (!isTrackable(Dst))
+          State = State->remove<FdMap>(Sym); // handed on
+        else
+          Notes.push_back({Sym, "ownership moved here"});
+      }
+      break;
+    }
+
+    case Effect::AcquireOut:
+      break; // after the return value is known, below
+    }
+  }
+
+  if (!Ret && !RetTy->isVoidType()) {
+    Ret = SVB.conjureSymbolVal(nullptr, CE, LCtx, RetTy, C.blockCount());
+  }
+  if (S->has(SF_StatusRet) && Ret)
+    StatusSym = Ret->getAsSymbol();
+
+  for (const ParamEffect &E : S->Effects) {
+    if (E.E != Effect::AcquireOut || E.Index >= Args.size())
+      continue;
+    const FdArg &A = Args[E.Index];
+    if (!A.Holder)
+      continue;
+    QualType IntTy = A.Val.getAsSymbol() ? A.Val.getAsSymbol()->getType()
+                                         : QualType();
+    if (const auto *TR = dyn_cast<TypedValueRegion>(A.Holder))
+      IntTy = TR->getValueType();
+    if (IntTy.isNull() || !IntTy->isIntegerType())
+      continue;
+    SVal Fd = conjureFd(IntTy);
+    State = State->bindLoc(loc::MemRegionVal(A.Holder), Fd, LCtx);
+    State = State->remove<GoneOwners>(A.Holder);
+    SymbolRef FdS = Fd.getAsSymbol();
+    if (!FdS || !isTrackable(A.Holder))
+      continue; // received into memory the caller shares: handed on
+    FdState St = FdState::make(FdState::Owned, Src);
+    St.Unchecked = true;
+    St.Status = StatusSym;
+    State = State->set<FdMap>(FdS, St);
+    Notes.push_back({FdS, "fd opened here"});
+  }
+
+  if (Ret)
+    State = State->BindExpr(CE, LCtx, *Ret);
+
+  const NoteTag *Tag = nullptr;
+  if (!Notes.empty()) {
+    const FdEngine *Self = this;
+    Tag = C.getNoteTag(
+        [Notes, Self](BugReporterContext &,
+                      PathSensitiveBugReport &BR) -> std::string {
+          bool Ours = false;
+          for (unsigned I = 0; I < NumSources; ++I)
+            for (unsigned K = 0; K < NumBugKinds; ++K)
+              Ours |= Self->BugTypes[I][K].get() == &BR.getBugType();
+          if (!Ours)
+            return "";
+          std::string Out;
+          for (const auto &[Sym, Msg] : Notes)
+            if (BR.isInteresting(Sym)) {
+              if (!Out.empty())
+                Out += "; ";
+              Out += Msg;
+            }
+          return Out;
+        });
+  }
+  C.addTransition(State, Pred, Tag);
+  return true;
+}
+
+/// A call the engine has no summary for and the analyzer did not inline:
+/// an owned fd passed to it by value is handed on (it may be stored, or
+/// closed, there).  Variadic arguments (printf("%d", fd)) are not.
+void FdEngine::checkPostCall(const CallEvent &Call, CheckerContext &C) const {
+  if (C.wasInlined || summaryFor(Call))
+    return;
+  ProgramStateRef State = C.getState();
+  bool Changed = false;
+  for (unsigned I = 0, N = std::min<size_t>(Call.getNumArgs(),
+                                            Call.parameters().size());
+       I < N; ++I) {
+    QualType T = Call.parameters()[I]->getType();
+    if (!isFdValueType(T))
+      continue;
+    FdArg A = fdOfValue(Call.getArgSVal(I), T, State);
+    SymbolRef Sym = A.sym();
+    const FdState *FS = Sym ? State->get<FdMap>(Sym) : nullptr;
+    if (FS && FS->K == FdState::Owned) {
+      State = State->remove<FdMap>(Sym);
+      Changed = true;
+    }
+  }
+  if (Changed)
+    C.addTransition(State);
+}
+
+// ---------------------------------------------------------------------------
+// Constraints: an unchecked acquisition becomes checked when a branch makes
+// its success or its failure certain.
+
+ProgramStateRef FdEngine::evalAssume(ProgramStateRef State, SVal Cond,
+                                     bool) const {
+  if (InAssume || !State)
+    return State;
+  FdMapTy M = State->get<FdMap>();
+  if (M.isEmpty())
+    return State;
+  SValBuilder &SVB = State->getStateManager().getSValBuilder();
+  for (const auto &[Sym, FS] : M) {
+    if (FS.K != FdState::Owned || !FS.Unchecked)
+      continue;
+    bool Mentions = false;
+    for (SymbolRef X : Cond.symbols())
+      Mentions |= X == Sym || (FS.Status && X == FS.Status);
+    if (!Mentions)
+      continue;
+    InAssume = true;
+    auto [Succ, Fail] = splitSuccess(State, Sym, FS.Status, SVB);
+    ProgramStateRef Next = State;
+    if (Succ && !Fail) {
+      FdState NS = FS;
+      NS.Unchecked = false;
+      NS.Status = nullptr;
+      Next = State->set<FdMap>(Sym, NS);
+      if (FS.Status)
+        Next = assumeCmp(Next, Sym, BO_GE, 0, SVB);
+    } else if (!Succ && Fail) {
+      Next = State->remove<FdMap>(Sym);
+      if (FS.Status) // the acquirer leaves *out none on failure
+        Next = assumeCmp(Next, Sym, BO_LT, 0, SVB);
+    }
+    InAssume = false;
+    if (!Next)
+      return nullptr;
+    State = Next;
+  }
+  return State;
+}
+
+// ---------------------------------------------------------------------------
+// Leaks
+
+bool FdEngine::heldByAutoVar(ProgramStateRef State, SymbolRef Sym) const {
+  for (const MemRegion *R : State->get<AutoVars>()) {
+    const auto *VR = dyn_cast<VarRegion>(R);
+    if (!VR)
+      continue;
+    const MemRegion *H = holderOf(VR, VR->getValueType(), State);
+    if (H && State->getSVal(H).getAsSymbol() == Sym)
+      return true;
+  }
+  return false;
+}
+
+void FdEngine::checkLiveSymbols(ProgramStateRef State,
+                                SymbolReaper &SR) const {
+  // A borrow keeps its owner's state, so that a use of the borrow after
+  // the owner is closed is still recognised.
+  for (const auto &[Sym, FS] : State->get<FdMap>())
+    if (FS.K == FdState::Borrowed && FS.Owner)
+      SR.markLive(FS.Owner);
+}
+
+void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  SValBuilder &SVB = C.getSValBuilder();
+  llvm::SmallVector<std::pair<SymbolRef, FdState>, 2> Leaked, Unreleased;
+  for (const auto &[Sym, FS] : State->get<FdMap>()) {
+    if (SR.isLive(Sym))
+      continue;
+    ProgramStateRef Before = State;
+    State = State->remove<FdMap>(Sym);
+    if (FS.K == FdState::ReleasesParam) {
+      if (mayBeOpen(Before, nonloc::SymbolVal(Sym), SVB))
+        Unreleased.push_back({Sym, FS});
+      continue;
+    }
+    if (FS.K != FdState::Owned)
+      continue;
+    // The store still holds the dying bindings here (checkers see the
+    // state before it is cleaned), so an iosafe_auto_fd's content is known.
+    if (heldByAutoVar(Before, Sym))
+      continue;
+    InAssume = true;
+    auto [Succ, Fail] = splitSuccess(Before, Sym, FS.Status, SVB);
+    InAssume = false;
+    (void)Fail;
+    if (!Succ)
+      continue; // it never held a descriptor on this path
+    if (!mayBeOpen(Succ, nonloc::SymbolVal(Sym), SVB))
+      continue;
+    Leaked.push_back({Sym, FS});
+  }
+  if (Leaked.empty() && Unreleased.empty()) {
+    C.addTransition(State);
+    return;
+  }
+  ExplodedNode *N = C.generateNonFatalErrorNode(State);
+  if (!N)
+    return;
+  for (const auto &[Sym, FS] : Leaked)
+    reportLeak(Sym, FS, N, C);
+  for (const auto &[Sym, FS] : Unreleased)
+    report(BK_AnnotationMismatch, Source(FS.Src),
+           "annotation mismatch: IOSAFE_RELEASES parameter '" +
+               describe(Sym) + "' is not released on this path",
+           N, C, {Sym}, nullptr);
+}
+
+// ---------------------------------------------------------------------------
+// Escapes
+
+ProgramStateRef
+FdEngine::checkPointerEscape(ProgramStateRef State,
+                             const InvalidatedSymbols &Escaped,
+                             const CallEvent *, PointerEscapeKind) const {
+  auto Exempt = State->get<EscapeExempt>();
+  for (SymbolRef Sym : Escaped) {
+    if (Exempt.contains(Sym))
+      continue;
+    const FdState *FS = State->get<FdMap>(Sym);
+    if (!FS)
+      continue;
+    if (FS->K == FdState::Owned || FS->K == FdState::ReleasesParam ||
+        FS->K == FdState::Borrowed)
+      State = State->remove<FdMap>(Sym);
+  }
+  return State;
+}
+
+void FdEngine::checkBind(SVal Loc, SVal Val, const Stmt *S,
+                         CheckerContext &C) const {
+  const MemRegion *R = Loc.getAsRegion();
+  if (!R)
+    return;
+  ProgramStateRef State = C.getState();
+  ProgramStateRef Orig = State;
+  // A new value in an owner: it is no longer moved-from or closed.
+  for (const auto &[G, Info] : State->get<GoneOwners>())
+    if (G == R || G->isSubRegionOf(R))
+      State = State->remove<GoneOwners>(G);
+
+  QualType T;
+  if (const auto *TR = dyn_cast<TypedValueRegion>(R))
+    T = TR->getValueType();
+  if (!T.isNull() && isFdValueType(T)) {
+    FdArg A = fdOfValue(Val, T, State);
+    SymbolRef Sym = A.sym();
+    const FdState *FS = Sym ? State->get<FdMap>(Sym) : nullptr;
+    if (FS && FS->K == FdState::Owned && !isTrackable(R) &&
+        isa<StackSpaceRegion>(R->getMemorySpace())) {
+      // An array element at an unknown index: the analysis cannot tell
+      // which element is closed later.  Handed on.
+      State = State->remove<FdMap>(Sym);
+    }
+    if (FS && FS->K == FdState::Borrowed && FS->OwnerRegion &&
+        isa<StackSpaceRegion>(FS->OwnerRegion->getMemorySpace()) &&
+        !isa<StackSpaceRegion>(R->getMemorySpace())) {
+      ExplodedNode *N = C.generateNonFatalErrorNode(State);
+      report(BK_BorrowOutlivesOwner, Source(FS->Src),
+             "borrow outlives owner: a borrow of a local owner is stored in "
+             "memory that outlives it",
+             N, C, {Sym, FS->Owner}, dyn_cast_or_null<Expr>(S));
+      if (N)
+        C.addTransition(State, N);
+      return;
+    }
+  }
+  if (State != Orig)
+    C.addTransition(State);
+}
+
+void FdEngine::checkPostStmt(const DeclStmt *DS, CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  bool Changed = false;
+  for (const Decl *D : DS->decls()) {
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (!VD)
+      continue;
+    const auto *CA = VD->getAttr<CleanupAttr>();
+    if (!CA)
+      continue;
+    const FnSummary *S = summaryFor(CA->getFunctionDecl());
+    bool Releases = false;
+    if (S)
+      for (const ParamEffect &E : S->Effects)
+        Releases |= E.Index == 0 &&
+                    (E.E == Effect::Close || E.E == Effect::Release);
+    if (!Releases)
+      continue;
+    const MemRegion *R = State->getRegion(VD, C.getLocationContext());
+    State = State->add<AutoVars>(R);
+    Changed = true;
+  }
+  if (Changed)
+    C.addTransition(State);
+}
+
+// ---------------------------------------------------------------------------
+// The analysed function's own annotations
+
+void FdEngine::checkBeginFunction(CheckerContext &C) const {
+  if (!C.inTopFrame())
+    return;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
+  if (!FD)
+    return;
+  const FnSummary *S = Enabled[unsigned(Source::Ownership)]
+                           ? annotationSummary(FD)
+                           : nullptr;
+  ProgramStateRef State = C.getState();
+  const LocationContext *LCtx = C.getLocationContext();
+  bool Changed = false;
+  for (unsigned I = 0, N = FD->getNumParams(); I < N; ++I) {
+    const ParmVarDecl *P = FD->getParamDecl(I);
+    QualType T = P->getType();
+    const MemRegion *VR = State->getRegion(P, LCtx);
+    FdArg A;
+    if (T->isPointerType())
+      A = fdOfValue(State->getSVal(VR, T), T, State);
+    else if (const MemRegion *H = holderOf(VR, T, State)) {
+      A.Valid = true;
+      A.Holder = H;
+      A.Val = State->getSVal(H);
+    }
+    SymbolRef Sym = A.sym();
+    if (!Sym)
+      continue;
+    FdState::Kind K = FdState::Owned;
+    bool Set = false;
+    if (S)
+      for (const ParamEffect &E : S->Effects) {
+        if (E.Index != I)
+          continue;
+        if (E.E == Effect::Release) {
+          K = FdState::ReleasesParam;
+          Set = true;
+        } else if (E.E == Effect::Use && !Set) {
+          K = FdState::UsesParam;
+          Set = true;
+        }
+      }
+    if (!Set && isBorrowedWrapper(T)) {
+      K = FdState::Borrowed;
+      Set = true;
+    }
+    if (!Set)
+      continue;
+    State = State->set<FdMap>(Sym, FdState::make(K, Source::Ownership));
+    Changed = true;
+  }
+  if (Changed)
+    C.addTransition(State);
+}
+
+void FdEngine::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
+  const Expr *RE = RS->getRetValue();
+  if (!RE)
+    return;
+  ProgramStateRef State = C.getState();
+  SVal V = C.getSVal(RE);
+  FdArg A = fdOfValue(V, RE->getType(), State);
+  SymbolRef Sym = A.sym();
+  const FdState *FS = Sym ? State->get<FdMap>(Sym) : nullptr;
+  if (!FS)
+    return;
+  if (FS->K == FdState::Borrowed && FS->OwnerRegion &&
+      isLocalOf(FS->OwnerRegion->getBaseRegion(), C.getStackFrame())) {
+    report(BK_BorrowOutlivesOwner, Source(FS->Src),
+           "borrow outlives owner: a borrow of a local owner is returned",
+           C.generateErrorNode(State), C, {Sym, FS->Owner}, RE);
+    return;
+  }
+  if (!C.inTopFrame())
+    return; // the caller receives it; the analysis goes on there
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
+  const FnSummary *S = Enabled[unsigned(Source::Ownership)]
+                           ? annotationSummary(FD)
+                           : nullptr;
+  if (S && S->has(SF_RetAcquires) &&
+      (FS->K == FdState::Borrowed || FS->K == FdState::UsesParam ||
+       FS->K == FdState::Closed || FS->K == FdState::Moved)) {
+    report(BK_AnnotationMismatch, Source(FS->Src),
+           "annotation mismatch: an IOSAFE_ACQUIRES function returns an fd "
+           "it does not own",
+           C.generateNonFatalErrorNode(State), C, {Sym}, RE);
+    return;
+  }
+  if (FS->K == FdState::Owned || FS->K == FdState::ReleasesParam)
+    C.addTransition(State->remove<FdMap>(Sym)); // returned: handed on
+}
+
+void FdEngine::checkEndFunction(const ReturnStmt *, CheckerContext &C) const {
+  if (!C.inTopFrame())
+    return;
+  ProgramStateRef State = C.getState();
+  SValBuilder &SVB = C.getSValBuilder();
+  llvm::SmallVector<SymbolRef, 2> Unreleased;
+  for (const auto &[Sym, FS] : State->get<FdMap>())
+    if (FS.K == FdState::ReleasesParam &&
+        mayBeOpen(State, nonloc::SymbolVal(Sym), SVB))
+      Unreleased.push_back(Sym);
+  if (Unreleased.empty())
+    return;
+  ExplodedNode *N = C.generateNonFatalErrorNode(State);
+  for (SymbolRef Sym : Unreleased)
+    report(BK_AnnotationMismatch, Source::Ownership,
+           "annotation mismatch: IOSAFE_RELEASES parameter '" + describe(Sym) +
+               "' is not released on this path",
+           N, C, {Sym}, nullptr);
+}
+
+void FdEngine::printState(raw_ostream &Out, ProgramStateRef State,
+                          const char *NL, const char *Sep) const {
+  FdMapTy M = State->get<FdMap>();
+  if (!M.isEmpty()) {
+    Out << Sep << "iosafe fds:" << NL;
+    for (const auto &[Sym, FS] : M) {
+      Out << "  ";
+      Sym->dumpToStream(Out);
+      Out << " : " << kindName(FS.K);
+      if (FS.Unchecked) {
+        Out << ", unchecked";
+        if (FS.Status) {
+          Out << " (status ";
+          FS.Status->dumpToStream(Out);
+          Out << ")";
+        }
+      }
+      if (FS.Owner) {
+        Out << ", owner ";
+        FS.Owner->dumpToStream(Out);
+      }
+      Out << NL;
+    }
+  }
+  auto G = State->get<GoneOwners>();
+  if (!G.isEmpty()) {
+    Out << Sep << "iosafe owners left none:" << NL;
+    for (const auto &[R, Info] : G)
+      Out << "  " << R << (Info.Moved ? " : moved out" : " : closed") << NL;
+  }
+}

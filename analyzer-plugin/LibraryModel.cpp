@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+//
+// analyzer-plugin/LibraryModel.cpp: the built-in summaries of libiosafe's
+// own functions (include/iosafe/fd.h, io.h).
+//
+// The header's annotations say who owns what, but not the exact behaviour
+// the checker needs to keep moves, borrows and closes apart:
+//   - iosafe_fd_close/drop leave *fd none, so closing an owner twice (or an
+//     iosafe_auto_fd after an explicit close) is no double close;
+//   - iosafe_fd_take/into_raw move the fd out and leave the owner none, so
+//     a later use of that owner is a use after move (not a leak, not a close);
+//   - iosafe_fd_borrow returns a borrow linked to its owner, so a use of the
+//     borrow after the owner is closed or moved is "borrow outlives owner".
+// So these functions are modelled (evalCall) instead of inlined, including
+// the static inline ones: their bodies would only show the analyzer copies
+// of an int.  The table is matched by name (CDM::SimpleFunc) and argument
+// count, so a user function of another arity with the same name is not.
+
+#include "Summary.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "llvm/ADT/StringMap.h"
+
+using namespace clang;
+using namespace clang::ento;
+
+namespace iosafe {
+
+namespace {
+struct Entry {
+  const char *Name;
+  unsigned NArgs;
+  FnSummary S;
+};
+
+FnSummary lib(unsigned Flags, std::initializer_list<ParamEffect> Es) {
+  FnSummary S;
+  S.From = Source::Ownership;
+  S.Flags = Flags | SF_Precise;
+  S.Effects.assign(Es.begin(), Es.end());
+  return S;
+}
+
+const std::vector<Entry> &entries() {
+  static const std::vector<Entry> E = {
+      // fd.h
+      {"iosafe_fd_from_raw", 1, lib(SF_Adopts, {{Effect::MoveRet, 0}})},
+      {"iosafe_fd_into_raw", 1, lib(SF_LeavesNone, {{Effect::MoveRet, 0}})},
+      {"iosafe_fd_take", 1, lib(SF_LeavesNone, {{Effect::MoveRet, 0}})},
+      {"iosafe_fd_borrow", 1, lib(0, {{Effect::BorrowRet, 0}})},
+      {"iosafe_fd_borrow_raw", 1, lib(0, {{Effect::BorrowRet, 0}})},
+      {"iosafe_fd_raw", 1, lib(0, {{Effect::RawRet, 0}})},
+      {"iosafe_fd_is_none", 1, lib(0, {{Effect::TestNone, 0}})},
+      {"iosafe_fd_close", 1, lib(SF_LeavesNone, {{Effect::Close, 0}})},
+      {"iosafe_fd_drop", 1, lib(SF_LeavesNone, {{Effect::Close, 0}})},
+      // replace: drop *dst, then move src in.
+      {"iosafe_fd_replace", 2,
+       lib(SF_LeavesNone, {{Effect::Close, 0}, {Effect::MoveInto, 1, 0}})},
+      {"iosafe_fd_try_clone", 2,
+       lib(SF_StatusRet, {{Effect::Use, 0}, {Effect::AcquireOut, 1}})},
+      // io.h
+      {"iosafe_open", 4, lib(SF_StatusRet, {{Effect::AcquireOut, 0}})},
+      {"iosafe_openat", 5,
+       lib(SF_StatusRet, {{Effect::AcquireOut, 0}, {Effect::Use, 1}})},
+      {"iosafe_socket", 4, lib(SF_StatusRet, {{Effect::AcquireOut, 0}})},
+      {"iosafe_accept", 5,
+       lib(SF_StatusRet, {{Effect::AcquireOut, 0}, {Effect::Use, 1}})},
+      {"iosafe_pipe", 3,
+       lib(SF_StatusRet, {{Effect::AcquireOut, 0}, {Effect::AcquireOut, 1}})},
+      {"iosafe_read", 3, lib(0, {{Effect::Use, 0}})},
+      {"iosafe_write", 3, lib(0, {{Effect::Use, 0}})},
+  };
+  return E;
+}
+
+struct Tables {
+  CallDescriptionMap<const FnSummary *> ByCall;
+  llvm::StringMap<const Entry *> ByName;
+  Tables() : ByCall(build()) {
+    for (const Entry &En : entries())
+      ByName[En.Name] = &En;
+  }
+  static CallDescriptionMap<const FnSummary *> build() {
+    std::vector<std::pair<CallDescription, const FnSummary *>> V;
+    for (const Entry &En : entries())
+      V.emplace_back(CallDescription(CDM::SimpleFunc, {En.Name}, En.NArgs), &En.S);
+    return CallDescriptionMap<const FnSummary *>(V.begin(), V.end());
+  }
+};
+
+const Tables &tables() {
+  static const Tables T;
+  return T;
+}
+} // namespace
+
+const FnSummary *librarySummary(const CallEvent &Call) {
+  if (const FnSummary *const *S = tables().ByCall.lookup(Call))
+    return *S;
+  return nullptr;
+}
+
+const FnSummary *librarySummary(const FunctionDecl *FD) {
+  if (!FD || !FD->getIdentifier())
+    return nullptr;
+  auto It = tables().ByName.find(FD->getName());
+  if (It == tables().ByName.end() || It->second->NArgs != FD->getNumParams())
+    return nullptr;
+  return &It->second->S;
+}
+
+} // namespace iosafe

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+//
+// analyzer-plugin/Plugin.cpp: registers iosafe's checkers with the Clang
+// Static Analyzer (the plugin interface of
+// clang/StaticAnalyzer/Frontend/CheckerRegistry.h).
+//
+//   iosafe.Engine      (hidden) the one ownership engine (Engine.cpp)
+//   iosafe.Ownership   turns on the summaries from annotations and the
+//                      libiosafe table
+//   iosafe.PosixFd     the POSIX table (issue 4): registered once
+//                      PosixFdModel.cpp has rows
+//
+// Load by hand:
+//   clang-19 -cc1 -analyze -load iosafe-plugin.so \
+//       -analyzer-checker=core,iosafe.Ownership file.c
+//   clang-19 --analyze -Xclang -load -Xclang iosafe-plugin.so \
+//       -Xclang -analyzer-checker=iosafe.Ownership file.c
+//   clang-19 -fplugin=iosafe-plugin.so --analyze \
+//       -Xclang -analyzer-checker=iosafe.Ownership file.c
+
+#include "Engine.h"
+
+#include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
+
+using namespace clang;
+using namespace clang::ento;
+
+namespace {
+
+void registerEngine(CheckerManager &Mgr) { Mgr.registerChecker<iosafe::FdEngine>(); }
+
+void registerOwnership(CheckerManager &Mgr) {
+  Mgr.getChecker<iosafe::FdEngine>()->enable(iosafe::Source::Ownership,
+                                             Mgr.getCurrentCheckerName());
+}
+
+bool always(const CheckerManager &) { return true; }
+
+} // namespace
+
+extern "C" void clang_registerCheckers(CheckerRegistry &Registry) {
+  Registry.addChecker(registerEngine, always, "iosafe.Engine",
+                      "The iosafe ownership engine (enabled by the iosafe "
+                      "checkers that use it)",
+                      "", /*IsHidden=*/true);
+  Registry.addChecker(registerOwnership, always, "iosafe.Ownership",
+                      "Ownership of file descriptors: leaks, double closes, "
+                      "uses after close or move, borrows that outlive their "
+                      "owner, from iosafe's annotations and library",
+                      "", /*IsHidden=*/false);
+  Registry.addDependency("iosafe.Ownership", "iosafe.Engine");
+}
+
+extern "C" const char clang_analyzerAPIVersionString[] =
+    CLANG_ANALYZER_API_VERSION_STRING;

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+//
+// analyzer-plugin/Summary.h: what a function does with the file descriptors
+// it receives and returns, as the ownership engine (Engine.cpp) reads it.
+//
+// A summary is data, not code: the engine has one state machine and applies
+// summaries from several sources to it:
+//   - AnnotationSummaries.cpp: derived from a declaration's handle attributes
+//     with iosafe's tag (IOSAFE_ACQUIRES / IOSAFE_RELEASES / IOSAFE_USES) and
+//     annotate("iosafe_returns_borrow");
+//   - LibraryModel.cpp: a built-in table for libiosafe's own functions, whose
+//     exact behaviour (a released owner is left none, take moves rather than
+//     closes) the annotations alone cannot say;
+//   - PosixFdModel.cpp: the table of POSIX/Linux fd functions (checker
+//     iosafe.PosixFd, issue 4).
+// The engine never looks at a function's name or attributes itself.
+
+#ifndef IOSAFE_ANALYZER_SUMMARY_H
+#define IOSAFE_ANALYZER_SUMMARY_H
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace clang {
+class FunctionDecl;
+namespace ento {
+class CallEvent;
+} // namespace ento
+} // namespace clang
+
+namespace iosafe {
+
+/// Which checker a summary belongs to.  Reports found through a summary carry
+/// that checker's name ([iosafe.Ownership], [iosafe.PosixFd]).
+enum class Source : unsigned char { Ownership = 0, PosixFd = 1 };
+constexpr unsigned NumSources = 2;
+
+/// One effect of a call on one parameter.  Parameters may be an int, an fd
+/// wrapper struct (a struct of one integer field: iosafe_owned_fd,
+/// iosafe_borrowed_fd, users' own), or a pointer to either.
+enum class Effect : unsigned char {
+  Use,        ///< param Index's fd is used during the call only
+  Release,    ///< param Index's fd moves into the callee (IOSAFE_RELEASES):
+              ///< the caller no longer owns it ("ownership moved here")
+  Close,      ///< param Index's fd is closed by the callee ("fd closed here")
+  AcquireOut, ///< pointer param Index receives a new owned fd on success
+  BorrowRet,  ///< the return value borrows param Index's fd
+  MoveRet,    ///< the return value takes over param Index's fd (take,
+              ///< into_raw, from_raw): a move, not a release
+  RawRet,     ///< the return value is param Index's number, as borrowed as
+              ///< the parameter was (iosafe_fd_raw)
+  MoveInto,   ///< param Index's fd moves into the pointee of param Other
+  TestNone,   ///< the return value is whether param Index's fd is none (< 0);
+              ///< not a use (iosafe_fd_is_none is how a success is checked)
+};
+
+struct ParamEffect {
+  Effect E;
+  unsigned Index;
+  unsigned Other = 0;
+};
+
+enum SummaryFlags : unsigned {
+  /// The return value is an fd the caller now owns; success iff it is >= 0.
+  SF_RetAcquires = 1u << 0,
+  /// Out-parameter acquisitions succeed iff the (int) return value is 0; on
+  /// failure the out-parameter holds none.  Without it, success iff the fd
+  /// received is >= 0.
+  SF_StatusRet = 1u << 1,
+  /// The call has no effect but the listed ones: memory reachable from the
+  /// arguments is not invalidated (libiosafe's own functions).
+  SF_Precise = 1u << 2,
+  /// A Close, Release or MoveRet through a pointer leaves the pointee none
+  /// (-1), as iosafe_fd_close/drop/take/into_raw do.
+  SF_LeavesNone = 1u << 3,
+  /// MoveRet adopts an fd the checker did not know yet (iosafe_fd_from_raw
+  /// on the result of an unmodelled call): it becomes owned from here.
+  SF_Adopts = 1u << 4,
+};
+
+struct FnSummary {
+  Source From = Source::Ownership;
+  unsigned Flags = 0;
+  llvm::SmallVector<ParamEffect, 3> Effects;
+
+  bool has(unsigned F) const { return (Flags & F) != 0; }
+  bool empty() const { return Flags == 0 && Effects.empty(); }
+};
+
+/// The summary the annotations of FD (and of its redeclarations) give, or
+/// nullptr when FD carries no iosafe annotation.  Cached.
+const FnSummary *annotationSummary(const clang::FunctionDecl *FD);
+
+/// libiosafe's built-in table: the summary for a call to one of its
+/// functions, or nullptr.
+const FnSummary *librarySummary(const clang::ento::CallEvent &Call);
+/// The same by declaration (used for cleanup-attribute functions).
+const FnSummary *librarySummary(const clang::FunctionDecl *FD);
+
+/// The POSIX table (iosafe.PosixFd); nullptr when a function is not in it.
+const FnSummary *posixSummary(const clang::ento::CallEvent &Call);
+const FnSummary *posixSummary(const clang::FunctionDecl *FD);
+
+} // namespace iosafe
+
+#endif // IOSAFE_ANALYZER_SUMMARY_H
