@@ -223,6 +223,8 @@ def import_scanbuild(bindir):
         raise DbError("cannot load scan-build-py (libscanbuild) from %s: %s "
                       "(install clang-tools-19)" % (libdir, e))
     import libscanbuild
+    import libscanbuild.compilation  # noqa: F401
+    import libscanbuild.shell  # noqa: F401
     # `clang --analyze` adds -w to the front-end command, and -w silences
     # every warning, even one that -Werror= made an error (Clang's
     # DiagnosticIDs::getDiagnosticSeverity: "-w ... disregarding attempts to
@@ -250,6 +252,27 @@ def registered_checkers(clang, plugin):
         if word.startswith("iosafe."):
             names.add(word)
     return names
+
+
+def analysable(sb, unit):
+    """Whether libscanbuild would analyse the entry: a C, C++ or
+    Objective-C source (analyze.language_check, which skips other files,
+    such as assembler, silently)."""
+    command = unit["command"]
+    if isinstance(command, str):
+        command = sb.shell.decode(command)
+    # A compiler launcher first ("ccache gcc -c ..."): libscanbuild knows the
+    # compiler by the first word only, so drop the launcher.
+    if len(command) > 1 and sb.compilation.compiler_language(command[:1]) is None and \
+            sb.compilation.compiler_language(command[1:2]) is not None:
+        command = command[1:]
+    unit["command"] = command
+    params = sb.analyze.classify_parameters(command)
+    language = params["language"]
+    if language is None and params["compiler"] is not None:
+        language = sb.compilation.classify_source(unit["file"], params["compiler"] == "c")
+    return language in ("c", "c++", "objective-c", "objective-c++", "c-cpp-output",
+                        "c++-cpp-output", "objective-c-cpp-output")
 
 
 def run_unit(sb, unit, consts, outdir, ctu):
@@ -514,9 +537,12 @@ def analyse(args, sb, clang, plugin, checkers, workdir):
             return 2
     else:
         cdb, raw = db_for_files(args.files, args.compiler_args, workdir)
-    units = []
+    units, skipped = [], []
     for i, entry in enumerate(raw):
         u = check_entry(i, entry)
+        if not isinstance(u, str) and not analysable(sb, u):
+            skipped.append(u["path"])  # assembler and the like: not a C unit
+            continue
         if isinstance(u, str):
             path = "entry %d" % i
             if isinstance(entry, dict) and isinstance(entry.get("file"), str):
@@ -602,8 +628,11 @@ def analyse(args, sb, clang, plugin, checkers, workdir):
                          merger.artifacts)[0] for r in merger.results}
     # Findings are counted per translation unit they were found in.
     tus_with = sum(1 for u in unit_report if u.get("results"))
-    total = len(raw) if args.build_path else len(units)
+    total = len(raw) - len(skipped)
     del files_with
+    for path in skipped:
+        print("%s: skipped: not a C, C++ or Objective-C source [%s]" % (show_path(path), PROG),
+              file=sys.stderr)
 
     if args.sarif:
         tmp = args.sarif + ".tmp"

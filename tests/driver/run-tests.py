@@ -379,6 +379,20 @@ def t_db_dir_and_json_path(env):
     expect_rc(r, 1)
 
 
+def t_launcher_and_assembler(env):
+    # "ccache cc ..." entries are analysed; an assembler entry is skipped,
+    # said so, and counts neither as a unit nor as an error.
+    env.write("leak.c", LEAK_C)
+    env.write("start.s", "\tnop\n")
+    env.db("mixed.json", [
+        {"directory": env.tmp, "file": "leak.c", "command": "ccache cc -c leak.c -o leak.o"},
+        {"directory": env.tmp, "file": "start.s", "arguments": ["cc", "-c", "start.s"]}])
+    r = env.run("-p", "mixed.json")
+    expect_rc(r, 1)
+    check(summary(r) == (1, 1, 1, 0), "summary %r" % (summary(r),))
+    check("start.s: skipped: not a C" in r.stderr, "the skip is not said: " + r.stderr)
+
+
 def t_empty_db(env):
     env.db("empty.json", [])
     r = env.run("-p", "empty.json")
@@ -400,10 +414,39 @@ def t_ctu(env):
           "no note in the other translation unit:\n" + r.stdout)
 
 
+POSIX_LEAK_C = """#include <fcntl.h>
+int probe(const char *path)
+{
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	return 0;
+}
+"""
+
+
 def t_no_posix(env):
+    # With iosafe.PosixFd registered, the leak of a raw open() is found,
+    # and --no-posix turns exactly that off; Clang's checkers stay on.
+    env.write("posix.c", POSIX_LEAK_C)
     env.write("leak.c", LEAK_C)
-    r = env.run("--no-posix", "leak.c")
-    expect_rc(r, 1)
+    on = env.run("posix.c", "leak.c")
+    off = env.run("--no-posix", "posix.c", "leak.c")
+    expect_rc(off, 1)
+    check([w[0] for w in warnings(off)] == ["leak.c"], "--no-posix: %r" % warnings(off))
+    if env.plugin != "none" and "iosafe.PosixFd" in checkers_of(env.plugin):
+        expect_rc(on, 1)
+        check(any(w[0] == "posix.c" and w[4] == "iosafe.PosixFd" for w in warnings(on)),
+              "iosafe.PosixFd did not report the raw leak: %r" % warnings(on))
+        return "iosafe.PosixFd on by default, off with --no-posix"
+    check(warnings(on) == warnings(off), "--no-posix changed the findings without PosixFd")
+    return "iosafe.PosixFd not registered by this plugin: --no-posix changes nothing"
+
+
+def checkers_of(plugin):
+    r = subprocess.run([real_clang(), "-cc1", "-load", plugin, "-analyzer-checker-help"],
+                       capture_output=True, text=True)
+    return r.stdout
 
 
 def t_install_paths(env):
@@ -484,13 +527,14 @@ TESTS = [
     ("missing source file: exit 2", t_missing_source_file, False),
     ("bad arguments: exit 2", t_bad_arguments, False),
     ("empty compilation database: exit 2", t_empty_db, False),
+    ("compiler launcher analysed, assembler skipped", t_launcher_and_assembler, False),
     ("SARIF valid, one run, expected results", t_sarif_valid_and_complete, False),
     ("SARIF validator rejects broken logs", t_sarif_validator_rejects, False),
     ("HTML report directory", t_html, False),
     ("-j: same results, units in parallel", t_jobs, False),
     ("-p with a directory and with a JSON path", t_db_dir_and_json_path, False),
     ("--ctu follows calls into other units", t_ctu, False),
-    ("--no-posix accepted", t_no_posix, False),
+    ("--no-posix turns iosafe.PosixFd off", t_no_posix, False),
     ("install-driver writes the installed paths", t_install_paths, False),
     ("examples/: clean programs have no finding", t_examples_clean, True),
     ("examples/bugs/: findings match EXPECTED, with notes", t_examples_bugs, True),
@@ -514,6 +558,8 @@ def main():
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("only", nargs="*")
     a = ap.parse_args()
+    if a.plugin and a.plugin != "none":
+        a.plugin = os.path.abspath(a.plugin)
     ready, why = plugin_ready(a.plugin)
     passed = failed = skipped = 0
     for name, fn, needs_plugin in TESTS:
