@@ -333,6 +333,16 @@ bool mayBeOpen(ProgramStateRef State, SVal V, SValBuilder &SVB) {
   return static_cast<bool>(assumeCmp(State, S, BO_GE, 0, SVB));
 }
 
+/// IOSAFE_RELEASES on a plain int parameter releases the number itself:
+/// afterwards it is as good as closed (a second release is a double close).
+/// On an owner (iosafe_owned_fd, by value or by pointer) it is a move: the
+/// owner is left behind, and using it again is a use after move.
+bool releasesAsClose(const CallEvent &Call, unsigned I) {
+  if (I >= Call.parameters().size())
+    return false;
+  return Call.parameters()[I]->getType()->isIntegerType();
+}
+
 using NoteList = llvm::SmallVector<std::pair<SymbolRef, std::string>, 4>;
 
 } // namespace
@@ -395,6 +405,9 @@ const FnSummary *FdEngine::summaryFor(const FunctionDecl *FD) const {
 void FdEngine::report(BugKind K, Source Src, StringRef Msg, ExplodedNode *N,
                       CheckerContext &C, ArrayRef<SymbolRef> Interesting,
                       const Expr *E) const {
+  if (getenv("IOSAFE_DEBUG"))
+    llvm::errs() << "report " << BugKindNames[K] << (N ? "" : " (no node)")
+                 << "\n";
   if (!N)
     return;
   auto R = std::make_unique<PathSensitiveBugReport>(bugType(Src, K), Msg, N);
@@ -551,6 +564,8 @@ ProgramStateRef FdEngine::checkRelease(ProgramStateRef State, const FdArg &A,
   if (!Sym)
     return State;
   const FdState *FS = State->get<FdMap>(Sym);
+  if (getenv("IOSAFE_DEBUG"))
+    llvm::errs() << "checkRelease " << (FS ? kindName(FS->K) : "untracked") << "\n";
   if (!FS)
     return State;
   switch (FS->K) {
@@ -618,6 +633,14 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
   llvm::SmallVector<FdArg, 4> Args;
   for (unsigned I = 0, N = Call.getNumArgs(); I < N; ++I)
     Args.push_back(fdOfArg(Call, I, State));
+  if (getenv("IOSAFE_DEBUG"))
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      llvm::errs() << "arg " << I << ": ";
+      Call.getArgSVal(I).dumpToStream(llvm::errs());
+      llvm::errs() << " fd ";
+      Args[I].Val.dumpToStream(llvm::errs());
+      llvm::errs() << "\n";
+    }
 
   for (const ParamEffect &E : S->Effects) {
     if (E.Index >= Args.size() || !Args[E.Index].Valid)
@@ -641,7 +664,8 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
       State = checkRelease(State, A, AE, Src, true, false, C, Pred);
       break;
     case Effect::Release:
-      State = checkRelease(State, A, AE, Src, false, false, C, Pred);
+      State = checkRelease(State, A, AE, Src, releasesAsClose(Call, E.Index),
+                           false, C, Pred);
       break;
     case Effect::MoveInto:
       State = checkRelease(State, A, AE, Src, false, true, C, Pred);
@@ -788,14 +812,16 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
 
     case Effect::Close:
     case Effect::Release: {
-      bool IsClose = E.E == Effect::Close;
+      bool IsClose =
+          E.E == Effect::Close || releasesAsClose(Call, E.Index);
       if (Sym) {
         if (!FS || FS->K == FdState::Owned || FS->K == FdState::ReleasesParam) {
           FdState Base = FS ? *FS : FdState::make(FdState::Owned, Src);
           State = State->set<FdMap>(
               Sym, Base.with(IsClose ? FdState::Closed : FdState::Moved));
-          Notes.push_back(
-              {Sym, IsClose ? "fd closed here" : "ownership moved here"});
+          Notes.push_back({Sym, E.E == Effect::Close ? "fd closed here"
+                                : IsClose           ? "fd released here"
+                                                    : "ownership moved here"});
         }
       }
       if (A.Holder) {
@@ -990,13 +1016,15 @@ void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   for (const auto &[Sym, FS] : State->get<FdMap>()) {
     if (SR.isLive(Sym))
       continue;
+    // A symbol standing for a region's initial value (a parameter's fd)
+    // can come back: reading the region again, through a copy of the
+    // struct, yields it anew.  Keep what the engine knows about it, except
+    // ownership (an owned fd no one references is leaked).
+    if (FS.K != FdState::Owned &&
+        isa<SymbolRegionValue, SymbolDerived>(Sym))
+      continue;
     ProgramStateRef Before = State;
     State = State->remove<FdMap>(Sym);
-    if (FS.K == FdState::ReleasesParam) {
-      if (mayBeOpen(Before, nonloc::SymbolVal(Sym), SVB))
-        Unreleased.push_back({Sym, FS});
-      continue;
-    }
     if (FS.K != FdState::Owned)
       continue;
     // The store still holds the dying bindings here (checkers see the
