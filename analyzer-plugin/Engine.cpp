@@ -42,6 +42,7 @@
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cstdlib>
 #include <string>
 #include <utility>
 
@@ -295,27 +296,39 @@ std::string describe(SymbolRef Sym) {
   return Name;
 }
 
-/// Success and failure states of an unchecked acquisition.
-std::pair<ProgramStateRef, ProgramStateRef>
-splitSuccess(ProgramStateRef State, SymbolRef Fd, SymbolRef Status,
-             SValBuilder &SVB) {
-  SVal Cond;
-  if (Status)
-    Cond = SVB.evalBinOp(State, BO_EQ, nonloc::SymbolVal(Status),
-                         SVB.makeZeroVal(Status->getType()),
-                         SVB.getConditionType());
-  else
-    Cond = SVB.evalBinOp(State, BO_GE, nonloc::SymbolVal(Fd),
-                         SVB.makeZeroVal(Fd->getType()),
-                         SVB.getConditionType());
-  auto DC = Cond.getAs<DefinedOrUnknownSVal>();
-  if (!DC)
-    return {State, State};
-  return State->assume(*DC);
+ProgramStateRef assumeCmp(ProgramStateRef State, SymbolRef Fd,
+                          BinaryOperatorKind Op, int Val, SValBuilder &SVB);
+
+/// What a path says about an unchecked acquisition: success is certain,
+/// failure is certain, or neither (both are still possible).  Success of an
+/// out-parameter acquirer is a status of 0 (it returns 0 or a negative
+/// value); on failure the out-parameter holds none, so fd >= 0 means success
+/// too.  Without a status, success is fd >= 0.
+struct Outcome {
+  bool SuccessCertain = false;
+  bool FailureCertain = false;
+};
+Outcome resolve(ProgramStateRef State, SymbolRef Fd, SymbolRef Status,
+                SValBuilder &SVB) {
+  Outcome O;
+  bool FdMayBeOpen = assumeCmp(State, Fd, BO_GE, 0, SVB) != nullptr;
+  bool FdMayBeNone = assumeCmp(State, Fd, BO_LT, 0, SVB) != nullptr;
+  if (!Status) {
+    O.SuccessCertain = !FdMayBeNone;
+    O.FailureCertain = !FdMayBeOpen;
+    return O;
+  }
+  bool StMayBeOk = assumeCmp(State, Status, BO_GE, 0, SVB) != nullptr;
+  bool StMayFail = assumeCmp(State, Status, BO_LT, 0, SVB) != nullptr;
+  O.SuccessCertain = !StMayFail || !FdMayBeNone;
+  O.FailureCertain = !StMayBeOk || !FdMayBeOpen;
+  return O;
 }
 
 ProgramStateRef assumeCmp(ProgramStateRef State, SymbolRef Fd,
                           BinaryOperatorKind Op, int Val, SValBuilder &SVB) {
+  if (!State || !Fd)
+    return State;
   SVal Cond = SVB.evalBinOp(State, Op, nonloc::SymbolVal(Fd),
                             SVB.makeIntVal(Val, Fd->getType()),
                             SVB.getConditionType());
@@ -516,9 +529,15 @@ ProgramStateRef FdEngine::checkUse(ProgramStateRef State, const FdArg &A,
     if (FS->Unchecked) {
       SValBuilder &SVB = C.getSValBuilder();
       InAssume = true;
-      auto [Succ, Fail] = splitSuccess(State, Sym, FS->Status, SVB);
+      Outcome O = resolve(State, Sym, FS->Status, SVB);
+      ProgramStateRef Succ = State;
+      if (!O.SuccessCertain && !O.FailureCertain)
+        Succ = FS->Status ? assumeCmp(State, FS->Status, BO_GE, 0, SVB)
+                          : assumeCmp(State, Sym, BO_GE, 0, SVB);
+      if (Succ && FS->Status)
+        Succ = assumeCmp(Succ, Sym, BO_GE, 0, SVB);
       InAssume = false;
-      if (Succ && Fail) {
+      if (!O.SuccessCertain && !O.FailureCertain && Succ) {
         ExplodedNode *N = C.generateNonFatalErrorNode(State, Pred);
         if (!N)
           return nullptr;
@@ -737,9 +756,14 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
       if (RetIntTy.isNull() || Ret)
         break;
       if (!Sym) {
-        // A constant (iosafe_fd_borrow_raw(0)), or unknown: pass it on.
-        Ret = wrap(A.Val);
-        break;
+        // A constant: a borrow of a descriptor owned elsewhere
+        // (iosafe_stdout() is iosafe_fd_borrow_raw(1)), tracked as a borrow
+        // equal to that number; a negative one, or unknown, passes as is.
+        auto CI = A.Val.getAs<nonloc::ConcreteInt>();
+        if (!CI || CI->getValue().isNegative()) {
+          Ret = wrap(A.Val);
+          break;
+        }
       }
       SVal B = conjureFd(RetIntTy);
       SymbolRef BS = B.getAsSymbol();
@@ -755,11 +779,16 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
         St.OwnerRegion = A.Holder;
       }
       State = State->set<FdMap>(BS, St);
-      // The borrow is the same number as its owner.
+      // The borrow is the same number as its owner.  Not for a constant:
+      // the analyzer would fold the borrow's symbol into it, and lose it.
+      if (Sym) {
       SVal Eq = SVB.evalBinOp(State, BO_EQ, B, A.Val, SVB.getConditionType());
       if (auto DEq = Eq.getAs<DefinedOrUnknownSVal>())
         if (ProgramStateRef S2 = State->assume(*DEq, true))
           State = S2;
+      } else if (ProgramStateRef S2 = assumeCmp(State, BS, BO_GE, 0, SVB)) {
+        State = S2;
+      }
       Notes.push_back({BS, "fd borrowed here"});
       break;
     }
@@ -859,8 +888,14 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
   if (!Ret && !RetTy->isVoidType()) {
     Ret = SVB.conjureSymbolVal(nullptr, CE, LCtx, RetTy, C.blockCount());
   }
-  if (S->has(SF_StatusRet) && Ret)
+  if (S->has(SF_StatusRet) && Ret) {
     StatusSym = Ret->getAsSymbol();
+    // An out-parameter acquirer returns 0 or a negative value (errno, or
+    // -1), as libiosafe and POSIX do; annotations.h documents the rule.
+    if (StatusSym)
+      if (ProgramStateRef S2 = assumeCmp(State, StatusSym, BO_LE, 0, SVB))
+        State = S2;
+  }
 
   for (const ParamEffect &E : S->Effects) {
     if (E.E != Effect::AcquireOut || E.Index >= Args.size())
@@ -963,19 +998,25 @@ ProgramStateRef FdEngine::evalAssume(ProgramStateRef State, SVal Cond,
     if (!Mentions)
       continue;
     InAssume = true;
-    auto [Succ, Fail] = splitSuccess(State, Sym, FS.Status, SVB);
+    Outcome O = resolve(State, Sym, FS.Status, SVB);
     ProgramStateRef Next = State;
-    if (Succ && !Fail) {
+    if (O.SuccessCertain && !O.FailureCertain) {
       FdState NS = FS;
       NS.Unchecked = false;
       NS.Status = nullptr;
       Next = State->set<FdMap>(Sym, NS);
-      if (FS.Status)
+      if (FS.Status) {
         Next = assumeCmp(Next, Sym, BO_GE, 0, SVB);
-    } else if (!Succ && Fail) {
+        Next = assumeCmp(Next, FS.Status, BO_EQ, 0, SVB);
+      }
+    } else if (O.FailureCertain && !O.SuccessCertain) {
       Next = State->remove<FdMap>(Sym);
-      if (FS.Status) // the acquirer leaves *out none on failure
+      if (FS.Status) { // the acquirer leaves *out none on failure
         Next = assumeCmp(Next, Sym, BO_LT, 0, SVB);
+        Next = assumeCmp(Next, FS.Status, BO_LT, 0, SVB);
+      }
+    } else if (O.FailureCertain && O.SuccessCertain) {
+      Next = nullptr; // contradiction: this path cannot happen
     }
     InAssume = false;
     if (!Next)
@@ -1004,9 +1045,14 @@ void FdEngine::checkLiveSymbols(ProgramStateRef State,
                                 SymbolReaper &SR) const {
   // A borrow keeps its owner's state, so that a use of the borrow after
   // the owner is closed is still recognised.
-  for (const auto &[Sym, FS] : State->get<FdMap>())
+  for (const auto &[Sym, FS] : State->get<FdMap>()) {
     if (FS.K == FdState::Borrowed && FS.Owner)
       SR.markLive(FS.Owner);
+    // The analysed function's annotated parameters: their constraints
+    // (fd < 0 on a path) are needed when the function ends.
+    if (FS.K == FdState::ReleasesParam || FS.K == FdState::UsesParam)
+      SR.markLive(Sym);
+  }
 }
 
 void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
@@ -1032,13 +1078,10 @@ void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
     if (heldByAutoVar(Before, Sym))
       continue;
     InAssume = true;
-    auto [Succ, Fail] = splitSuccess(Before, Sym, FS.Status, SVB);
+    Outcome O = resolve(Before, Sym, FS.Status, SVB);
     InAssume = false;
-    (void)Fail;
-    if (!Succ)
+    if (O.FailureCertain)
       continue; // it never held a descriptor on this path
-    if (!mayBeOpen(Succ, nonloc::SymbolVal(Sym), SVB))
-      continue;
     Leaked.push_back({Sym, FS});
   }
   if (Leaked.empty() && Unreleased.empty()) {

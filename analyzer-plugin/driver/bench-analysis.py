@@ -12,8 +12,10 @@ run one unit at a time (iosafe-check -j 1).  The repetitions interleave the
 two sides, alternating which goes first, and the ratio reported is the
 median of the per-repetition ratios.  Goal: iosafe-check / clang <= 1.15.
 
-Also reported: iosafe-check --ctu against iosafe-check (the cost of
-cross-translation-unit analysis on these units).
+Also reported: iosafe-check without the plugin against clang (the driver's
+own cost: Python, libscanbuild's `clang -###` step per unit, the SARIF merge),
+and iosafe-check --ctu against iosafe-check (the cost of cross-translation-unit
+analysis on these units).
 """
 
 import argparse
@@ -60,22 +62,23 @@ def main():
                             [u, "-o", os.path.join(tmp, "plain.sarif")], {0}, cwd=tmp)
         return total
 
-    def iosafe(*extra):
+    def iosafe(*extra, plugin=plugin):
         return cpu_of([sys.executable, a.driver, "--plugin", plugin, "-j", "1",
                        "--sarif", os.path.join(tmp, "iosafe.sarif")] + list(extra) +
                       units + ["--"] + FLAGS, {0, 1}, cwd=tmp)
 
-    ratios, ctu_ratios, t_plain, t_iosafe = [], [], [], []
+    ratios, ctu_ratios, driver_ratios, t_plain, t_iosafe = [], [], [], [], []
     for rep in range(a.reps):
         if rep % 2 == 0:
-            p, i = plain(), iosafe()
+            p, i, d = plain(), iosafe(), iosafe(plugin="none")
         else:
-            i, p = iosafe(), plain()
+            d, i, p = iosafe(plugin="none"), iosafe(), plain()
         c = iosafe("--ctu")
         t_plain.append(p)
         t_iosafe.append(i)
         ratios.append(i / p)
         ctu_ratios.append(c / i)
+        driver_ratios.append(d / p)
     med = statistics.median(ratios)
     print("bench-analysis: %d translation units (examples/, examples/bugs/), %d repetitions, "
           "CPU time of child processes" % (len(units), a.reps))
@@ -86,6 +89,8 @@ def main():
     print("bench-analysis: iosafe-check -j 1    median %.3f s" % statistics.median(t_iosafe))
     print("bench-analysis: ratio iosafe-check / clang-19 --analyze = %.3f (median of %s; goal <= 1.15)"
           % (med, ", ".join("%.3f" % r for r in ratios)))
+    print("bench-analysis: ratio iosafe-check --plugin none / clang-19 --analyze = %.3f (median: "
+          "the driver's own cost, libscanbuild included)" % statistics.median(driver_ratios))
     print("bench-analysis: ratio iosafe-check --ctu / iosafe-check = %.3f (median)"
           % statistics.median(ctu_ratios))
     for f in glob.glob(os.path.join(tmp, "*")):

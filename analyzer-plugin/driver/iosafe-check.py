@@ -147,8 +147,11 @@ def parse_args(argv):
         raise UsageError("'-- COMPILER_ARGS' goes with source files, not with -p")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("-j needs a positive number, got %d" % args.jobs)
-    if args.jobs is None:
-        args.jobs = os.cpu_count() or 1
+    if args.jobs is None:  # as nproc(1): the CPUs this process may run on
+        try:
+            args.jobs = len(os.sched_getaffinity(0))
+        except (AttributeError, OSError):
+            args.jobs = os.cpu_count() or 1
     return args
 
 
