@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# tests/install/check.sh: install into a DESTDIR, build a program against it
+# with pkg-config (shared and static), check the soname, uninstall, and
+# check that nothing install wrote is left.  Run twice: with PREFIX=/usr,
+# and with PREFIX, libdir and includedir all given, to see they are honoured.
+#
+# pkg-config is pointed at the DESTDIR only (PKG_CONFIG_LIBDIR, so no
+# system-wide iosafe.pc can answer) and PKG_CONFIG_SYSROOT_DIR prefixes
+# the -I/-L paths with it (pkg-config(1)); iosafe.pc itself must name the
+# real prefix, never the DESTDIR.
+#
+# Environment: MAKE, CC, VERSION_MAJOR, V=1 to print commands.
+set -euo pipefail
+
+MAKE=${MAKE:-make}
+CC=${CC:-cc}
+MAJOR=${VERSION_MAJOR:?VERSION_MAJOR}
+V=${V:-0}
+
+dest=$(mktemp -d "${TMPDIR:-/tmp}/iosafe-install.XXXXXX")
+trap 'rm -rf "$dest"' EXIT
+checks=0
+
+fail() {
+	echo "install: FAIL: $*" >&2
+	exit 1
+}
+ok() {
+	checks=$((checks + 1))
+	[ "$V" = 1 ] && echo "install: ok: $*"
+	return 0
+}
+
+round() { # name, then make variables
+	local name=$1
+	shift
+	local d="$dest/$name"
+	mkdir -p "$d"
+
+	"$MAKE" --no-print-directory -s install DESTDIR="$d" "$@" >/dev/null ||
+		fail "$name: make install $*"
+	local installed
+	installed=$(cd "$d" && find . \( -type f -o -type l \) | sort)
+	[ -n "$installed" ] || fail "$name: make install wrote nothing"
+	ok "$name: installed $(wc -l <<<"$installed") files"
+
+	local pcdir libdir
+	pcdir=$(cd "$d" && find . -name iosafe.pc -printf '%h\n' | sed 's|^\.||')
+	[ -n "$pcdir" ] || fail "$name: no iosafe.pc installed"
+	libdir=$(cd "$d" && find . -name "libiosafe.so.$MAJOR" -printf '%h\n' | sed 's|^\.||')
+	[ -n "$libdir" ] || fail "$name: no libiosafe.so.$MAJOR installed"
+
+	# The .pc names the real prefix, not the staging directory.
+	if grep -q "$d" "$d$pcdir/iosafe.pc"; then
+		fail "$name: iosafe.pc names the DESTDIR: $(cat "$d$pcdir/iosafe.pc")"
+	fi
+	ok "$name: iosafe.pc has no DESTDIR in it"
+
+	local pc=(env PKG_CONFIG_LIBDIR="$d$pcdir" PKG_CONFIG_PATH= PKG_CONFIG_SYSROOT_DIR="$d" pkg-config)
+	local cflags libs libs_l libs_L
+	cflags=$("${pc[@]}" --cflags iosafe) || fail "$name: pkg-config --cflags iosafe"
+	libs=$("${pc[@]}" --libs iosafe) || fail "$name: pkg-config --libs iosafe"
+	libs_L=$("${pc[@]}" --libs-only-L iosafe)
+	libs_l=$("${pc[@]}" --libs-only-l iosafe)
+	[ "$V" = 1 ] && echo "install: $name: cflags: $cflags; libs: $libs"
+	[[ "$cflags" == *"$d"* && "$libs" == *"$d$libdir"* ]] ||
+		fail "$name: pkg-config does not point into the DESTDIR: $cflags $libs"
+
+	# Shared: links to libiosafe.so.MAJOR, runs only with the library found.
+	# shellcheck disable=SC2086 # word splitting of pkg-config output is intended
+	$CC -std=c11 -Wall -Wextra -Werror $cflags tests/install/prog.c $libs -o "$d/prog-shared" ||
+		fail "$name: shared build"
+	readelf -d "$d/prog-shared" | grep -q "NEEDED.*\[libiosafe\.so\.$MAJOR\]" ||
+		fail "$name: prog-shared does not need libiosafe.so.$MAJOR"
+	ok "$name: prog-shared needs libiosafe.so.$MAJOR"
+	LD_LIBRARY_PATH="$d$libdir" "$d/prog-shared" >"$d/out" || fail "$name: prog-shared failed"
+	LD_LIBRARY_PATH="$d$libdir" ldd "$d/prog-shared" | grep -q "libiosafe.so.$MAJOR => $d$libdir/" ||
+		fail "$name: prog-shared did not load the installed library"
+	ok "$name: prog-shared ran: $(cat "$d/out")"
+
+	# Static: -Bstatic picks libiosafe.a; nothing of iosafe is needed at run time.
+	# shellcheck disable=SC2086
+	$CC -std=c11 -Wall -Wextra -Werror $cflags tests/install/prog.c $libs_L \
+		-Wl,-Bstatic $libs_l -Wl,-Bdynamic -o "$d/prog-static" || fail "$name: static build"
+	if readelf -d "$d/prog-static" | grep -q 'NEEDED.*libiosafe'; then
+		fail "$name: prog-static still needs libiosafe"
+	fi
+	"$d/prog-static" >/dev/null || fail "$name: prog-static failed"
+	ok "$name: prog-static ran"
+
+	# The soname and the symlink chain.
+	readelf -d "$d$libdir/libiosafe.so" | grep -q "SONAME.*\[libiosafe\.so\.$MAJOR\]" ||
+		fail "$name: soname is not libiosafe.so.$MAJOR"
+	[ "$(readlink "$d$libdir/libiosafe.so")" = "libiosafe.so.$MAJOR" ] ||
+		fail "$name: libiosafe.so -> $(readlink "$d$libdir/libiosafe.so")"
+	ok "$name: soname libiosafe.so.$MAJOR"
+
+	# Uninstall with the same variables: every file and link goes.
+	rm -f "$d/prog-shared" "$d/prog-static" "$d/out"
+	"$MAKE" --no-print-directory -s uninstall DESTDIR="$d" "$@" >/dev/null ||
+		fail "$name: make uninstall $*"
+	local left
+	left=$(cd "$d" && find . \( -type f -o -type l \) | sort)
+	[ -z "$left" ] || fail "$name: make uninstall left files behind:
+$left"
+	ok "$name: uninstall removed all $(wc -l <<<"$installed") files"
+	echo "install: $name ($*): ok: $(wc -l <<<"$installed") files installed, built shared and static with pkg-config, soname libiosafe.so.$MAJOR, all removed by uninstall"
+}
+
+round usr PREFIX=/usr
+round opt PREFIX=/opt/iosafe libdir=/opt/iosafe/lib64 includedir=/opt/iosafe/inc
+echo "install: $checks passed, 0 failed"
