@@ -6,7 +6,7 @@
 set -euo pipefail
 
 PACKAGES=(
-	make gcc pkg-config                      # the library
+	make gcc g++ pkg-config                  # the library; g++: C++ header checks
 	clang-19 llvm-19-dev libclang-19-dev     # the analyzer plugin
 	clang-tools-19                           # analyze-build, scan-build
 	libcriterion-dev valgrind                # tests
