@@ -63,7 +63,7 @@ def main():
         return total
 
     def iosafe(*extra, plugin=plugin):
-        return cpu_of([sys.executable, a.driver, "--plugin", plugin, "-j", "1",
+        return cpu_of([a.driver, "--plugin", plugin, "-j", "1",
                        "--sarif", os.path.join(tmp, "iosafe.sarif")] + list(extra) +
                       units + ["--"] + FLAGS, {0, 1}, cwd=tmp)
 

@@ -332,16 +332,25 @@ def t_jobs(env):
         check(summary(r) == (6, 6, 7, 0), "-j %s summary %r" % (j, summary(r)))
         outs.append([l for l in r.lines if WARN_RE.match(l) or NOTE_RE.match(l)])
     check(outs[0] == outs[1], "-j 1 and -j 3 report differently")
-    # The pool really runs -j units at once, and no more: a wrapper around
-    # clang logs when each `clang -###` step (one per unit) starts and ends,
-    # and takes 0.3 s, so that units run at once overlap for sure.
+    check(sorted(w[0] for w in warnings(r)) == sorted(files), "findings in the wrong files")
+    # The pool really runs -j analyses at once, and no more.  A wrapper
+    # around clang stands for it: for `clang -###` (libscanbuild's first
+    # step) it names itself as the front end in the command it prints, so
+    # that each analysis (`clang -cc1 ...`) runs through it too; there it
+    # logs when the analysis starts and ends, and adds 0.3 s, so that
+    # analyses run at once overlap for sure.
     peaks = {}
     for j in ("1", "3"):
         log = os.path.join(env.tmp, "spans%s.log" % j)
-        wrapper = env.write("clang-wrapper%s" % j,
-                            "#!/bin/sh\necho start $(date +%%s%%N) >> %s\nsleep 0.3\n"
-                            "%s \"$@\"\nrc=$?\necho end $(date +%%s%%N) >> %s\nexit $rc\n"
-                            % (log, real_clang(), log))
+        wrapper = env.write("clang-wrapper%s" % j, """#!/bin/sh
+real=%s
+case " $* " in
+*" -### "*) "$real" "$@" 2>&1 | sed "s|^ \\"[^\\"]*\\" | \\"$0\\" |" >&2; exit 0;;
+*" -cc1 "*) echo start $(date +%%s%%N) >> %s; sleep 0.3
+    "$real" "$@"; rc=$?; echo end $(date +%%s%%N) >> %s; exit $rc;;
+esac
+exec "$real" "$@"
+""" % (real_clang(), log, log))
         os.chmod(wrapper, 0o755)
         r = subprocess.run([sys.executable, env.driver] +
                            (["--plugin", env.plugin] if env.plugin else []) + ["-j", j] + files,
@@ -391,6 +400,24 @@ def t_launcher_and_assembler(env):
     expect_rc(r, 1)
     check(summary(r) == (1, 1, 1, 0), "summary %r" % (summary(r),))
     check("start.s: skipped: not a C" in r.stderr, "the skip is not said: " + r.stderr)
+
+
+def t_flags_per_entry(env):
+    # Each entry is analysed with its own flags: the same file twice, with
+    # and without -DLEAKY, gives one finding; and a second file with the
+    # same flags as the first gets its own name in the front-end command.
+    env.write("maybe.c", "#include <stdlib.h>\nvoid m(void)\n{\n\tchar *p = malloc(1);\n"
+              "#ifndef LEAKY\n\tfree(p);\n#else\n\t(void)p;\n#endif\n}\n")
+    env.write("sub/other.c", LEAK_C)
+    env.db("flags.json", [env.entry("maybe.c"), env.entry("maybe.c", ["-DLEAKY"]),
+                          {"directory": os.path.join(env.tmp, "sub"), "file": "other.c",
+                           "arguments": ["cc", "-std=c11", "-c", "other.c"]}])
+    r = env.run("-p", "flags.json", "-j", "1")
+    expect_rc(r, 1)
+    w = warnings(r)
+    check(sorted((f, l) for f, l, _, _, _ in w) == [("maybe.c", "10"), ("sub/other.c", "6")],
+          "findings %r" % w)
+    check(summary(r) == (2, 2, 3, 0), "summary %r" % (summary(r),))
 
 
 def t_empty_db(env):
@@ -516,6 +543,7 @@ TESTS = [
     ("bad arguments: exit 2", t_bad_arguments, False),
     ("empty compilation database: exit 2", t_empty_db, False),
     ("compiler launcher analysed, assembler skipped", t_launcher_and_assembler, False),
+    ("each entry analysed with its own flags", t_flags_per_entry, False),
     ("SARIF valid, one run, expected results", t_sarif_valid_and_complete, False),
     ("SARIF validator rejects broken logs", t_sarif_validator_rejects, False),
     ("HTML report directory", t_html, False),
