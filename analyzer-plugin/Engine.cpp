@@ -1170,16 +1170,13 @@ void FdEngine::checkPostStmt(const DeclStmt *DS, CheckerContext &C) const {
     const auto *VD = dyn_cast<VarDecl>(D);
     if (!VD)
       continue;
-    const auto *CA = VD->getAttr<CleanupAttr>();
-    if (!CA)
-      continue;
-    const FnSummary *S = summaryFor(CA->getFunctionDecl());
-    bool Releases = false;
-    if (S)
-      for (const ParamEffect &E : S->Effects)
-        Releases |= E.Index == 0 &&
-                    (E.E == Effect::Close || E.E == Effect::Release);
-    if (!Releases)
+    // The cleanup attribute was removed for the analysis (AutoCleanup.cpp);
+    // if it is still there (the action did not run), read it.
+    const FunctionDecl *Cleanup = autoCleanupOf(VD);
+    if (!Cleanup)
+      if (const auto *CA = VD->getAttr<CleanupAttr>())
+        Cleanup = CA->getFunctionDecl();
+    if (!Cleanup || !releasesFirstParam(Cleanup))
       continue;
     const MemRegion *R = State->getRegion(VD, C.getLocationContext());
     State = State->add<AutoVars>(R);

@@ -23,6 +23,7 @@
 
 namespace clang {
 class FunctionDecl;
+class VarDecl;
 namespace ento {
 class CallEvent;
 } // namespace ento
@@ -100,6 +101,12 @@ const FnSummary *librarySummary(const clang::FunctionDecl *FD);
 /// The POSIX table (iosafe.PosixFd); nullptr when a function is not in it.
 const FnSummary *posixSummary(const clang::ento::CallEvent &Call);
 const FnSummary *posixSummary(const clang::FunctionDecl *FD);
+
+/// A variable declared iosafe_auto_fd (or with another cleanup function
+/// that releases its argument): that function, or nullptr (AutoCleanup.cpp).
+const clang::FunctionDecl *autoCleanupOf(const clang::VarDecl *VD);
+/// Whether FD's first parameter is closed or released, by any summary.
+bool releasesFirstParam(const clang::FunctionDecl *FD);
 
 } // namespace iosafe
 
