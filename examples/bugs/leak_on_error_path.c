@@ -14,6 +14,14 @@
 
 int copy_data(iosafe_borrowed_fd src IOSAFE_USES, iosafe_borrowed_fd dst IOSAFE_USES);
 
+/* Reports a failed copy and removes the partial destination; returns 1. */
+static int copy_failed(const char *to, int err)
+{
+	fprintf(stderr, "copy to %s failed: %s\n", to, strerror(-err));
+	unlink(to);
+	return 1;
+}
+
 int copy_file(const char *from, const char *to)
 {
 	iosafe_owned_fd src = IOSAFE_FD_NONE;
@@ -28,10 +36,7 @@ int copy_file(const char *from, const char *to)
 	}
 	rc = copy_data(iosafe_fd_borrow(&src), iosafe_fd_borrow(&dst));
 	iosafe_fd_drop(&src);
-	if (rc < 0) {
-		fprintf(stderr, "copy failed: %s\n", strerror(-rc));
-		unlink(to);
-		return 1; /* BUG: fd leak (dst is still open) */
-	}
+	if (rc < 0)
+		return copy_failed(to, rc); /* BUG: fd leak (dst is still open) */
 	return iosafe_fd_close(&dst) < 0;
 }
