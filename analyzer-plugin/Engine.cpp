@@ -33,12 +33,14 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/Analysis/CFG.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/CommonBugCategories.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramState.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -356,6 +358,33 @@ bool releasesAsClose(const CallEvent &Call, unsigned I) {
   return Call.parameters()[I]->getType()->isIntegerType();
 }
 
+/// Whether every path from B ends in a noreturn call (exit, abort, a
+/// _Noreturn function) and at least one does.  Unlike
+/// CFGBlock::isInevitablySinking, an endless loop (a server's accept loop)
+/// is not enough: it returns no fd to the system.
+bool endsOnlyInNoReturn(const CFGBlock *Start) {
+  const CFG *Cfg = Start->getParent();
+  if (!Cfg)
+    return false;
+  llvm::SmallVector<const CFGBlock *, 16> Work{Start};
+  llvm::SmallPtrSet<const CFGBlock *, 16> Seen{Start};
+  bool SawNoReturn = false;
+  while (!Work.empty()) {
+    const CFGBlock *B = Work.pop_back_val();
+    if (B == &Cfg->getExit())
+      return false;
+    if (B->hasNoReturnElement()) {
+      SawNoReturn = true;
+      continue;
+    }
+    for (const CFGBlock::AdjacentBlock &Succ : B->succs())
+      if (const CFGBlock *SB = Succ.getReachableBlock())
+        if (Seen.insert(SB).second)
+          Work.push_back(SB);
+  }
+  return SawNoReturn;
+}
+
 using NoteList = llvm::SmallVector<std::pair<SymbolRef, std::string>, 4>;
 
 } // namespace
@@ -369,7 +398,11 @@ void FdEngine::enable(Source S, CheckerNameRef Name) {
   for (unsigned K = 0; K < NumBugKinds; ++K)
     BugTypes[I][K] = std::make_unique<BugType>(
         Name, BugKindNames[K], "iosafe ownership",
-        /*SuppressOnSink=*/K == BK_Leak);
+        // Not SuppressOnSink: the analyzer also ends paths in sinks when a
+        // loop reaches its visit limit, which would hide every leak in a
+        // server's for (;;) accept loop.  Paths that end in exit/abort are
+        // told apart from the CFG instead (checkDeadSymbols).
+        /*SuppressOnSink=*/false);
 }
 
 const BugType &FdEngine::bugType(Source S, BugKind K) const {
@@ -959,10 +992,18 @@ void FdEngine::checkPostCall(const CallEvent &Call, CheckerContext &C) const {
     return;
   ProgramStateRef State = C.getState();
   bool Changed = false;
-  for (unsigned I = 0, N = std::min<size_t>(Call.getNumArgs(),
-                                            Call.parameters().size());
-       I < N; ++I) {
-    QualType T = Call.parameters()[I]->getType();
+  // Through a function pointer there is no declaration: the arguments'
+  // own types say what is passed.
+  bool NoDecl = Call.getDecl() == nullptr;
+  for (unsigned I = 0, N = Call.getNumArgs(); I < N; ++I) {
+    QualType T;
+    if (I < Call.parameters().size())
+      T = Call.parameters()[I]->getType();
+    else if (NoDecl && Call.getArgExpr(I))
+      T = Call.getArgExpr(I)->getType();
+    else
+      break; // variadic
+    
     if (!isFdValueType(T))
       continue;
     FdArg A = fdOfValue(Call.getArgSVal(I), T, State);
@@ -1046,7 +1087,7 @@ void FdEngine::checkLiveSymbols(ProgramStateRef State,
   // A borrow keeps its owner's state, so that a use of the borrow after
   // the owner is closed is still recognised.
   for (const auto &[Sym, FS] : State->get<FdMap>()) {
-    if (FS.K == FdState::Borrowed && FS.Owner)
+    if (FS.K == FdState::Borrowed && FS.Owner && SR.isLive(Sym))
       SR.markLive(FS.Owner);
     // The analysed function's annotated parameters: their constraints
     // (fd < 0 on a path) are needed when the function ends.
@@ -1084,6 +1125,12 @@ void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
       continue; // it never held a descriptor on this path
     Leaked.push_back({Sym, FS});
   }
+  // A path that can only end in a noreturn call (exit, abort, a _Noreturn
+  // function): the process gives every fd back; nothing leaks.
+  if (!Leaked.empty())
+    if (const CFGBlock *B = C.getPredecessor()->getCFGBlock())
+      if (endsOnlyInNoReturn(B))
+        Leaked.clear();
   if (Leaked.empty() && Unreleased.empty()) {
     C.addTransition(State);
     return;

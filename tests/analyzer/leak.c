@@ -22,9 +22,9 @@ void pos_leak_early_return_on_error(void) {
     return;
   char buf[16];
   if (iosafe_read(iosafe_fd_borrow(&fd), buf, sizeof buf) < 0)
-    return;
+    return; // expected-warning{{fd leak}}
   iosafe_fd_close(&fd);
-} // expected-warning{{fd leak}}
+}
 
 void pos_leak_overwrite(void) {
   iosafe_owned_fd fd = IOSAFE_FD_NONE;

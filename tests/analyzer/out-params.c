@@ -44,8 +44,8 @@ void pos_out_param_overwritten(void) {
   if (iosafe_open(&fd, "/a", O_RDONLY, 0) != 0)
     return;
   if (iosafe_open(&fd, "/b", O_RDONLY, 0) != 0)
-    return;
-  iosafe_fd_close(&fd); // expected-warning{{fd leak}}
+    return; // expected-warning{{fd leak}}
+  iosafe_fd_close(&fd);
 }
 
 void neg_int_out_param_closed(void) {
