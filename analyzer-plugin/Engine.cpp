@@ -385,6 +385,20 @@ bool endsOnlyInNoReturn(const CFGBlock *Start) {
   return SawNoReturn;
 }
 
+/// A location at or inside R whose fd was closed or moved out, if any: a
+/// borrow of a struct (IOSAFE_RETURNS_BORROW on a struct pointer) is gone
+/// when any fd inside the struct is.
+const GoneInfo *goneUnder(ProgramStateRef State, const MemRegion *R) {
+  if (!R)
+    return nullptr;
+  if (const GoneInfo *G = State->get<GoneOwners>(R))
+    return G;
+  for (const auto &[G, Info] : State->get<GoneOwners>())
+    if (G->isSubRegionOf(R))
+      return &Info;
+  return nullptr;
+}
+
 using NoteList = llvm::SmallVector<std::pair<SymbolRef, std::string>, 4>;
 
 } // namespace
@@ -541,8 +555,7 @@ ProgramStateRef FdEngine::checkUse(ProgramStateRef State, const FdArg &A,
            C.generateErrorNode(State, Pred), C, {Sym}, E);
     return nullptr;
   case FdState::Borrowed: {
-    const GoneInfo *G =
-        FS->OwnerRegion ? State->get<GoneOwners>(FS->OwnerRegion) : nullptr;
+    const GoneInfo *G = goneUnder(State, FS->OwnerRegion);
     const FdState *OS = FS->Owner ? State->get<FdMap>(FS->Owner) : nullptr;
     bool OwnerClosed = (G && !G->Moved) || (OS && OS->K == FdState::Closed);
     bool OwnerMoved = (G && G->Moved) || (OS && OS->K == FdState::Moved);
@@ -776,6 +789,24 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
 
   // 4. The effects, in order.
   for (const ParamEffect &E : S->Effects) {
+    if (E.E == Effect::BorrowRet && E.Index < Args.size() &&
+        !Args[E.Index].Valid && !Ret && !RetIntTy.isNull()) {
+      // A borrow of an fd inside a struct the argument points to
+      // (conn_fd(const struct conn *c IOSAFE_RETURNS_BORROW)): linked to
+      // the struct, whose fds' closes and moves end it.
+      const MemRegion *R = Call.getArgSVal(E.Index).getAsRegion();
+      if (R && Call.getArgExpr(E.Index)->getType()->isPointerType()) {
+        SVal B = conjureFd(RetIntTy);
+        Ret = wrap(B);
+        if (SymbolRef BS = B.getAsSymbol()) {
+          FdState St = FdState::make(FdState::Borrowed, Src);
+          St.OwnerRegion = R->StripCasts();
+          State = State->set<FdMap>(BS, St);
+          Notes.push_back({BS, "fd borrowed here"});
+        }
+      }
+      continue;
+    }
     if (E.Index >= Args.size() || !Args[E.Index].Valid)
       continue;
     const FdArg &A = Args[E.Index];
