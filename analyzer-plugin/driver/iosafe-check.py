@@ -448,6 +448,11 @@ class Merger:
                               "uri": pathlib_uri(path)}}}]})
         run = {
             "tool": {"driver": driver},
+            # Paths under the current directory (the checkout, in CI) are
+            # written relative to it, with uriBaseId SRCROOT (SARIF 3.4.4,
+            # 3.14.14), as code-scanning services expect; others stay
+            # absolute file: URIs.
+            "originalUriBaseIds": {"SRCROOT": {"uri": pathlib_uri(os.getcwd()).rstrip("/") + "/"}},
             "invocations": [{"executionSuccessful": not errors,
                              "commandLine": " ".join([PROG] + sys.argv[1:]),
                              "toolExecutionNotifications": notes}],
@@ -456,6 +461,8 @@ class Merger:
             "columnKind": "unicodeCodePoints",
             "properties": {"iosafe-check": {"translationUnits": units}},
         }
+        run = json.loads(json.dumps(run))  # a copy: the printed text keeps absolute paths
+        relativize(run)
         return {"$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/"
                            "cos02/schemas/sarif-schema-2.1.0.json",
                 "version": "2.1.0", "runs": [run]}
@@ -478,6 +485,26 @@ class Merger:
                         if (nf, nl, nc, text) == (f, line, col, msg):
                             continue  # the warning itself, printed above
                         print("%s:%d:%d: note: %s" % (show_path(nf), nl, nc, text), file=out)
+
+
+def relativize(obj, root=None):
+    """Rewrites file: URIs under the current directory in every
+    artifactLocation of obj as relative URIs with uriBaseId SRCROOT."""
+    if root is None:
+        root = os.getcwd().rstrip("/") + "/"
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            if k in ("artifactLocation", "location") and isinstance(v, dict) and \
+                    isinstance(v.get("uri"), str) and v["uri"].startswith("file://"):
+                path = uri_path(v["uri"])
+                if path.startswith(root):
+                    v["uri"] = urllib.parse.quote(path[len(root):])
+                    v["uriBaseId"] = "SRCROOT"
+            if k != "originalUriBaseIds":
+                relativize(v, root)
+    elif isinstance(obj, list):
+        for v in obj:
+            relativize(v, root)
 
 
 def pathlib_uri(path):

@@ -271,6 +271,13 @@ def t_sarif_valid_and_complete(env):
         check(r_["codeFlows"][0]["threadFlows"][0]["locations"], "a result has no path")
         check(run["tool"]["driver"]["rules"][r_["ruleIndex"]]["id"] == r_["ruleId"], "ruleIndex")
     check(run["invocations"][0]["executionSuccessful"] is True, "executionSuccessful")
+    # Paths under the directory iosafe-check ran in are relative to SRCROOT.
+    check(run["originalUriBaseIds"]["SRCROOT"]["uri"] == "file://" + env.tmp + "/",
+          "SRCROOT %r" % run["originalUriBaseIds"])
+    uris = sorted((r_["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+                   r_["locations"][0]["physicalLocation"]["artifactLocation"].get("uriBaseId"))
+                  for r_ in run["results"])
+    check(uris == [("leak.c", "SRCROOT"), ("sub/leak2.c", "SRCROOT")], "uris %r" % uris)
     return "structural%s" % full
 
 
