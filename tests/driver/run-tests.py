@@ -500,6 +500,24 @@ def t_install_paths(env):
     r = subprocess.run(["make", "--no-print-directory", "-C", ROOT, "uninstall-driver",
                         "DESTDIR=" + dest, "prefix=/opt/iosafe-test"], capture_output=True, text=True)
     check(r.returncode == 0 and not os.path.exists(installed), "uninstall-driver left the file")
+    if env.plugin == "none":
+        return "paths only: the plugin is not built"
+    # Installed for real (prefix, no DESTDIR): the installed driver finds the
+    # installed plugin and headers, and nothing in the build tree.
+    prefix = os.path.join(env.tmp, "prefix")
+    targets = ["install-lib", "install-plugin", "install-driver"]
+    r = subprocess.run(["make", "--no-print-directory", "-C", ROOT] + targets +
+                       ["prefix=" + prefix], capture_output=True, text=True)
+    check(r.returncode == 0, "make install failed:\n" + r.stdout + r.stderr)
+    check(os.path.isfile(os.path.join(prefix, "lib", "iosafe", "iosafe-plugin.so")),
+          "the plugin is not installed in $(libdir)/iosafe/")
+    src = env.write("elsewhere/uac.c", open(os.path.join(
+        ROOT, "examples", "bugs", "use_after_close.c")).read())
+    r = subprocess.run([os.path.join(prefix, "bin", "iosafe-check"), src, "--", "-std=c11"],
+                       cwd=os.path.dirname(src), capture_output=True, text=True)
+    expect_rc(r, 1)
+    check("warning: use after close:" in r.stdout, "installed driver: " + r.stdout + r.stderr)
+    return "installed under a prefix, finds its plugin and headers"
 
 
 # ---- Tests of examples/ (need the iosafe plugin) ---------------------------
@@ -558,7 +576,7 @@ TESTS = [
     ("-p with a directory and with a JSON path", t_db_dir_and_json_path, False),
     ("--ctu follows calls into other units", t_ctu, False),
     ("--no-posix turns iosafe.PosixFd off", t_no_posix, False),
-    ("install-driver writes the installed paths", t_install_paths, False),
+    ("install: paths written in, installed driver works", t_install_paths, False),
     ("examples/: clean programs have no finding", t_examples_clean, True),
     ("examples/bugs/: findings match EXPECTED, with notes", t_examples_bugs, True),
 ]
