@@ -279,23 +279,36 @@ bool isLocalOf(const MemRegion *R, const StackFrameContext *SFC) {
   return MS && MS->getStackFrame() == SFC;
 }
 
-/// A readable name for the variable an fd symbol came from ('fd', 'c.fd').
+/// A readable name for the variable an fd symbol came from: 'fd' for the
+/// int parameter fd, for the wrapper fd (fd.raw) and for the pointer fd
+/// (fd->raw, *fd).
 std::string describe(SymbolRef Sym) {
   const MemRegion *R = Sym ? Sym->getOriginRegion() : nullptr;
-  // The int field of a wrapper: name the wrapper.
-  if (const auto *FR = dyn_cast_or_null<FieldRegion>(R))
-    if (wrapperField(FR->getSuperRegion()->getAs<TypedValueRegion>()
-                         ? FR->getSuperRegion()
-                               ->getAs<TypedValueRegion>()
-                               ->getValueType()
-                         : QualType()))
-      R = FR->getSuperRegion();
-  if (const auto *SymR = dyn_cast_or_null<SymbolicRegion>(R))
-    R = SymR->getSymbol()->getOriginRegion();
+  for (int Guard = 0; R && Guard < 8; ++Guard) {
+    if (const auto *FR = dyn_cast<FieldRegion>(R)) {
+      const RecordDecl *RD = FR->getDecl()->getParent();
+      if (RD && std::next(RD->field_begin()) == RD->field_end()) {
+        R = FR->getSuperRegion(); // the wrapper's one field: the wrapper
+        continue;
+      }
+      break;
+    }
+    if (const auto *ER = dyn_cast<ElementRegion>(R)) {
+      if (isa<SymbolicRegion>(ER->getSuperRegion())) {
+        R = ER->getSuperRegion(); // *p
+        continue;
+      }
+      break;
+    }
+    if (const auto *SymR = dyn_cast<SymbolicRegion>(R)) {
+      R = SymR->getSymbol()->getOriginRegion(); // the pointer variable
+      continue;
+    }
+    break;
+  }
   if (!R)
     return std::string();
-  std::string Name = R->getDescriptiveName(/*UseQuotes=*/false);
-  return Name;
+  return R->getDescriptiveName(/*UseQuotes=*/false);
 }
 
 ProgramStateRef assumeCmp(ProgramStateRef State, SymbolRef Fd,
@@ -465,9 +478,6 @@ const FnSummary *FdEngine::summaryFor(const FunctionDecl *FD) const {
 void FdEngine::report(BugKind K, Source Src, StringRef Msg, ExplodedNode *N,
                       CheckerContext &C, ArrayRef<SymbolRef> Interesting,
                       const Expr *E) const {
-  if (getenv("IOSAFE_DEBUG"))
-    llvm::errs() << "report " << BugKindNames[K] << (N ? "" : " (no node)")
-                 << "\n";
   if (!N)
     return;
   auto R = std::make_unique<PathSensitiveBugReport>(bugType(Src, K), Msg, N);
@@ -629,8 +639,6 @@ ProgramStateRef FdEngine::checkRelease(ProgramStateRef State, const FdArg &A,
   if (!Sym)
     return State;
   const FdState *FS = State->get<FdMap>(Sym);
-  if (getenv("IOSAFE_DEBUG"))
-    llvm::errs() << "checkRelease " << (FS ? kindName(FS->K) : "untracked") << "\n";
   if (!FS)
     return State;
   switch (FS->K) {
@@ -698,14 +706,6 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
   llvm::SmallVector<FdArg, 4> Args;
   for (unsigned I = 0, N = Call.getNumArgs(); I < N; ++I)
     Args.push_back(fdOfArg(Call, I, State));
-  if (getenv("IOSAFE_DEBUG"))
-    for (unsigned I = 0; I < Args.size(); ++I) {
-      llvm::errs() << "arg " << I << ": ";
-      Call.getArgSVal(I).dumpToStream(llvm::errs());
-      llvm::errs() << " fd ";
-      Args[I].Val.dumpToStream(llvm::errs());
-      llvm::errs() << "\n";
-    }
 
   for (const ParamEffect &E : S->Effects) {
     if (E.Index >= Args.size() || !Args[E.Index].Valid)
