@@ -14,6 +14,22 @@
 _Static_assert(IOSAFE_RAW_CWD == AT_FDCWD, "IOSAFE_RAW_CWD must equal AT_FDCWD");
 
 /* Store a freshly created descriptor, or turn -1/errno into -errno. */
+/*@
+  requires valid_out: \valid(out);
+  requires out_none: out->raw == IOSAFE_RAW_NONE;
+  requires errno_set: raw < 0 ==> iosafe_errno_set;
+  assigns out->raw;
+  behavior failed:
+    assumes raw < 0;
+    ensures result: iosafe_neg_errno(\result);
+    ensures out_none: out->raw == IOSAFE_RAW_NONE;
+  behavior acquired:
+    assumes raw >= 0;
+    ensures result_zero: \result == 0;
+    ensures out_raw: out->raw == raw;
+  complete behaviors;
+  disjoint behaviors;
+*/
 static int iosafe_acquired(iosafe_owned_fd *out, int raw)
 {
 	if (raw < 0)

@@ -73,6 +73,19 @@ typedef struct iosafe_borrowed_fd {
  * Follows: Rust's FromRawFd::from_raw_fd (which requires raw != -1; here any
  * negative value is accepted and means none).
  */
+/*@
+  requires adopt_owned: iosafe_fd_owner_ok(raw);
+  assigns \nothing;
+  ensures owner_ok: iosafe_fd_owner_ok(\result.raw);
+  behavior none:
+    assumes raw < 0;
+    ensures result_none: \result.raw == IOSAFE_RAW_NONE;
+  behavior adopt:
+    assumes raw >= 0;
+    ensures result_raw: \result.raw == raw;
+  complete behaviors;
+  disjoint behaviors;
+*/
 static inline iosafe_owned_fd iosafe_fd_from_raw(int raw IOSAFE_RELEASES) IOSAFE_ACQUIRES;
 static inline iosafe_owned_fd iosafe_fd_from_raw(int raw)
 {
@@ -88,6 +101,21 @@ static inline iosafe_owned_fd iosafe_fd_from_raw(int raw)
  * -1 when @fd was none.
  * Follows: Rust's IntoRawFd::into_raw_fd.
  */
+/*@
+  requires valid_fd: \valid(fd);
+  requires owner_ok: iosafe_fd_owner_ok(fd->raw);
+  assigns fd->raw;
+  ensures fd_none: fd->raw == IOSAFE_RAW_NONE;
+  ensures result_owner_ok: iosafe_fd_owner_ok(\result);
+  behavior none:
+    assumes fd->raw < 0;
+    ensures result_none: \result == IOSAFE_RAW_NONE;
+  behavior give:
+    assumes fd->raw >= 0;
+    ensures result_raw: \result == \old(fd->raw);
+  complete behaviors;
+  disjoint behaviors;
+*/
 static inline int iosafe_fd_into_raw(iosafe_owned_fd *fd IOSAFE_RELEASES) IOSAFE_ACQUIRES;
 static inline int iosafe_fd_into_raw(iosafe_owned_fd *fd)
 {
@@ -103,6 +131,20 @@ static inline int iosafe_fd_into_raw(iosafe_owned_fd *fd)
  * Returns: a borrow of the same descriptor (none when @fd is none).
  * Follows: Rust's AsFd::as_fd.
  */
+/*@
+  requires valid_fd: \valid_read(fd);
+  requires owner_ok: iosafe_fd_owner_ok(fd->raw);
+  assigns \nothing;
+  ensures borrow_ok: iosafe_fd_borrow_ok(\result.raw);
+  behavior none:
+    assumes fd->raw < 0;
+    ensures result_none: \result.raw == IOSAFE_RAW_NONE;
+  behavior borrow:
+    assumes fd->raw >= 0;
+    ensures result_raw: \result.raw == fd->raw;
+  complete behaviors;
+  disjoint behaviors;
+*/
 static inline iosafe_borrowed_fd
 iosafe_fd_borrow(const iosafe_owned_fd *fd IOSAFE_RETURNS_BORROW);
 static inline iosafe_borrowed_fd iosafe_fd_borrow(const iosafe_owned_fd *fd)
@@ -119,6 +161,19 @@ static inline iosafe_borrowed_fd iosafe_fd_borrow(const iosafe_owned_fd *fd)
  * Returns: a borrow of @raw; none (-1) when @raw is negative.
  * Follows: Rust's BorrowedFd::borrow_raw.
  */
+/*@
+  requires borrow_ok: iosafe_fd_borrow_ok(raw);
+  assigns \nothing;
+  ensures result_borrow_ok: iosafe_fd_borrow_ok(\result.raw);
+  behavior none:
+    assumes raw < 0;
+    ensures result_none: \result.raw == IOSAFE_RAW_NONE;
+  behavior borrow:
+    assumes raw >= 0;
+    ensures result_raw: \result.raw == raw;
+  complete behaviors;
+  disjoint behaviors;
+*/
 static inline iosafe_borrowed_fd iosafe_fd_borrow_raw(int raw IOSAFE_RETURNS_BORROW);
 static inline iosafe_borrowed_fd iosafe_fd_borrow_raw(int raw)
 {
@@ -133,6 +188,10 @@ static inline iosafe_borrowed_fd iosafe_fd_borrow_raw(int raw)
  * Returns: the descriptor, or a negative value for none.
  * Follows: Rust's AsRawFd::as_raw_fd.
  */
+/*@
+  assigns \nothing;
+  ensures result_raw: \result == fd.raw;
+*/
 static inline int iosafe_fd_raw(iosafe_borrowed_fd fd IOSAFE_RETURNS_BORROW);
 static inline int iosafe_fd_raw(iosafe_borrowed_fd fd)
 {
@@ -145,6 +204,21 @@ static inline int iosafe_fd_raw(iosafe_borrowed_fd fd)
  * Returns: an owned fd holding what @fd held (none when @fd was none).
  * Follows: Rust's Option::take, systemd's TAKE_FD().
  */
+/*@
+  requires valid_fd: \valid(fd);
+  requires owner_ok: iosafe_fd_owner_ok(fd->raw);
+  assigns fd->raw;
+  ensures fd_none: fd->raw == IOSAFE_RAW_NONE;
+  ensures result_owner_ok: iosafe_fd_owner_ok(\result.raw);
+  behavior none:
+    assumes fd->raw < 0;
+    ensures result_none: \result.raw == IOSAFE_RAW_NONE;
+  behavior move:
+    assumes fd->raw >= 0;
+    ensures result_raw: \result.raw == \old(fd->raw);
+  complete behaviors;
+  disjoint behaviors;
+*/
 static inline iosafe_owned_fd iosafe_fd_take(iosafe_owned_fd *fd IOSAFE_RELEASES) IOSAFE_ACQUIRES;
 static inline iosafe_owned_fd iosafe_fd_take(iosafe_owned_fd *fd)
 {
@@ -159,6 +233,18 @@ static inline iosafe_owned_fd iosafe_fd_take(iosafe_owned_fd *fd)
  * @fd: owned fd (not NULL), unchanged.
  * Returns: true when @fd->raw is negative.
  */
+/*@
+  requires valid_fd: \valid_read(fd);
+  assigns \nothing;
+  behavior none:
+    assumes fd->raw < 0;
+    ensures result_true: \result == 1;
+  behavior some:
+    assumes fd->raw >= 0;
+    ensures result_false: \result == 0;
+  complete behaviors;
+  disjoint behaviors;
+*/
 static inline bool iosafe_fd_is_none(const iosafe_owned_fd *fd IOSAFE_USES);
 static inline bool iosafe_fd_is_none(const iosafe_owned_fd *fd)
 {
@@ -181,6 +267,25 @@ static inline bool iosafe_fd_is_none(const iosafe_owned_fd *fd)
  * Follows: close(2), POSIX close and posix_close; Rust's OwnedFd drop, but
  * reporting the error instead of ignoring it.
  */
+/*@
+  requires valid_fd: \valid(fd);
+  requires separated: \separated(fd, &errno);
+  requires owner_ok: iosafe_fd_owner_ok(fd->raw);
+  assigns fd->raw, errno, iosafe_fd_state[fd->raw];
+  ensures fd_none: fd->raw == IOSAFE_RAW_NONE;
+  behavior none:
+    assumes fd->raw < 0;
+    assigns fd->raw;
+    ensures result_zero: \result == 0;
+  behavior release:
+    assumes fd->raw >= 0;
+    assigns fd->raw, errno, iosafe_fd_state[fd->raw];
+    ensures released: iosafe_fd_released{Pre, Post}(\old(fd->raw));
+    ensures result: \result == 0 || \result == -EIO || \result == -ENOSPC ||
+      \result == -EDQUOT || \result == -EBADF;
+  complete behaviors;
+  disjoint behaviors;
+*/
 int iosafe_fd_close(iosafe_owned_fd *fd IOSAFE_RELEASES);
 
 /**
@@ -190,6 +295,22 @@ int iosafe_fd_close(iosafe_owned_fd *fd IOSAFE_RELEASES);
  * Use iosafe_fd_close where a close error matters (files written to).
  * Follows: Rust's impl Drop for OwnedFd; systemd's safe_close().
  */
+/*@
+  requires valid_fd: \valid(fd);
+  requires separated: \separated(fd, &errno);
+  requires owner_ok: iosafe_fd_owner_ok(fd->raw);
+  assigns fd->raw, errno, iosafe_fd_state[fd->raw];
+  ensures fd_none: fd->raw == IOSAFE_RAW_NONE;
+  ensures errno_kept: errno == \old(errno);
+  behavior none:
+    assumes fd->raw < 0;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
+  behavior release:
+    assumes fd->raw >= 0;
+    ensures released: iosafe_fd_released{Pre, Post}(\old(fd->raw));
+  complete behaviors;
+  disjoint behaviors;
+*/
 void iosafe_fd_drop(iosafe_owned_fd *fd IOSAFE_RELEASES);
 
 /**
@@ -201,6 +322,29 @@ void iosafe_fd_drop(iosafe_owned_fd *fd IOSAFE_RELEASES);
  * errno: preserved.
  * Follows: Rust's `*dst = src` (assignment drops the old value).
  */
+/*@
+  requires valid_dst: \valid(dst);
+  requires separated: \separated(dst, &errno);
+  requires dst_owner_ok: iosafe_fd_owner_ok(dst->raw);
+  requires src_owner_ok: iosafe_fd_owner_ok(src.raw);
+  assigns dst->raw, errno, iosafe_fd_state[dst->raw];
+  ensures errno_kept: errno == \old(errno);
+  ensures dst_owner_ok: iosafe_fd_owner_ok(dst->raw);
+  behavior same:
+    assumes src.raw >= 0 && src.raw == dst->raw;
+    assigns \nothing;
+    ensures dst_kept: dst->raw == src.raw;
+  behavior dst_none:
+    assumes !(src.raw >= 0 && src.raw == dst->raw) && dst->raw < 0;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
+    ensures dst_src: dst->raw == (src.raw < 0 ? IOSAFE_RAW_NONE : src.raw);
+  behavior dst_released:
+    assumes !(src.raw >= 0 && src.raw == dst->raw) && dst->raw >= 0;
+    ensures released: iosafe_fd_released{Pre, Post}(\old(dst->raw));
+    ensures dst_src: dst->raw == (src.raw < 0 ? IOSAFE_RAW_NONE : src.raw);
+  complete behaviors;
+  disjoint behaviors;
+*/
 void iosafe_fd_replace(iosafe_owned_fd *dst IOSAFE_RELEASES,
 		       iosafe_owned_fd src IOSAFE_RELEASES);
 
@@ -215,14 +359,56 @@ void iosafe_fd_replace(iosafe_owned_fd *dst IOSAFE_RELEASES,
  *   has no free descriptor; -EINVAL when @out is NULL.
  * Follows: fcntl(2) F_DUPFD_CLOEXEC; Rust's BorrowedFd::try_clone_to_owned.
  */
+/*@
+  requires borrow_ok: iosafe_fd_borrow_ok(fd.raw);
+  requires out_null_or_valid: out == \null || \valid(out);
+  requires separated: \separated(out, &errno);
+  behavior null_out:
+    assumes out == \null;
+    assigns \nothing;
+    ensures result_einval: \result == -EINVAL;
+  behavior none:
+    assumes out != \null && fd.raw < 0;
+    assigns out->raw;
+    ensures out_none: out->raw == IOSAFE_RAW_NONE;
+    ensures result_ebadf: \result == -EBADF;
+  behavior dup:
+    assumes out != \null && fd.raw >= 0;
+    assigns out->raw, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],
+      iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
+    ensures result: \result == 0 || \result == -EBADF ||
+      \result == -EINVAL || \result == -EMFILE;
+    ensures acquired: \result == 0 ==>
+      out->raw >= 3 && iosafe_fd_acquired{Pre, Post}(out->raw) &&
+      iosafe_fd_is_cloexec(out->raw);
+    ensures failed: \result != 0 ==>
+      out->raw == IOSAFE_RAW_NONE && iosafe_fd_table_same{Pre, Post};
+  complete behaviors;
+  disjoint behaviors;
+*/
 int iosafe_fd_try_clone(iosafe_borrowed_fd fd IOSAFE_USES,
 			iosafe_owned_fd *out IOSAFE_ACQUIRES);
 
 /** iosafe_stdin: a borrow of standard input (descriptor 0). Follows: Rust's io::stdin().as_fd(). */
+/*@
+  requires open: iosafe_fd_is_open(0);
+  assigns \nothing;
+  ensures result_raw: \result.raw == 0;
+*/
 static inline iosafe_borrowed_fd iosafe_stdin(void) { return iosafe_fd_borrow_raw(0); }
 /** iosafe_stdout: a borrow of standard output (descriptor 1). */
+/*@
+  requires open: iosafe_fd_is_open(1);
+  assigns \nothing;
+  ensures result_raw: \result.raw == 1;
+*/
 static inline iosafe_borrowed_fd iosafe_stdout(void) { return iosafe_fd_borrow_raw(1); }
 /** iosafe_stderr: a borrow of standard error (descriptor 2). */
+/*@
+  requires open: iosafe_fd_is_open(2);
+  assigns \nothing;
+  ensures result_raw: \result.raw == 2;
+*/
 static inline iosafe_borrowed_fd iosafe_stderr(void) { return iosafe_fd_borrow_raw(2); }
 
 #ifdef __cplusplus

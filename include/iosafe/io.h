@@ -35,6 +35,10 @@ extern "C" {
  * (AT_FDCWD).  It is not a descriptor: never read from or close it.
  * Follows: rustix::fs::CWD.
  */
+/*@
+  assigns \nothing;
+  ensures result_cwd: \result.raw == IOSAFE_RAW_CWD;
+*/
 static inline iosafe_borrowed_fd iosafe_cwd(void)
 {
 	iosafe_borrowed_fd b;
@@ -52,6 +56,33 @@ static inline iosafe_borrowed_fd iosafe_cwd(void)
  *   -EISDIR, -EMFILE, -ENFILE, -EINTR, ...; -EINVAL for a NULL @out or @path.
  * Follows: open(2), POSIX open; rustix::fs::open.
  */
+/*@
+  requires separated: \separated(out, &errno);
+  behavior null_out:
+    assumes out == \null;
+    assigns \nothing;
+    ensures result_einval: \result == -EINVAL;
+  behavior null_path:
+    assumes out != \null && path == \null;
+    requires valid_out: \valid(out);
+    assigns out->raw;
+    ensures out_none: out->raw == IOSAFE_RAW_NONE;
+    ensures result_einval: \result == -EINVAL;
+  behavior call:
+    assumes out != \null && path != \null;
+    requires valid_out: \valid(out);
+    requires valid_path: \valid_read(path);
+    requires separated_path: \separated(out, path);
+    assigns out->raw, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],
+      iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
+    ensures acquired: \result == 0 ==>
+      iosafe_fd_acquired{Pre, Post}(out->raw) && iosafe_fd_is_cloexec(out->raw);
+    ensures failed: \result != 0 ==>
+      iosafe_neg_errno(\result) && out->raw == IOSAFE_RAW_NONE &&
+      iosafe_fd_table_same{Pre, Post};
+  complete behaviors;
+  disjoint behaviors;
+*/
 int iosafe_open(iosafe_owned_fd *out IOSAFE_ACQUIRES, const char *path, int flags,
 		mode_t mode);
 
@@ -65,6 +96,34 @@ int iosafe_open(iosafe_owned_fd *out IOSAFE_ACQUIRES, const char *path, int flag
  *   -ENOTDIR when @dir is not a directory.
  * Follows: openat(2); rustix::fs::openat.
  */
+/*@
+  requires separated: \separated(out, &errno);
+  behavior null_out:
+    assumes out == \null;
+    assigns \nothing;
+    ensures result_einval: \result == -EINVAL;
+  behavior null_path:
+    assumes out != \null && path == \null;
+    requires valid_out: \valid(out);
+    assigns out->raw;
+    ensures out_none: out->raw == IOSAFE_RAW_NONE;
+    ensures result_einval: \result == -EINVAL;
+  behavior call:
+    assumes out != \null && path != \null;
+    requires valid_out: \valid(out);
+    requires valid_path: \valid_read(path);
+    requires separated_path: \separated(out, path);
+    requires dir_borrow_ok: iosafe_fd_borrow_ok(dir.raw);
+    assigns out->raw, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],
+      iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
+    ensures acquired: \result == 0 ==>
+      iosafe_fd_acquired{Pre, Post}(out->raw) && iosafe_fd_is_cloexec(out->raw);
+    ensures failed: \result != 0 ==>
+      iosafe_neg_errno(\result) && out->raw == IOSAFE_RAW_NONE &&
+      iosafe_fd_table_same{Pre, Post};
+  complete behaviors;
+  disjoint behaviors;
+*/
 int iosafe_openat(iosafe_owned_fd *out IOSAFE_ACQUIRES, iosafe_borrowed_fd dir IOSAFE_USES,
 		  const char *path, int flags, mode_t mode);
 
@@ -77,6 +136,25 @@ int iosafe_openat(iosafe_owned_fd *out IOSAFE_ACQUIRES, iosafe_borrowed_fd dir I
  *   -ENOBUFS, -EACCES; -EINVAL for a NULL @out.
  * Follows: socket(2); rustix::net::socket_with.
  */
+/*@
+  requires separated: \separated(out, &errno);
+  behavior null_out:
+    assumes out == \null;
+    assigns \nothing;
+    ensures result_einval: \result == -EINVAL;
+  behavior call:
+    assumes out != \null;
+    requires valid_out: \valid(out);
+    assigns out->raw, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],
+      iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
+    ensures acquired: \result == 0 ==>
+      iosafe_fd_acquired{Pre, Post}(out->raw) && iosafe_fd_is_cloexec(out->raw);
+    ensures failed: \result != 0 ==>
+      iosafe_neg_errno(\result) && out->raw == IOSAFE_RAW_NONE &&
+      iosafe_fd_table_same{Pre, Post};
+  complete behaviors;
+  disjoint behaviors;
+*/
 int iosafe_socket(iosafe_owned_fd *out IOSAFE_ACQUIRES, int domain, int type, int protocol);
 
 /**
@@ -91,6 +169,35 @@ int iosafe_socket(iosafe_owned_fd *out IOSAFE_ACQUIRES, int domain, int type, in
  *   -ENFILE, ...; -EINVAL for a NULL @out.
  * Follows: accept4(2); rustix::net::acceptfrom_with.
  */
+/*@
+  requires separated: \separated(out, &errno);
+  requires listener_borrow_ok: iosafe_fd_borrow_ok(listener.raw);
+  behavior null_out:
+    assumes out == \null;
+    assigns \nothing;
+    ensures result_einval: \result == -EINVAL;
+  behavior none:
+    assumes out != \null && listener.raw < 0;
+    requires valid_out: \valid(out);
+    assigns out->raw;
+    ensures out_none: out->raw == IOSAFE_RAW_NONE;
+    ensures result_ebadf: \result == -EBADF;
+  behavior call:
+    assumes out != \null && listener.raw >= 0;
+    requires valid_out: \valid(out);
+    requires addr_len: (addr == \null && len == \null) ||
+      (\valid(addr) && \valid(len) && \separated(addr, len));
+    requires separated_addr: \separated(out, addr, len, &errno);
+    assigns out->raw, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],
+      iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1], *addr, *len;
+    ensures acquired: \result == 0 ==>
+      iosafe_fd_acquired{Pre, Post}(out->raw) && iosafe_fd_is_cloexec(out->raw);
+    ensures failed: \result != 0 ==>
+      iosafe_neg_errno(\result) && out->raw == IOSAFE_RAW_NONE &&
+      iosafe_fd_table_same{Pre, Post};
+  complete behaviors;
+  disjoint behaviors;
+*/
 int iosafe_accept(iosafe_owned_fd *out IOSAFE_ACQUIRES, iosafe_borrowed_fd listener IOSAFE_USES,
 		  struct sockaddr *addr, socklen_t *len, int flags);
 
@@ -103,6 +210,28 @@ int iosafe_accept(iosafe_owned_fd *out IOSAFE_ACQUIRES, iosafe_borrowed_fd liste
  *   out-parameter.
  * Follows: pipe2(2); rustix::pipe::pipe_with.
  */
+/*@
+  requires separated: \separated(read_end, &errno) && \separated(write_end, &errno);
+  behavior bad_args:
+    assumes read_end == \null || write_end == \null || read_end == write_end;
+    assigns \nothing;
+    ensures result_einval: \result == -EINVAL;
+  behavior call:
+    assumes read_end != \null && write_end != \null && read_end != write_end;
+    requires valid_ends: \valid(read_end) && \valid(write_end);
+    requires separated_ends: \separated(read_end, write_end);
+    assigns read_end->raw, write_end->raw, errno,
+      iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],
+      iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
+    ensures acquired: \result == 0 ==>
+      iosafe_fd_acquired2{Pre, Post}(read_end->raw, write_end->raw) &&
+      iosafe_fd_is_cloexec(read_end->raw) && iosafe_fd_is_cloexec(write_end->raw);
+    ensures failed: \result != 0 ==>
+      iosafe_neg_errno(\result) && read_end->raw == IOSAFE_RAW_NONE &&
+      write_end->raw == IOSAFE_RAW_NONE && iosafe_fd_table_same{Pre, Post};
+  complete behaviors;
+  disjoint behaviors;
+*/
 int iosafe_pipe(iosafe_owned_fd *read_end IOSAFE_ACQUIRES,
 		iosafe_owned_fd *write_end IOSAFE_ACQUIRES, int flags);
 
@@ -114,6 +243,21 @@ int iosafe_pipe(iosafe_owned_fd *read_end IOSAFE_ACQUIRES,
  *   -EAGAIN, -EIO, -EISDIR, -EINVAL, -EFAULT.
  * Follows: read(2); rustix::io::read.
  */
+/*@
+  requires borrow_ok: iosafe_fd_borrow_ok(fd.raw);
+  behavior none:
+    assumes fd.raw < 0;
+    assigns \nothing;
+    ensures result_ebadf: \result == -EBADF;
+  behavior call:
+    assumes fd.raw >= 0;
+    requires valid_buf: \valid((char *)buf + (0 .. n - 1));
+    requires separated: \separated((char *)buf + (0 .. n - 1), &errno);
+    assigns ((char *)buf)[0 .. n - 1], errno;
+    ensures result: iosafe_neg_errno(\result) || 0 <= \result <= n;
+  complete behaviors;
+  disjoint behaviors;
+*/
 ssize_t iosafe_read(iosafe_borrowed_fd fd IOSAFE_USES, void *buf, size_t n);
 
 /**
@@ -124,6 +268,20 @@ ssize_t iosafe_read(iosafe_borrowed_fd fd IOSAFE_USES, void *buf, size_t n);
  *   -EINTR, -EAGAIN, -EPIPE (SIGPIPE is not blocked), -ENOSPC, -EIO, -EFAULT.
  * Follows: write(2); rustix::io::write.
  */
+/*@
+  requires borrow_ok: iosafe_fd_borrow_ok(fd.raw);
+  behavior none:
+    assumes fd.raw < 0;
+    assigns \nothing;
+    ensures result_ebadf: \result == -EBADF;
+  behavior call:
+    assumes fd.raw >= 0;
+    requires valid_buf: \valid_read((char *)buf + (0 .. n - 1));
+    assigns errno;
+    ensures result: iosafe_neg_errno(\result) || 0 <= \result <= n;
+  complete behaviors;
+  disjoint behaviors;
+*/
 ssize_t iosafe_write(iosafe_borrowed_fd fd IOSAFE_USES, const void *buf, size_t n);
 
 #ifdef __cplusplus

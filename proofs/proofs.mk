@@ -1,0 +1,202 @@
+# SPDX-License-Identifier: MIT
+# proofs/proofs.mk: Frama-C/WP proofs of iosafe's core, client proofs, the
+# mutation check and the audit report.  Included by the top-level GNUmakefile.
+#
+#   make prove           prove the core (src/*.c and the inline functions of
+#                        include/iosafe/*.h), the good clients, refute the
+#                        faulty ones, and compare with proofs/REPORT.md
+#   make prove-report    the same, then write proofs/REPORT.md (commit it)
+#   make prove-mutants   every mutant of the core must break a proof or a test
+#
+# See proofs/README.md for what is proved and what is trusted.
+
+FRAMAC  ?= frama-c
+WHY3    ?= why3
+PYTHON3 ?= python3
+PROOFS  := $(BUILD)/proofs
+
+# Deterministic limits.  -wp-steps bounds each prover's own step counter
+# (Z3 rlimit, CVC4/cvc5 --rlimit resource units), which does not depend on
+# the machine's load; every goal of the core and the clients is proved well
+# inside it, and a smoke test "passes" when no prover reaches `false` within
+# it.  The time limit is only a safety net, set far above what the steps
+# take, so that a loaded machine cannot change a result.
+PROVE_STEPS   ?= 50000
+PROVE_TIMEOUT ?= 120
+PROVE_JOBS    ?= 2
+
+# Frama-C's front end:
+#   -c11                    the library is C11 (_Static_assert in src/io.c).
+#   -no-frama-c-stdlib, -cpp-extra-args=-nostdinc -Iacsl/libc
+#                           read neither Frama-C's libc (its close/read/...
+#                           contracts keep no open/closed state) nor the
+#                           system's headers: <unistd.h> and the others are
+#                           acsl/libc/'s shims of acsl/iosafe_posix.h, the one
+#                           trusted model of POSIX.  -Iacsl finds
+#                           iosafe_acsl.h, which fd.h includes under __FRAMAC__.
+#   annot:missing-spec=abort  a called function with neither body nor contract
+#                           stops the run (otherwise Frama-C invents "assigns
+#                           everything" and warns); defined functions without
+#                           a contract are caught by wp_check.py specs.
+#   typing:implicit-function-declaration=abort  no call escapes its contract
+#                           through an implicit declaration.
+#   -warn-*-downcast, -warn-unsigned-overflow  RTE guards for every integer
+#                           conversion and wrap-around, not only the signed
+#                           overflows checked by default.
+PROVE_FC_FLAGS := -c11 -no-frama-c-stdlib \
+	-cpp-extra-args="-nostdinc -Iacsl/libc -Iacsl -Iinclude" \
+	-kernel-warn-key annot:missing-spec=abort \
+	-kernel-warn-key typing:implicit-function-declaration=abort \
+	-warn-signed-downcast -warn-unsigned-downcast -warn-unsigned-overflow
+
+# WP:
+#   -wp-rte                 prove the absence of run-time errors (RTE plugin
+#                           guards: memory access, overflow, downcast, ...).
+#   -wp-prover z3,cvc4,cvc5 named explicitly: Debian has no Alt-Ergo.
+#   -wp-run-all-provers     run every prover on every goal Qed leaves open,
+#                           so that which prover closed it is part of the
+#                           (deterministic) result, not a race.
+#   -wp-smoke-tests         try to prove `false` from each contract, each
+#                           behavior's assumes and each reachable statement:
+#                           a success means a vacuous contract or dead code,
+#                           and fails the run (wp_check.py).
+#   -wp-cache none          prove afresh every time.
+PROVE_WP_FLAGS := -wp -wp-rte -wp-prover z3,cvc4,cvc5 -wp-run-all-provers \
+	-wp-steps $(PROVE_STEPS) -wp-timeout $(PROVE_TIMEOUT) \
+	-wp-smoke-tests -wp-smoke-timeout $(PROVE_TIMEOUT) \
+	-wp-par $(PROVE_JOBS) -wp-cache none
+
+PROVE_CORE_SRCS := src/fd.c src/io.c
+PROVE_DEPS := $(PROVE_CORE_SRCS) $(wildcard include/iosafe/*.h acsl/*.h acsl/libc/*.h \
+	acsl/libc/sys/*.h) proofs/wp_check.py
+PROVE_GOOD := $(sort $(wildcard proofs/clients/good_*.c))
+PROVE_BAD  := $(sort $(wildcard proofs/clients/bad_*.c))
+PROVE_ENV  := WHY3CONFIG=$(abspath $(PROOFS)/why3.conf)
+PROVE_CHECK := $(PYTHON3) proofs/wp_check.py
+
+.PHONY: prove prove-run prove-report prove-shim prove-why3 prove-mutants
+# prove joins `make check` only once it passes (see the end of this file).
+
+# ---- why3: a project-local configuration, the machine's own untouched ---------
+# `why3 config detect` finds Z3 and CVC4 (Why3 1.5's detection data knows
+# them); cvc5 is added by hand with the driver in proofs/why3/.
+$(PROOFS)/why3.conf: proofs/why3/cvc5.conf.in proofs/why3/cvc5.drv.in
+	$(quiet) WHY3 $@
+	$(Q)mkdir -p $(@D)
+	$(Q)rm -f $@.tmp
+	$(Q)$(WHY3) --config=$@.tmp config detect >/dev/null 2>&1
+	$(Q)test -s $@.tmp || { echo "prove: why3 config detect failed" >&2; exit 1; }
+	$(Q)sed 's|@WHY3_DRIVERS@|$(shell $(WHY3) --print-datadir)/drivers|' \
+	    proofs/why3/cvc5.drv.in > $(PROOFS)/cvc5.drv
+	$(Q)sed -e 's|@CVC5@|$(shell command -v cvc5)|' \
+	    -e 's|@DRIVER@|$(abspath $(PROOFS))/cvc5.drv|' \
+	    -e "s|@CVC5_VERSION@|$$(cvc5 --version | sed -n 's/^This is cvc5 version \([^ ]*\).*/\1/p')|" \
+	    proofs/why3/cvc5.conf.in >> $@.tmp
+	$(Q)mv $@.tmp $@
+
+prove-why3: $(PROOFS)/why3.conf
+
+# ---- the shim's types and constants equal the system's --------------------------
+prove-shim:
+	$(quiet) SHIM acsl/iosafe_posix.h
+	$(Q)mkdir -p $(PROOFS)
+	$(Q){ cat proofs/shim_types.c; \
+	      sed -n 's/^#define \(E[A-Z]*\|O_[A-Z]*\|F_[A-Z_]*\|AT_[A-Z]*\|AF_[A-Z]*\|SOCK_[A-Z]*\) \(.*\)$$/_Static_assert((\1) == (\2), "\1");/p' \
+	        acsl/iosafe_posix.h; } > $(PROOFS)/shim_check.c
+	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check.c
+
+# ---- one Frama-C run: $(call prove_wp,name,sources,extra flags) ---------------------
+# One shell command (so that $(foreach) can chain several on one recipe
+# line).  First a parse-only run prints the normalised code, from which
+# wp_check.py checks that every function has a contract and lists the second
+# copies Frama-C makes of inline functions (skipped: proved once); then WP.
+prove_wp = printf '  %-8s %s\n' WP $(1) && mkdir -p $(PROOFS)/$(1) && \
+	{ $(FRAMAC) $(PROVE_FC_FLAGS) $(2) -print -ocode $(PROOFS)/$(1)/printed.c \
+	    > $(PROOFS)/$(1)/parse.log 2>&1 || { cat $(PROOFS)/$(1)/parse.log; exit 1; }; } && \
+	skip=$$($(PROVE_CHECK) specs $(PROOFS)/$(1)/printed.c) && \
+	{ $(PROVE_ENV) $(FRAMAC) $(PROVE_FC_FLAGS) $(2) $(PROVE_WP_FLAGS) $(3) \
+	    $${skip:+-wp-skip-fct $$skip} \
+	    -wp-out $(PROOFS)/$(1)/wp -wp-report-json $(PROOFS)/$(1)/wp.json \
+	    > $(PROOFS)/$(1)/wp.log 2>&1 || { cat $(PROOFS)/$(1)/wp.log; exit 1; }; }
+
+# The client functions of a client file (named client_*), for -wp-fct: the
+# iosafe functions they call are proved in the core run.
+prove_client_fcts = $$(sed -n 's/^[a-z].*[ *]\(client_[a-z0-9_]*\)(.*/\1/p' $(1) | sort -u | paste -sd,)
+prove_name = $(notdir $(1:.c=))
+prove_good = $(call prove_wp,$(call prove_name,$(1)),$(1),-wp-fct $(call prove_client_fcts,$(1))) && \
+	$(PROVE_CHECK) proved $(call prove_name,$(1)) $(PROOFS)/$(call prove_name,$(1))/wp.json \
+	    $(PROOFS)/$(call prove_name,$(1))/wp.log &&
+prove_bad = $(call prove_wp,$(call prove_name,$(1)),$(1),-wp-fct $(call prove_client_fcts,$(1))) && \
+	$(PROVE_CHECK) fails $(call prove_name,$(1)) $(PROOFS)/$(call prove_name,$(1))/wp.json \
+	    $(PROOFS)/$(call prove_name,$(1))/wp.log $(1) &&
+prove_run_args = $(call prove_name,$(1)) $(PROOFS)/$(call prove_name,$(1))/wp.json \
+	$(PROOFS)/$(call prove_name,$(1))/wp.log $(2)
+
+prove-run: prove-shim $(PROOFS)/why3.conf
+	$(Q)rm -rf $(PROOFS)/core $(PROOFS)/good_* $(PROOFS)/bad_*
+	$(Q)date +%s > $(PROOFS)/start
+	$(Q)$(call prove_wp,core,$(PROVE_CORE_SRCS),)
+	$(Q)$(PROVE_CHECK) proved core $(PROOFS)/core/wp.json $(PROOFS)/core/wp.log
+	$(Q)$(foreach c,$(PROVE_GOOD),$(call prove_good,$(c))) true
+	$(Q)$(foreach c,$(PROVE_BAD),$(call prove_bad,$(c))) true
+	$(Q)$(PROVE_CHECK) floor proofs/goal-floor $(PROOFS)/core/wp.json \
+	    $(foreach c,$(PROVE_GOOD),$(PROOFS)/$(call prove_name,$(c))/wp.json)
+	$(Q)secs=$$(( $$(date +%s) - $$(cat $(PROOFS)/start) )); \
+	  FC_FLAGS='$(PROVE_FC_FLAGS)' WP_FLAGS='$(PROVE_WP_FLAGS)' POSIX_H=acsl/iosafe_posix.h \
+	  TIME="$$secs s wall clock for make prove-run, -wp-par $(PROVE_JOBS) (not compared)" \
+	  $(PROVE_CHECK) report $(PROOFS)/REPORT.md \
+	    core $(PROOFS)/core/wp.json $(PROOFS)/core/wp.log core \
+	    $(foreach c,$(PROVE_GOOD),$(call prove_run_args,$(c),good)) \
+	    $(foreach c,$(PROVE_BAD),$(call prove_run_args,$(c),bad)) && \
+	  echo "  TIME     $$secs s"
+
+prove: prove-run
+	$(Q)$(PROVE_CHECK) same $(PROOFS)/REPORT.md proofs/REPORT.md
+
+prove-report: prove-run
+	$(quiet) REPORT proofs/REPORT.md
+	$(Q)cp $(PROOFS)/REPORT.md proofs/REPORT.md
+
+# ---- mutation check ---------------------------------------------------------------
+# Every mutant of proofs/mutants/mutants.txt, applied to a copy under
+# $(BUILD)/mutants/, must break a proof of the function it mutates.  WP runs
+# with prove's flags but without -wp-run-all-provers: a goal is proved when
+# any prover proves it either way, and stopping at the first saves time.
+# MUTANTS=id,id runs a subset.
+prove-mutants: prove-shim $(PROOFS)/why3.conf
+	$(quiet) MUTANTS proofs/mutants/mutants.txt
+	$(Q)$(PROVE_ENV) FRAMAC='$(FRAMAC)' FC_FLAGS='$(PROVE_FC_FLAGS)' \
+	  WP_FLAGS='$(filter-out -wp-run-all-provers,$(PROVE_WP_FLAGS))' \
+	  $(PYTHON3) proofs/mutants/run_mutants.py . $(BUILD)/mutants
+
+# ---- installation: the model beside the public headers ------------------------------
+# fd.h includes "iosafe_acsl.h" under __FRAMAC__, so it goes beside fd.h:
+# a user's Frama-C run over code that includes <iosafe/iosafe.h> then finds
+# the contracts and the model.  iosafe_posix.h and the libc/ shims go there
+# too, for users who prove their own raw POSIX calls in the same model
+# (frama-c -no-frama-c-stdlib -cpp-extra-args="-nostdinc
+# -I$(includedir)/iosafe/libc -I$(includedir)").  install-acsl and
+# uninstall-acsl mirror each other through ACSL_INSTALLED.
+ACSL_HDRS := acsl/iosafe_acsl.h acsl/iosafe_posix.h
+ACSL_LIBC_HDRS := $(wildcard acsl/libc/*.h)
+ACSL_LIBC_SYS_HDRS := $(wildcard acsl/libc/sys/*.h)
+ACSL_INSTALLED := $(ACSL_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%) \
+	$(ACSL_LIBC_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%) \
+	$(ACSL_LIBC_SYS_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%)
+
+INSTALL_TARGETS += install-acsl
+UNINSTALL_TARGETS += uninstall-acsl
+.PHONY: install-acsl uninstall-acsl
+
+install-acsl:
+	$(quiet) INSTALL "$(DESTDIR)$(includedir)/iosafe (ACSL model)"
+	$(Q)$(INSTALL) -d -m 755 $(DESTDIR)$(includedir)/iosafe/libc/sys
+	$(Q)$(INSTALL) -m 644 $(ACSL_HDRS) $(DESTDIR)$(includedir)/iosafe/
+	$(Q)$(INSTALL) -m 644 $(ACSL_LIBC_HDRS) $(DESTDIR)$(includedir)/iosafe/libc/
+	$(Q)$(INSTALL) -m 644 $(ACSL_LIBC_SYS_HDRS) $(DESTDIR)$(includedir)/iosafe/libc/sys/
+
+uninstall-acsl:
+	$(quiet) UNINSTALL "$(DESTDIR)$(includedir)/iosafe (ACSL model)"
+	$(Q)rm -f $(ACSL_INSTALLED)
+	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe/libc/sys $(DESTDIR)$(includedir)/iosafe/libc 2>/dev/null || true
+	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe 2>/dev/null || true

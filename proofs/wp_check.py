@@ -1,0 +1,381 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""proofs/wp_check.py: read Frama-C/WP's results and decide, for `make prove`.
+
+Frama-C exits 0 even when goals stay unproved, so the verdict is taken here
+from WP's JSON report (-wp-report-json) and its log:
+
+  specs   PRINTED.c            every function defined in the analysed code
+                               has an ACSL contract (a missing specification
+                               is fatal); prints the static copies Frama-C
+                               made of inline functions (name_0, ...) so that
+                               they are proved once, not twice.
+  proved  NAME JSON LOG        every goal proved, every smoke test passed
+                               (WP marks a smoke test "valid" when no prover
+                               could prove `false` from the contract), WP's
+                               memory-model hypotheses only about errno.
+  fails   NAME JSON LOG SRC    a faulty client: at least one goal unproved,
+                               and every unproved goal matches the
+                               `expect-unproved:` regex written in SRC.
+  report  OUT [NAME JSON LOG]...  write proofs/REPORT.md's fresh text.
+  same    FRESH COMMITTED      the committed report matches a fresh run,
+                               lines starting "Time:" aside.
+  floor   FLOOR JSON...        the number of goals is at least the committed
+                               floor (proofs/goal-floor).
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+
+PROVERS = ("Z3", "CVC4", "CVC5")
+
+
+def die(msg):
+    sys.stderr.write("prove: FAIL: %s\n" % msg)
+    sys.exit(1)
+
+
+# ---- specs ---------------------------------------------------------------
+def cmd_specs(printed):
+    lines = open(printed).read().split("\n")
+    defined = []
+    missing = []
+    for i, line in enumerate(lines):
+        if line != "{":
+            continue
+        # The declarator may wrap: walk back to the line at column 0.
+        j = i - 1
+        while j > 0 and lines[j][:1] in (" ", "\t"):
+            j -= 1
+        header = " ".join(l.strip() for l in lines[j:i])
+        m = re.match(r"^[^(=]*?\b([A-Za-z_]\w*)\s*\(", header)
+        if not m or header.startswith(("struct", "union", "enum", "typedef")):
+            continue
+        name = m.group(1)
+        defined.append(name)
+        prev = lines[j - 1].rstrip() if j > 0 else ""
+        if not prev.endswith("*/"):
+            missing.append(name)
+            continue
+        k = j - 1
+        while k >= 0 and "/*" not in lines[k]:
+            k -= 1
+        if k < 0 or "/*@" not in lines[k]:
+            missing.append(name)
+    if missing:
+        die("function(s) without an ACSL contract: %s" % ", ".join(missing))
+    if not defined:
+        die("no function definitions found in %s" % printed)
+    names = set(defined)
+    dups = sorted(n for n in defined
+                  if re.match(r"^(.*)_\d+$", n) and re.sub(r"_\d+$", "", n) in names)
+    print(",".join(dups) if dups else "")
+
+
+# ---- reading WP's results ----------------------------------------------------
+def load_goals(json_path):
+    """{function: {property: {"ok", "n", "by": {prover: goals proved}, "smoke"}}}
+
+    WP's JSON groups the goals of one property (an assigns clause checked
+    at several statements, say): "n" counts the goals, and "ok" holds when
+    WP's verdict (wp:main) is valid for all of them.  For a smoke test,
+    "valid" means passed: no prover could prove `false`.
+    """
+    d = json.load(open(json_path))
+    out = {}
+    for fn, goals in d.get("wp:functions", {}).items():
+        for goal, res in goals.items():
+            if goal == "wp:section":
+                continue
+            main = res.get("wp:main", {})
+            n = main.get("total", 0)
+            ok = n > 0 and main.get("valid", 0) == n
+            by = {}
+            for key, r in res.items():
+                name = "Qed" if key == "qed" else key.split(":")[0]
+                if name in PROVERS + ("Qed",) and r.get("valid", 0):
+                    by[name] = r["valid"]
+            out.setdefault(fn, {})[goal] = {"ok": ok, "n": n, "by": by,
+                                            "smoke": "_wp_smoke_" in goal}
+    return out
+
+
+def count(goals):
+    return sum(r["n"] for gs in goals.values() for r in gs.values())
+
+
+def hypotheses(log_path):
+    """WP's memory-model hypotheses: {function: [requires ...]}"""
+    text = open(log_path).read()
+    hyps = {}
+    for m in re.finditer(r"Memory model hypotheses for function '(\w+)':\n(.*?)\*/",
+                         text, re.S):
+        reqs = re.findall(r"requires\s+(.*?);", m.group(2), re.S)
+        hyps[m.group(1)] = [" ".join(r.split()) for r in reqs]
+    return hyps
+
+
+def check_hypotheses(name, log_path):
+    for fn, reqs in hypotheses(log_path).items():
+        for r in reqs:
+            # The only hypothesis WP may make: a pointer does not point to
+            # the errno variable (its address is never taken in iosafe).
+            if not (r.startswith("\\separated(") and "errno" in r):
+                die("%s: WP assumed an unexpected memory-model hypothesis for %s: %s"
+                    % (name, fn, r))
+
+
+def cmd_proved(name, json_path, log_path):
+    goals = load_goals(json_path)
+    bad = []
+    n = count(goals)
+    for fn, gs in sorted(goals.items()):
+        for g, r in sorted(gs.items()):
+            if not r["ok"]:
+                bad.append(("failed smoke test (contract or code is vacuous): "
+                            if r["smoke"] else "unproved: ") + g)
+    check_hypotheses(name, log_path)
+    if n == 0:
+        die("%s: no goals at all" % name)
+    if bad:
+        die("%s: %d goal(s) not proved:\n  %s" % (name, len(bad), "\n  ".join(bad)))
+    print("  PROVED   %s: %d / %d goals (smoke tests included)" % (name, n, n))
+
+
+def cmd_fails(name, json_path, log_path, src):
+    m = re.search(r"expect-unproved:\s*(\S+)", open(src).read())
+    if not m:
+        die("%s: no `expect-unproved: REGEX` in %s" % (name, src))
+    expect = re.compile(m.group(1))
+    goals = load_goals(json_path)
+    unproved = sorted(g for gs in goals.values() for g, r in gs.items() if not r["ok"])
+    if not unproved:
+        die("%s: every goal proved, but this faulty client must fail" % name)
+    other = [g for g in unproved if not expect.search(g)]
+    if other:
+        die("%s: unproved goals other than the expected %s: %s"
+            % (name, expect.pattern, ", ".join(other)))
+    print("  REFUTED  %s: %s (expected)" % (name, ", ".join(unproved)))
+
+
+# ---- report --------------------------------------------------------------
+def first_line(cmd):
+    try:
+        out = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                             universal_newlines=True).stdout
+        return out.strip().split("\n")[0]
+    except OSError as e:
+        return "unavailable (%s)" % e
+
+
+def trusted_contracts(posix_h):
+    """(function, [clause names]) of each declaration in iosafe_posix.h."""
+    text = open(posix_h).read()
+    out = []
+    for m in re.finditer(r"/\*@(.*?)\*/\s*\n([^;]*?)\b(\w+)\s*\(", text, re.S):
+        clauses = re.findall(r"\b(requires|ensures)\s+(\w+):", m.group(1))
+        assigns = re.findall(r"\bassigns\s+([^;]*);", m.group(1))
+        out.append((m.group(3), clauses, [" ".join(a.split()) for a in assigns]))
+    return out
+
+
+def cmd_report(out_path, runs, env):
+    L = []
+    w = L.append
+    w("# iosafe: Frama-C/WP proof report")
+    w("")
+    w("Generated by `make prove-report` (proofs/wp_check.py) from a fresh run;")
+    w("`make prove` regenerates it under build/proofs/ and fails when it differs")
+    w("from this committed copy (the `Time:` line aside).  Do not edit by hand.")
+    w("")
+    w("## Tools")
+    w("")
+    w("- Frama-C: %s" % first_line(["frama-c", "-version"]))
+    w("- Why3: %s" % first_line(["why3", "--version"]))
+    w("- Z3: %s" % first_line(["z3", "--version"]))
+    w("- CVC4: %s" % first_line(["cvc4", "--version"]))
+    w("- cvc5: %s" % first_line(["cvc5", "--version"]))
+    w("- C preprocessor (Frama-C's -cpp-command default): %s"
+      % first_line(["gcc", "--version"]))
+    w("")
+    w("## How it was run (reproduce with `make prove`)")
+    w("")
+    w("```")
+    w("frama-c %s" % env["FC_FLAGS"])
+    w("        %s" % env["WP_FLAGS"])
+    w("```")
+    w("")
+    w("Provers: Z3, CVC4 and cvc5 are each run on every goal Qed (WP's own")
+    w("simplifier) leaves open (-wp-run-all-provers), under a deterministic")
+    w("step limit (-wp-steps); a goal counts as proved when any one of them")
+    w("proves it, and the table shows which did.  Why3's configuration is")
+    w("project-local (build/proofs/why3.conf, WHY3CONFIG), with a project")
+    w("driver for cvc5 (proofs/why3/).")
+    w("")
+    total_goals = 0
+    w("## Results")
+    w("")
+    w("| run | goals | proved | smoke tests | verdict |")
+    w("|---|---|---|---|---|")
+    details = []
+    for name, json_path, log_path, kind in runs:
+        goals = load_goals(json_path)
+        allg = [(fn, g, r) for fn, gs in sorted(goals.items()) for g, r in sorted(gs.items())]
+        n = count(goals)
+        ok = sum(r["n"] for _, _, r in allg if r["ok"])
+        smoke = sum(r["n"] for _, _, r in allg if r["smoke"])
+        if kind == "bad":
+            unproved = [g for _, g, r in allg if not r["ok"]]
+            verdict = "fails as required at: " + ", ".join("`%s`" % g for g in unproved)
+        else:
+            total_goals += n
+            verdict = "all proved" if ok == n else "NOT PROVED"
+        w("| %s | %d | %d | %d | %s |" % (name, n, ok, smoke, verdict))
+        details.append((name, kind, goals, log_path))
+    w("")
+    w("Goals proved in the core and the good clients: %d." % total_goals)
+    w("")
+    for name, kind, goals, log_path in details:
+        if kind == "bad":
+            continue
+        w("## Per-function goals: %s" % name)
+        w("")
+        w("| function | goals | Qed | Z3 | CVC4 | cvc5 | smoke tests passed |")
+        w("|---|---|---|---|---|---|---|")
+        for fn, gs in sorted(goals.items()):
+            rs = list(gs.values())
+            cnt = lambda p: sum(r["by"].get(p, 0) for r in rs if not r["smoke"])
+            w("| `%s` | %d | %d | %d | %d | %d | %d |" % (
+                fn, sum(r["n"] for r in rs), cnt("Qed"), cnt("Z3"), cnt("CVC4"),
+                cnt("CVC5"), sum(r["n"] for r in rs if r["smoke"] and r["ok"])))
+        w("")
+        w("<details><summary>Every goal and what closed it (%s)</summary>" % name)
+        w("")
+        w("| property | goals | closed by (goals each prover proved) |")
+        w("|---|---|---|")
+        for fn, gs in sorted(goals.items()):
+            for g, r in sorted(gs.items()):
+                if r["smoke"]:
+                    by = "smoke test passed (no prover derives false)" if r["ok"] else "SMOKE TEST FAILED"
+                else:
+                    by = ", ".join("%s %d" % (p, r["by"][p]) for p in ("Qed",) + PROVERS
+                                   if p in r["by"])
+                    if not r["ok"]:
+                        by = "UNPROVED (" + by + ")"
+                w("| `%s` | %d | %s |" % (g, r["n"], by))
+        w("")
+        w("</details>")
+        w("")
+    w("## Trusted base (assumed, not proved)")
+    w("")
+    w("1. The contracts of the POSIX calls in `acsl/iosafe_posix.h`, each")
+    w("   clause citing the Linux man page or POSIX text it follows:")
+    w("")
+    for fn, clauses, assigns in trusted_contracts(env["POSIX_H"]):
+        w("   - `%s`: %s; assigns %s" % (
+            fn, ", ".join("%s `%s`" % c for c in clauses) or "no pre/post names",
+            "; ".join("`%s`" % a for a in assigns)))
+    w("")
+    w("   Justification: these are the kernel's and C library's behaviour as")
+    w("   documented; iosafe cannot prove them.  They are stricter than POSIX")
+    w("   where iosafe's discipline is stricter: close(2) requires an owned")
+    w("   descriptor and read/write/fcntl/accept4/openat an open one, so a")
+    w("   double close or a use after close is a failed precondition.  close(2)")
+    w("   releases the descriptor whatever it returns (Linux).  fcntl and")
+    w("   open/openat are declared with the one extra argument iosafe passes")
+    w("   instead of `...`.")
+    w("2. The types and constants of `acsl/iosafe_posix.h` (Linux x86_64),")
+    w("   compared with the system headers by the C compiler before every run")
+    w("   (`proofs/shim_types.c` and the generated constant checks).")
+    w("3. WP's memory-model hypotheses (the Typed model): WP assumes that a")
+    w("   pointer never points to a global whose address is never taken.  The")
+    w("   only such global is errno; each contract repeats the separation as a")
+    w("   `requires separated:` clause that callers must prove.  Hypotheses")
+    w("   WP reported (any other kind fails the run):")
+    w("")
+    seen = set()
+    for name, kind, goals, log_path in details:
+        if kind == "bad":
+            continue
+        for fn, reqs in sorted(hypotheses(log_path).items()):
+            if (fn, tuple(reqs)) in seen:
+                continue
+            seen.add((fn, tuple(reqs)))
+            w("   - `%s`: %s" % (fn, "; ".join("`%s`" % r for r in reqs)))
+    w("")
+    w("4. The tools: Frama-C's front end and WP, Why3, and the provers.")
+    w("")
+    w("## Assumptions of the model")
+    w("")
+    w("- One thread uses the descriptor table, and the process does not fork:")
+    w("  another thread's open(2) or close(2) is outside the model.")
+    w("- Descriptor numbers stay below IOSAFE_FD_BOUND = 1048576 (Linux's")
+    w("  default fs.nr_open, the ceiling of RLIMIT_NOFILE).")
+    w("- Linux close semantics: close(2) releases the number even when it fails")
+    w("  (EINTR, EIO, ...), so it is never retried (Austin Group bug 529).")
+    w("- The model tracks each number's state (closed, open and unowned, owned),")
+    w("  not its identity: a stale copy of a number closed and then reused by a")
+    w("  new open(2) is not told apart from the new owner.")
+    w("- Path strings are modelled as readable memory; their termination is")
+    w("  not checked.  The contents of files and sockets are not modelled.")
+    w("- Frama-C 25 does not run `__attribute__((cleanup))`: for iosafe_auto_fd")
+    w("  the proofs cover the explicit form GCC generates (proofs/clients/).")
+    w("")
+    w("## Time")
+    w("")
+    w("Time: %s" % env.get("TIME", "not measured"))
+    w("")
+    open(out_path, "w").write("\n".join(L))
+
+
+def cmd_same(fresh, committed):
+    if not os.path.exists(committed):
+        die("%s is missing: run `make prove-report` and commit it" % committed)
+    strip = lambda p: [l for l in open(p).read().split("\n") if not l.startswith("Time:")]
+    a, b = strip(fresh), strip(committed)
+    if a != b:
+        import difflib
+        sys.stderr.write("".join(difflib.unified_diff(
+            [l + "\n" for l in b], [l + "\n" for l in a], committed, fresh, n=1)))
+        die("a fresh run disagrees with %s (run `make prove-report` to accept it)"
+            % committed)
+    print("  SAME     %s matches the fresh run" % committed)
+
+
+def cmd_floor(floor_path, jsons):
+    floor = int(open(floor_path).read().split()[0])
+    n = sum(count(load_goals(j)) for j in jsons)
+    if n < floor:
+        die("%d goals, below the committed floor of %d (proofs/goal-floor)" % (n, floor))
+    print("  FLOOR    %d goals >= floor %d" % (n, floor))
+
+
+def main(argv):
+    if len(argv) < 2:
+        die(__doc__)
+    c = argv[1]
+    if c == "specs":
+        cmd_specs(argv[2])
+    elif c == "proved":
+        cmd_proved(*argv[2:5])
+    elif c == "fails":
+        cmd_fails(*argv[2:6])
+    elif c == "report":
+        runs = []
+        rest = argv[3:]
+        while rest:
+            runs.append(tuple(rest[:4]))
+            rest = rest[4:]
+        cmd_report(argv[2], runs, os.environ)
+    elif c == "same":
+        cmd_same(argv[2], argv[3])
+    elif c == "floor":
+        cmd_floor(argv[2], argv[3:])
+    else:
+        die("unknown command %s" % c)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
