@@ -7,7 +7,8 @@
 #  - any process has memcheck errors ("ERROR SUMMARY: N errors", N > 0);
 #  - any process exits with a descriptor open that was created by the
 #    project's code: a "Open file descriptor N:" record of --track-fds=yes
-#    whose creation stack has a frame in tests/unit/ or src/ (valgrind is
+#    whose creation stack has a frame in tests/unit/, src/ or include/iosafe/
+#    (the inline functions; valgrind is
 #    run with --fullpath-after=<source root>/, so those frames are printed
 #    as tests/unit/x.c:LINE and src/x.c:LINE).
 #
@@ -45,7 +46,7 @@ for log in "${logs[@]}"; do
 	found=$(awk '
 		/== Open (file descriptor|[A-Za-z0-9_-]+ socket)/ { flush(); block = $0 "\n"; inblock = 1; next }
 		inblock && /^==[0-9]+== *$/ { flush(); next }
-		inblock { block = block $0 "\n"; if ($0 ~ /\((tests\/unit|src)\/[^:()]*:[0-9]+\)/) ours = 1 }
+		inblock { block = block $0 "\n"; if ($0 ~ /\((tests\/unit|src|include\/iosafe)\/[^:()]*:[0-9]+\)/) ours = 1 }
 		function flush() { if (inblock && ours) printf "%s", block; inblock = 0; ours = 0; block = "" }
 		END { flush() }
 	' "$log")
