@@ -70,35 +70,60 @@ void fdt_take(struct fdt_snapshot *s)
 	qsort(s->e, s->n, sizeof(*s->e), fdt_cmp);
 }
 
-void fdt_assert_same(struct fdt_snapshot *before)
+bool fdt_diff(const struct fdt_snapshot *before, const struct fdt_snapshot *after, char *why,
+	      size_t size)
 {
-	struct fdt_snapshot after;
 	size_t i = 0, j = 0;
 
-	fdt_take(&after);
 	/* Walk both sorted lists and name the first difference. */
-	while (i < before->n || j < after.n) {
+	while (i < before->n || j < after->n) {
 		const struct fdt_entry *b = i < before->n ? &before->e[i] : NULL;
-		const struct fdt_entry *a = j < after.n ? &after.e[j] : NULL;
+		const struct fdt_entry *a = j < after->n ? &after->e[j] : NULL;
 
-		if (a != NULL && (b == NULL || a->fd < b->fd))
-			cr_assert_fail("descriptor leak: fd %d (%s) is open after the test, not before",
-				       a->fd, a->target);
-		if (b != NULL && (a == NULL || b->fd < a->fd))
-			cr_assert_fail("fd %d (%s) was open before the test and is closed after it",
-				       b->fd, b->target);
-		cr_assert_str_eq(a->target, b->target,
-				 "fd %d refers to %s after the test, %s before", a->fd,
+		if (a != NULL && (b == NULL || a->fd < b->fd)) {
+			snprintf(why, size, "descriptor leak: fd %d (%s) is open after the test, not before",
+				 a->fd, a->target);
+			return true;
+		}
+		if (b != NULL && (a == NULL || b->fd < a->fd)) {
+			snprintf(why, size, "fd %d (%s) was open before the test and is closed after it",
+				 b->fd, b->target);
+			return true;
+		}
+		if (strcmp(a->target, b->target) != 0) {
+			snprintf(why, size, "fd %d refers to %s after the test, %s before", a->fd,
 				 a->target, b->target);
-		cr_assert_eq(a->fd_flags, b->fd_flags,
-			     "fd %d: descriptor flags %#x after the test, %#x before", a->fd,
-			     a->fd_flags, b->fd_flags);
+			return true;
+		}
+		if (a->fd_flags != b->fd_flags) {
+			snprintf(why, size, "fd %d: descriptor flags %#x after the test, %#x before",
+				 a->fd, (unsigned)a->fd_flags, (unsigned)b->fd_flags);
+			return true;
+		}
 		i++;
 		j++;
 	}
-	free(after.e);
-	free(before->e);
-	before->e = NULL;
+	return false;
+}
+
+void fdt_free(struct fdt_snapshot *s)
+{
+	free(s->e);
+	s->e = NULL;
+	s->n = 0;
+}
+
+void fdt_assert_same(struct fdt_snapshot *before)
+{
+	struct fdt_snapshot after;
+	char why[512];
+	bool differ;
+
+	fdt_take(&after);
+	differ = fdt_diff(before, &after, why, sizeof(why));
+	fdt_free(&after);
+	fdt_free(before);
+	cr_assert_not(differ, "%s", why);
 }
 
 void mem_assert_no_leak(void)

@@ -39,6 +39,11 @@ void fdt_take(struct fdt_snapshot *s);
  * no longer reachable (LeakSanitizer's recoverable check, so the failure is
  * the test's, named, instead of a report at worker exit).  Otherwise nothing. */
 void mem_assert_no_leak(void);
+/* Whether the tables differ; the first difference is written to @why. */
+bool fdt_diff(const struct fdt_snapshot *before, const struct fdt_snapshot *after, char *why,
+	      size_t size);
+void fdt_free(struct fdt_snapshot *s);
+/* Takes a new snapshot, fails the test if it differs from @before; frees both. */
 void fdt_assert_same(struct fdt_snapshot *before);
 
 #define NOLEAK_TEST(suite, name)                                               \
