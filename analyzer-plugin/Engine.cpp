@@ -228,6 +228,16 @@ FdArg fdOfValue(SVal V, QualType T, ProgramStateRef State) {
     if (!SR)
       return A;
     QualType IntTy;
+    // An array passed as a pointer may come as the whole array's region:
+    // its first element is the int meant.
+    if (const auto *TR = dyn_cast<TypedValueRegion>(SR))
+      if (TR->getValueType()->isConstantArrayType()) {
+        ASTContext &Ctx = State->getStateManager().getContext();
+        SR = regions(State).getElementRegion(
+            TR->getValueType()->getAsArrayTypeUnsafe()->getElementType(),
+            State->getStateManager().getSValBuilder().makeArrayIndex(0), SR,
+            Ctx);
+      }
     if (P->isIntegerType()) {
       A.Holder = SR;
       IntTy = P;
@@ -736,6 +746,7 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
       State = checkRelease(State, A, AE, Src, false, true, C, Pred);
       break;
     case Effect::AcquireOut:
+    case Effect::AcquireOutPair:
     case Effect::TestNone:
       break;
     }
@@ -752,6 +763,18 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
         State = State->add<EscapeExempt>(Sym);
     State = Call.invalidateRegions(C.blockCount(), State);
     State = State->remove<EscapeExempt>();
+  }
+
+  // 2b. fdopen/fdopendir take the fd over only when they succeed: the
+  //     failure (a null stream) leaves it with the caller.
+  if (S->has(SF_ReleaseOnSuccess) && Call.getResultType()->isPointerType()) {
+    QualType PT = Call.getResultType();
+    C.addTransition(State->BindExpr(CE, LCtx, SVB.makeNullWithType(PT)), Pred);
+    SVal P = SVB.conjureSymbolVal(nullptr, CE, LCtx, PT, C.blockCount());
+    if (auto DP = P.getAs<DefinedOrUnknownSVal>())
+      if (ProgramStateRef S2 = State->assume(*DP, true))
+        State = S2;
+    State = State->BindExpr(CE, LCtx, P);
   }
 
   // 3. The return value.
@@ -945,11 +968,12 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
     }
 
     case Effect::AcquireOut:
+    case Effect::AcquireOutPair:
       break; // after the return value is known, below
     }
   }
 
-  if (!Ret && !RetTy->isVoidType()) {
+  if (!Ret && !RetTy->isVoidType() && !S->has(SF_ReleaseOnSuccess)) {
     Ret = SVB.conjureSymbolVal(nullptr, CE, LCtx, RetTy, C.blockCount());
   }
   if (S->has(SF_StatusRet) && Ret) {
@@ -962,28 +986,43 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
   }
 
   for (const ParamEffect &E : S->Effects) {
-    if (E.E != Effect::AcquireOut || E.Index >= Args.size())
+    if ((E.E != Effect::AcquireOut && E.E != Effect::AcquireOutPair) ||
+        E.Index >= Args.size())
       continue;
     const FdArg &A = Args[E.Index];
     if (!A.Holder)
       continue;
-    QualType IntTy = A.Val.getAsSymbol() ? A.Val.getAsSymbol()->getType()
-                                         : QualType();
-    if (const auto *TR = dyn_cast<TypedValueRegion>(A.Holder))
-      IntTy = TR->getValueType();
-    if (IntTy.isNull() || !IntTy->isIntegerType())
-      continue;
-    SVal Fd = conjureFd(IntTy);
-    State = State->bindLoc(loc::MemRegionVal(A.Holder), Fd, LCtx);
-    State = State->remove<GoneOwners>(A.Holder);
-    SymbolRef FdS = Fd.getAsSymbol();
-    if (!FdS || !isTrackable(A.Holder))
-      continue; // received into memory the caller shares: handed on
-    FdState St = FdState::make(FdState::Owned, Src);
-    St.Unchecked = true;
-    St.Status = StatusSym;
-    State = State->set<FdMap>(FdS, St);
-    Notes.push_back({FdS, "fd opened here"});
+    llvm::SmallVector<const MemRegion *, 2> Holders{A.Holder};
+    if (E.E == Effect::AcquireOutPair) {
+      // The second int of the array: the element after the one the
+      // argument points to.
+      const auto *ER = dyn_cast<ElementRegion>(A.Holder);
+      auto Idx = ER ? ER->getIndex().getAs<nonloc::ConcreteInt>() : std::nullopt;
+      if (!ER || !Idx)
+        continue;
+      Holders.push_back(regions(State).getElementRegion(
+          ER->getElementType(),
+          SVB.makeArrayIndex(Idx->getValue().getZExtValue() + 1),
+          cast<SubRegion>(ER->getSuperRegion()), SVB.getContext()));
+    }
+    for (const MemRegion *H : Holders) {
+      QualType IntTy;
+      if (const auto *TR = dyn_cast<TypedValueRegion>(H))
+        IntTy = TR->getValueType();
+      if (IntTy.isNull() || !IntTy->isIntegerType())
+        continue;
+      SVal Fd = conjureFd(IntTy);
+      State = State->bindLoc(loc::MemRegionVal(H), Fd, LCtx);
+      State = State->remove<GoneOwners>(H);
+      SymbolRef FdS = Fd.getAsSymbol();
+      if (!FdS || !isTrackable(H))
+        continue; // received into memory the caller shares: handed on
+      FdState St = FdState::make(FdState::Owned, Src);
+      St.Unchecked = true;
+      St.Status = StatusSym;
+      State = State->set<FdMap>(FdS, St);
+      Notes.push_back({FdS, "fd opened here"});
+    }
   }
 
   if (Ret)

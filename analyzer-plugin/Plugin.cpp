@@ -7,8 +7,7 @@
 //   iosafe.Engine      (hidden) the one ownership engine (Engine.cpp)
 //   iosafe.Ownership   turns on the summaries from annotations and the
 //                      libiosafe table
-//   iosafe.PosixFd     the POSIX table (issue 4): registered once
-//                      PosixFdModel.cpp has rows
+//   iosafe.PosixFd     turns on the POSIX table (PosixFdModel.cpp)
 //
 // Load by hand:
 //   clang-19 -cc1 -analyze -load iosafe-plugin.so \
@@ -34,6 +33,11 @@ void registerOwnership(CheckerManager &Mgr) {
                                              Mgr.getCurrentCheckerName());
 }
 
+void registerPosixFd(CheckerManager &Mgr) {
+  Mgr.getChecker<iosafe::FdEngine>()->enable(iosafe::Source::PosixFd,
+                                             Mgr.getCurrentCheckerName());
+}
+
 bool always(const CheckerManager &) { return true; }
 
 } // namespace
@@ -49,6 +53,12 @@ extern "C" void clang_registerCheckers(CheckerRegistry &Registry) {
                       "owner, from iosafe's annotations and library",
                       "", /*IsHidden=*/false);
   Registry.addDependency("iosafe.Ownership", "iosafe.Engine");
+  Registry.addChecker(registerPosixFd, always, "iosafe.PosixFd",
+                      "Ownership of plain POSIX file descriptors (open, "
+                      "close, read, socket, pipe, ...), with the same bug "
+                      "types as iosafe.Ownership",
+                      "", /*IsHidden=*/false);
+  Registry.addDependency("iosafe.PosixFd", "iosafe.Engine");
 }
 
 extern "C" const char clang_analyzerAPIVersionString[] =

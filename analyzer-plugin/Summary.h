@@ -51,6 +51,8 @@ enum class Effect : unsigned char {
   RawRet,     ///< the return value is param Index's number, as borrowed as
               ///< the parameter was (iosafe_fd_raw)
   MoveInto,   ///< param Index's fd moves into the pointee of param Other
+  AcquireOutPair, ///< pointer param Index (to int[2]) receives two new owned
+                  ///< fds on success (pipe, socketpair)
   TestNone,   ///< the return value is whether param Index's fd is none (< 0);
               ///< not a use (iosafe_fd_is_none is how a success is checked)
 };
@@ -77,6 +79,9 @@ enum SummaryFlags : unsigned {
   /// MoveRet adopts an fd the checker did not know yet (iosafe_fd_from_raw
   /// on the result of an unmodelled call): it becomes owned from here.
   SF_Adopts = 1u << 4,
+  /// The Release effects happen only when the call succeeds, that is,
+  /// returns a non-null pointer (fdopen, fdopendir).
+  SF_ReleaseOnSuccess = 1u << 5,
 };
 
 struct FnSummary {

@@ -226,6 +226,10 @@ def import_scanbuild(bindir):
                       "(install clang-tools-19)" % (libdir, e))
     import libscanbuild
     import libscanbuild.compilation  # noqa: F401
+    # libscanbuild logs a traceback for a unit it could not run (and
+    # returns None): iosafe-check reports that unit itself, with its file.
+    import logging
+    logging.getLogger().addHandler(logging.NullHandler())
     import libscanbuild.shell  # noqa: F401
     # `clang --analyze` adds -w to the front-end command, and -w silences
     # every warning, even one that -Werror= made an error (Clang's
@@ -649,8 +653,7 @@ def analyse(args, sb, clang, plugin, checkers, workdir):
         # Phase 1 (clang -emit-ast and clang-extdef-mapping per unit), then
         # the global map, as analyze-build --ctu does.
         collect = CtuConfig(collect=True, analyze=False, dir=ctudir,
-                            extdef_map_cmd=os.path.join(os.path.dirname(clang),
-                                                        "clang-extdef-mapping"))
+                            extdef_map_cmd=os.path.join(llvm_bindir(), "clang-extdef-mapping"))
         for i, bad in enumerate(run_all(collect, collect=True)):
             if bad:
                 errors.append((units[i]["path"], "CTU collection: " + bad[0], bad[1]))
