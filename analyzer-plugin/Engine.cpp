@@ -802,6 +802,10 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
   if (S->has(SF_RetAcquires) && !RetIntTy.isNull()) {
     SVal Fd = conjureFd(RetIntTy);
     Ret = wrap(Fd);
+    // POSIX acquirers return the new fd or -1, nothing else.
+    if (SymbolRef FS = Fd.getAsSymbol(); FS && Src == Source::PosixFd)
+      if (ProgramStateRef S2 = assumeCmp(State, FS, BO_GE, -1, SVB))
+        State = S2;
     if (SymbolRef FS = Fd.getAsSymbol()) {
       FdState St = FdState::make(FdState::Owned, Src);
       St.Unchecked = true;
@@ -1193,6 +1197,10 @@ void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
     InAssume = false;
     if (O.FailureCertain)
       continue; // it never held a descriptor on this path
+    // Known to be 0, 1 or 2: it took the place of a closed standard
+    // stream (a daemon reopening /dev/null), which stays open on purpose.
+    if (!assumeCmp(Before, Sym, BO_GT, 2, SVB))
+      continue;
     Leaked.push_back({Sym, FS});
   }
   // A path that can only end in a noreturn call (exit, abort, a _Noreturn

@@ -1,0 +1,91 @@
+// RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -verify %s
+// iosafe.PosixFd on daemon patterns: fork/exec with pipes and dup2 onto
+// stdio, daemonize with /dev/null, socketpair with fork failure.
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <sys/socket.h>
+
+int neg_spawn_with_pipe(char *const argv[]) {
+  int p[2];
+  if (pipe(p) < 0)
+    return -1;
+  pid_t pid = fork();
+  if (pid < 0) {
+    close(p[0]);
+    close(p[1]);
+    return -1;
+  }
+  if (pid == 0) {
+    dup2(p[1], 1);
+    close(p[0]);
+    close(p[1]);
+    execv(argv[0], argv);
+    _exit(127);
+  }
+  close(p[1]);
+  return p[0];
+}
+
+int pos_spawn_fork_failure_leaks(char *const argv[]) {
+  int p[2];
+  if (pipe(p) < 0)
+    return -1;
+  pid_t pid = fork();
+  if (pid < 0)
+    return -1; // expected-warning{{fd leak}}
+  if (pid == 0) {
+    dup2(p[1], 1);
+    execv(argv[0], argv);
+    _exit(127);
+  }
+  close(p[1]);
+  return p[0];
+}
+
+void neg_daemonize_devnull(void) {
+  int fd = open("/dev/null", O_RDWR);
+  if (fd < 0)
+    exit(1);
+  dup2(fd, 0);
+  dup2(fd, 1);
+  dup2(fd, 2);
+  if (fd > 2)
+    close(fd);
+}
+
+void pos_daemonize_devnull_not_closed(void) {
+  int fd = open("/dev/null", O_RDWR);
+  if (fd < 0)
+    return;
+  dup2(fd, 0);
+  dup2(fd, 1);
+} // expected-warning{{fd leak}}
+
+int neg_socketpair_fork(void) {
+  int sv[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) < 0)
+    return -1;
+  pid_t pid = fork();
+  if (pid < 0) {
+    close(sv[0]);
+    close(sv[1]);
+    return -1;
+  }
+  if (pid == 0) {
+    close(sv[0]);
+    write(sv[1], "x", 1);
+    _exit(0);
+  }
+  close(sv[1]);
+  return sv[0];
+}
+
+void pos_dup2_then_use_closed_source(const char *p) {
+  int fd = open(p, O_WRONLY);
+  if (fd < 0)
+    return;
+  dup2(fd, 1);
+  close(fd);
+  write(fd, "x", 1); // expected-warning{{use after close}}
+}
