@@ -242,7 +242,11 @@ FdArg fdOfValue(SVal V, QualType T, ProgramStateRef State) {
       A.Holder = SR;
       IntTy = P;
     } else if (const FieldDecl *F = wrapperField(P)) {
-      A.Holder = regions(State).getFieldRegion(F, SR);
+      // The same region the analyzer forms for p->raw (through a symbolic
+      // pointer that is Element{SymRegion, 0}.raw, not SymRegion.raw).
+      A.Holder = State->getLValue(F, loc::MemRegionVal(SR)).getAsRegion();
+      if (!A.Holder)
+        return A;
       IntTy = F->getType();
     } else {
       return A;
