@@ -767,6 +767,17 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
         State = State->add<EscapeExempt>(Sym);
     State = Call.invalidateRegions(C.blockCount(), State);
     State = State->remove<EscapeExempt>();
+    // An fd the callee only uses (IOSAFE_USES, a borrow) through a pointer
+    // is still there afterwards: that is what the annotation promises.
+    for (const ParamEffect &E : S->Effects) {
+      if (E.Index >= Args.size())
+        continue;
+      const FdArg &A = Args[E.Index];
+      if (A.Holder && A.sym() &&
+          (E.E == Effect::Use || E.E == Effect::BorrowRet ||
+           E.E == Effect::RawRet || E.E == Effect::TestNone))
+        State = State->bindLoc(loc::MemRegionVal(A.Holder), A.Val, LCtx);
+    }
   }
 
   // 2b. fdopen/fdopendir take the fd over only when they succeed: the
@@ -1265,11 +1276,19 @@ void FdEngine::checkBind(SVal Loc, SVal Val, const Stmt *S,
   QualType T;
   if (const auto *TR = dyn_cast<TypedValueRegion>(R))
     T = TR->getValueType();
+  else if (const auto *SymR = dyn_cast<SymbolicRegion>(R))
+    T = SymR->getPointeeStaticType(); // *p = v through a pointer parameter
   if (!T.isNull() && isFdValueType(T)) {
     FdArg A = fdOfValue(Val, T, State);
     SymbolRef Sym = A.sym();
     const FdState *FS = Sym ? State->get<FdMap>(Sym) : nullptr;
-    if (FS && FS->K == FdState::Owned && !isTrackable(R) &&
+    if (FS && (FS->K == FdState::Owned || FS->K == FdState::ReleasesParam) &&
+        !isa<StackSpaceRegion>(R->getMemorySpace())) {
+      // Stored where the caller can reach it (*out = fd, a global, the
+      // heap): handed on.  The analyzer's own escape-on-bind misses an fd
+      // inside a struct copied by value (*dst = src).
+      State = State->remove<FdMap>(Sym);
+    } else if (FS && FS->K == FdState::Owned && !isTrackable(R) &&
         isa<StackSpaceRegion>(R->getMemorySpace())) {
       // An array element at an unknown index: the analysis cannot tell
       // which element is closed later.  Handed on.
@@ -1415,10 +1434,26 @@ void FdEngine::checkEndFunction(const ReturnStmt *, CheckerContext &C) const {
   ProgramStateRef State = C.getState();
   SValBuilder &SVB = C.getSValBuilder();
   llvm::SmallVector<SymbolRef, 2> Unreleased;
-  for (const auto &[Sym, FS] : State->get<FdMap>())
-    if (FS.K == FdState::ReleasesParam &&
-        mayBeOpen(State, nonloc::SymbolVal(Sym), SVB))
+  FdMapTy M = State->get<FdMap>();
+  for (const auto &[Sym, FS] : M) {
+    if (FS.K != FdState::ReleasesParam ||
+        !mayBeOpen(State, nonloc::SymbolVal(Sym), SVB))
+      continue;
+    // Two parameters holding the same fd (two owners: an ownership bug of
+    // the caller that the function tolerates, as iosafe_fd_replace does
+    // when src and *dst are the same descriptor) count as one.
+    bool Aliased = false;
+    for (const auto &[Other, OS] : M) {
+      if (Other == Sym)
+        continue;
+      SVal Ne = SVB.evalBinOp(State, BO_NE, nonloc::SymbolVal(Sym),
+                              nonloc::SymbolVal(Other), SVB.getConditionType());
+      if (auto DNe = Ne.getAs<DefinedOrUnknownSVal>())
+        Aliased |= !State->assume(*DNe, true);
+    }
+    if (!Aliased)
       Unreleased.push_back(Sym);
+  }
   if (Unreleased.empty())
     return;
   ExplodedNode *N = C.generateNonFatalErrorNode(State);

@@ -78,3 +78,19 @@ int neg_acquires_returns_owned(void) IOSAFE_ACQUIRES {
 int neg_out_param_acquirer(iosafe_owned_fd *out IOSAFE_ACQUIRES) {
   return iosafe_open(out, "/a", O_RDONLY, 0);
 }
+
+// Two owners of one fd, tolerated (as iosafe_fd_replace does): releasing
+// either accounts for both.
+void neg_same_fd_in_both_params(iosafe_owned_fd *dst IOSAFE_RELEASES,
+                                iosafe_owned_fd src IOSAFE_RELEASES) {
+  if (src.raw >= 0 && src.raw == dst->raw)
+    return;
+  iosafe_fd_drop(dst);
+  *dst = src;
+}
+
+void pos_second_param_forgotten(iosafe_owned_fd *dst IOSAFE_RELEASES,
+                                iosafe_owned_fd src IOSAFE_RELEASES) {
+  iosafe_fd_drop(dst);
+  (void)src;
+} // expected-warning{{annotation mismatch: IOSAFE_RELEASES parameter 'src' is not released on this path}}

@@ -73,3 +73,21 @@ void neg_is_none_after_close(void) {
   if (!iosafe_fd_is_none(&fd))
     iosafe_fd_close(&fd);
 }
+
+int peek(iosafe_owned_fd *fd IOSAFE_USES);
+
+void neg_uses_through_pointer_keeps_fd(void) {
+  iosafe_owned_fd fd = IOSAFE_FD_NONE;
+  if (iosafe_open(&fd, "/a", O_RDONLY, 0) != 0)
+    return;
+  peek(&fd); // the callee only uses it: still owned here
+  iosafe_fd_close(&fd);
+}
+
+void pos_uses_through_pointer_after_close(void) {
+  iosafe_owned_fd fd = IOSAFE_FD_NONE;
+  if (iosafe_open(&fd, "/a", O_RDONLY, 0) != 0)
+    return;
+  iosafe_fd_close(&fd);
+  peek(&fd); // expected-warning{{use after close: this owner's fd was closed before this use}}
+}
