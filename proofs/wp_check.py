@@ -102,6 +102,18 @@ def load_goals(json_path):
     return out
 
 
+def load_merged(json_path, smoke_json=None):
+    """Goals of json_path; with smoke_json (a second run of the same code
+    with -wp-smoke-tests at the lower step limit), its smoke tests added."""
+    goals = load_goals(json_path)
+    if smoke_json:
+        for fn, gs in load_goals(smoke_json).items():
+            for g, r in gs.items():
+                if r["smoke"]:
+                    goals.setdefault(fn, {})[g] = r
+    return goals
+
+
 def count(goals):
     return sum(r["n"] for gs in goals.values() for r in gs.values())
 
@@ -127,8 +139,8 @@ def check_hypotheses(name, log_path):
                     % (name, fn, r))
 
 
-def cmd_proved(name, json_path, log_path):
-    goals = load_goals(json_path)
+def cmd_proved(name, json_path, log_path, smoke_json=None):
+    goals = load_merged(json_path, smoke_json)
     bad = []
     n = count(goals)
     for fn, gs in sorted(goals.items()):
@@ -197,8 +209,6 @@ def cmd_report(out_path, runs, env):
     w("- Z3: %s" % first_line(["z3", "--version"]))
     w("- CVC4: %s" % first_line(["cvc4", "--version"]))
     w("- cvc5: %s" % first_line(["cvc5", "--version"]))
-    w("- C preprocessor (Frama-C's -cpp-command default): %s"
-      % first_line(["gcc", "--version"]))
     w("")
     w("## How it was run (reproduce with `make prove`)")
     w("")
@@ -206,6 +216,11 @@ def cmd_report(out_path, runs, env):
     w("frama-c %s" % env["FC_FLAGS"])
     w("        %s" % env["WP_FLAGS"])
     w("```")
+    w("")
+    w("Clients (proofs/clients/*.c) run twice: once with")
+    w("`%s` for their goals, once as above" % env.get("CLIENT_FLAGS", ""))
+    w("(with `-wp-fct client_...`) for their smoke tests; a faulty client runs")
+    w("only the first.")
     w("")
     w("Provers: Z3, CVC4 and cvc5 are each run on every goal Qed (WP's own")
     w("simplifier) leaves open (-wp-run-all-provers), under a deterministic")
@@ -221,7 +236,8 @@ def cmd_report(out_path, runs, env):
     w("|---|---|---|---|---|")
     details = []
     for name, json_path, log_path, kind in runs:
-        goals = load_goals(json_path)
+        kind, _, smoke_json = kind.partition(":")
+        goals = load_merged(json_path, smoke_json or None)
         allg = [(fn, g, r) for fn, gs in sorted(goals.items()) for g, r in sorted(gs.items())]
         n = count(goals)
         ok = sum(r["n"] for _, _, r in allg if r["ok"])
@@ -359,7 +375,7 @@ def main(argv):
     if c == "specs":
         cmd_specs(argv[2])
     elif c == "proved":
-        cmd_proved(*argv[2:5])
+        cmd_proved(*argv[2:6])
     elif c == "fails":
         cmd_fails(*argv[2:6])
     elif c == "report":

@@ -80,9 +80,11 @@ typedef struct iosafe_borrowed_fd {
   behavior none:
     assumes raw < 0;
     ensures result_none: \result.raw == IOSAFE_RAW_NONE;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   behavior adopt:
     assumes raw >= 0;
     ensures result_raw: \result.raw == raw;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   complete behaviors;
   disjoint behaviors;
 */
@@ -110,9 +112,11 @@ static inline iosafe_owned_fd iosafe_fd_from_raw(int raw)
   behavior none:
     assumes fd->raw < 0;
     ensures result_none: \result == IOSAFE_RAW_NONE;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   behavior give:
     assumes fd->raw >= 0;
     ensures result_raw: \result == \old(fd->raw);
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   complete behaviors;
   disjoint behaviors;
 */
@@ -139,9 +143,11 @@ static inline int iosafe_fd_into_raw(iosafe_owned_fd *fd)
   behavior none:
     assumes fd->raw < 0;
     ensures result_none: \result.raw == IOSAFE_RAW_NONE;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   behavior borrow:
     assumes fd->raw >= 0;
     ensures result_raw: \result.raw == fd->raw;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   complete behaviors;
   disjoint behaviors;
 */
@@ -168,9 +174,11 @@ static inline iosafe_borrowed_fd iosafe_fd_borrow(const iosafe_owned_fd *fd)
   behavior none:
     assumes raw < 0;
     ensures result_none: \result.raw == IOSAFE_RAW_NONE;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   behavior borrow:
     assumes raw >= 0;
     ensures result_raw: \result.raw == raw;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   complete behaviors;
   disjoint behaviors;
 */
@@ -213,9 +221,11 @@ static inline int iosafe_fd_raw(iosafe_borrowed_fd fd)
   behavior none:
     assumes fd->raw < 0;
     ensures result_none: \result.raw == IOSAFE_RAW_NONE;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   behavior move:
     assumes fd->raw >= 0;
     ensures result_raw: \result.raw == \old(fd->raw);
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   complete behaviors;
   disjoint behaviors;
 */
@@ -239,9 +249,11 @@ static inline iosafe_owned_fd iosafe_fd_take(iosafe_owned_fd *fd)
   behavior none:
     assumes fd->raw < 0;
     ensures result_true: \result == 1;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   behavior some:
     assumes fd->raw >= 0;
     ensures result_false: \result == 0;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   complete behaviors;
   disjoint behaviors;
 */
@@ -277,6 +289,7 @@ static inline bool iosafe_fd_is_none(const iosafe_owned_fd *fd)
     assumes fd->raw < 0;
     assigns fd->raw;
     ensures result_zero: \result == 0;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   behavior release:
     assumes fd->raw >= 0;
     assigns fd->raw, errno, iosafe_fd_state[fd->raw];
@@ -334,6 +347,7 @@ void iosafe_fd_drop(iosafe_owned_fd *fd IOSAFE_RELEASES);
     assumes src.raw >= 0 && src.raw == dst->raw;
     assigns \nothing;
     ensures dst_kept: dst->raw == src.raw;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   behavior dst_none:
     assumes !(src.raw >= 0 && src.raw == dst->raw) && dst->raw < 0;
     ensures table_same: iosafe_fd_table_same{Pre, Post};
@@ -363,15 +377,19 @@ void iosafe_fd_replace(iosafe_owned_fd *dst IOSAFE_RELEASES,
   requires borrow_ok: iosafe_fd_borrow_ok(fd.raw);
   requires out_null_or_valid: out == \null || \valid(out);
   requires separated: \separated(out, &errno);
+  assigns out->raw, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],
+    iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
   behavior null_out:
     assumes out == \null;
     assigns \nothing;
     ensures result_einval: \result == -EINVAL;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   behavior none:
     assumes out != \null && fd.raw < 0;
     assigns out->raw;
     ensures out_none: out->raw == IOSAFE_RAW_NONE;
     ensures result_ebadf: \result == -EBADF;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   behavior dup:
     assumes out != \null && fd.raw >= 0;
     assigns out->raw, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],

@@ -58,16 +58,20 @@ static inline iosafe_borrowed_fd iosafe_cwd(void)
  */
 /*@
   requires separated: \separated(out, &errno);
+  assigns out->raw, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],
+    iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
   behavior null_out:
     assumes out == \null;
     assigns \nothing;
     ensures result_einval: \result == -EINVAL;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   behavior null_path:
     assumes out != \null && path == \null;
     requires valid_out: \valid(out);
     assigns out->raw;
     ensures out_none: out->raw == IOSAFE_RAW_NONE;
     ensures result_einval: \result == -EINVAL;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   behavior call:
     assumes out != \null && path != \null;
     requires valid_out: \valid(out);
@@ -98,16 +102,20 @@ int iosafe_open(iosafe_owned_fd *out IOSAFE_ACQUIRES, const char *path, int flag
  */
 /*@
   requires separated: \separated(out, &errno);
+  assigns out->raw, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],
+    iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
   behavior null_out:
     assumes out == \null;
     assigns \nothing;
     ensures result_einval: \result == -EINVAL;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   behavior null_path:
     assumes out != \null && path == \null;
     requires valid_out: \valid(out);
     assigns out->raw;
     ensures out_none: out->raw == IOSAFE_RAW_NONE;
     ensures result_einval: \result == -EINVAL;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   behavior call:
     assumes out != \null && path != \null;
     requires valid_out: \valid(out);
@@ -138,10 +146,13 @@ int iosafe_openat(iosafe_owned_fd *out IOSAFE_ACQUIRES, iosafe_borrowed_fd dir I
  */
 /*@
   requires separated: \separated(out, &errno);
+  assigns out->raw, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],
+    iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
   behavior null_out:
     assumes out == \null;
     assigns \nothing;
     ensures result_einval: \result == -EINVAL;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   behavior call:
     assumes out != \null;
     requires valid_out: \valid(out);
@@ -172,22 +183,26 @@ int iosafe_socket(iosafe_owned_fd *out IOSAFE_ACQUIRES, int domain, int type, in
 /*@
   requires separated: \separated(out, &errno);
   requires listener_borrow_ok: iosafe_fd_borrow_ok(listener.raw);
+  assigns out->raw, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],
+    iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1], *addr, *len;
   behavior null_out:
     assumes out == \null;
     assigns \nothing;
     ensures result_einval: \result == -EINVAL;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   behavior none:
     assumes out != \null && listener.raw < 0;
     requires valid_out: \valid(out);
     assigns out->raw;
     ensures out_none: out->raw == IOSAFE_RAW_NONE;
     ensures result_ebadf: \result == -EBADF;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   behavior call:
     assumes out != \null && listener.raw >= 0;
     requires valid_out: \valid(out);
     requires addr_len: (addr == \null && len == \null) ||
       (\valid(addr) && \valid(len) && \separated(addr, len));
-    requires separated_addr: \separated(out, addr, len, &errno);
+    requires separated_addr: addr != \null ==> \separated(out, addr, len, &errno);
     assigns out->raw, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],
       iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1], *addr, *len;
     ensures acquired: \result == 0 ==>
@@ -212,10 +227,14 @@ int iosafe_accept(iosafe_owned_fd *out IOSAFE_ACQUIRES, iosafe_borrowed_fd liste
  */
 /*@
   requires separated: \separated(read_end, &errno) && \separated(write_end, &errno);
+  assigns read_end->raw, write_end->raw, errno,
+    iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],
+    iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
   behavior bad_args:
     assumes read_end == \null || write_end == \null || read_end == write_end;
     assigns \nothing;
     ensures result_einval: \result == -EINVAL;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   behavior call:
     assumes read_end != \null && write_end != \null && read_end != write_end;
     requires valid_ends: \valid(read_end) && \valid(write_end);
@@ -245,16 +264,19 @@ int iosafe_pipe(iosafe_owned_fd *read_end IOSAFE_ACQUIRES,
  */
 /*@
   requires borrow_ok: iosafe_fd_borrow_ok(fd.raw);
+  assigns ((char *)buf)[0 .. n - 1], errno;
   behavior none:
     assumes fd.raw < 0;
     assigns \nothing;
     ensures result_ebadf: \result == -EBADF;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   behavior call:
     assumes fd.raw >= 0;
     requires valid_buf: \valid((char *)buf + (0 .. n - 1));
     requires separated: \separated((char *)buf + (0 .. n - 1), &errno);
     assigns ((char *)buf)[0 .. n - 1], errno;
     ensures result: iosafe_neg_errno(\result) || 0 <= \result <= n;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   complete behaviors;
   disjoint behaviors;
 */
@@ -270,15 +292,18 @@ ssize_t iosafe_read(iosafe_borrowed_fd fd IOSAFE_USES, void *buf, size_t n);
  */
 /*@
   requires borrow_ok: iosafe_fd_borrow_ok(fd.raw);
+  assigns errno;
   behavior none:
     assumes fd.raw < 0;
     assigns \nothing;
     ensures result_ebadf: \result == -EBADF;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   behavior call:
     assumes fd.raw >= 0;
     requires valid_buf: \valid_read((char *)buf + (0 .. n - 1));
     assigns errno;
     ensures result: iosafe_neg_errno(\result) || 0 <= \result <= n;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
   complete behaviors;
   disjoint behaviors;
 */

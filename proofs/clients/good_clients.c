@@ -46,7 +46,11 @@ int client_open_clone_close(const char *path)
 		iosafe_fd_drop(&a);
 		return err;
 	}
-	return got < 0 ? (int)got : iosafe_fd_close(&a);
+	/* An earlier draft ended with `return got < 0 ? (int)got :
+	 * iosafe_fd_close(&a);`, which leaks a when the read fails: this very
+	 * proof (table_same) caught it. */
+	err = iosafe_fd_close(&a);
+	return got < 0 ? (int)got : err;
 }
 
 /* Moves between owners: take, into_raw, from_raw, replace. */

@@ -64,11 +64,17 @@ def main(root, out):
         if n != 1:
             sys.exit("mutants: %s: its text occurs %d times in %s (stale mutant)"
                      % (mid, n, fname))
-        open(target, "w").write(text.replace(before, after))
+        with open(target, "w") as f:
+            f.write(text.replace(before, after))
         cmd = [fc] + fc_flags + [UNIT[fname]] + wp_flags + [
             "-wp-fct", fcts, "-wp-report-json", "wp.json", "-wp-out", "wp"]
+        with open(os.path.join(d, "cmd.sh"), "w") as f:
+            f.write(" ".join(shlex.quote(c) for c in cmd) + "\n")
         with open(os.path.join(d, "wp.log"), "w") as log:
-            rc = subprocess.call(cmd, cwd=d, stdout=log, stderr=subprocess.STDOUT)
+            # Frama-C resolves relative file names against $PWD, not the
+            # process's working directory: set both.
+            rc = subprocess.call(cmd, cwd=d, env=dict(os.environ, PWD=d),
+                                 stdout=log, stderr=subprocess.STDOUT)
         how = None
         if rc != 0 or not os.path.exists(os.path.join(d, "wp.json")):
             how = "Frama-C rejected it (exit %d)" % rc
