@@ -401,6 +401,8 @@ class Merger:
             for k, v in obj.items():
                 if k == "artifactLocation" and isinstance(v, dict) and "index" in v:
                     v["index"] = art_map.get(v["index"], v["index"])
+                elif k == "region" and isinstance(v, dict):
+                    fix_region(v)
                 else:
                     self._fix(v, art_map)
         elif isinstance(obj, list):
@@ -509,6 +511,25 @@ def relativize(obj, root=None):
     elif isinstance(obj, list):
         for v in obj:
             relativize(v, root)
+
+
+def fix_region(region):
+    """Clang 19 writes "endLine": 0 (with "endColumn": 1) for a range that
+    ends inside a macro expansion, e.g. the note "Assuming the condition is
+    true" on `if (option_bool(X) && ...)`; the SARIF 2.1.0 schema requires
+    every line and column to be >= 1 (3.30.5-3.30.8).  Such an end is
+    dropped: the region then covers its start only."""
+    start_line = region.get("startLine", 1)
+    start_col = region.get("startColumn", 1)
+    end_line = region.get("endLine", start_line)
+    end_col = region.get("endColumn")
+    if end_line < 1 or end_line < start_line:
+        region.pop("endLine", None)
+        region.pop("endColumn", None)
+    elif end_col is not None and (end_col < 1 or (end_line == start_line and end_col < start_col)):
+        region.pop("endColumn", None)
+    if region.get("startColumn", 1) < 1:
+        region.pop("startColumn", None)
 
 
 def pathlib_uri(path):

@@ -281,6 +281,35 @@ def t_sarif_valid_and_complete(env):
     return "structural%s" % full
 
 
+MACRO_C = """#include <stdlib.h>
+extern unsigned opts[4];
+#define option_bool(x) (opts[(x) / 32] & (1u << ((x) % 32)))
+int f(char *q)
+{
+	char *p = malloc(4);
+	if (option_bool(3) && !q)
+		return 2;
+	free(p);
+	return 0;
+}
+"""
+
+
+def t_sarif_macro_region(env):
+    # Clang writes "endLine": 0 for the note on a condition that ends in a
+    # macro expansion (found on dnsmasq); the merged log must still be valid.
+    env.write("macro.c", MACRO_C)
+    r = env.run("--sarif", "macro.sarif", "macro.c")
+    expect_rc(r, 1)
+    log = json.load(open(os.path.join(env.tmp, "macro.sarif")))
+    sarif_check.validate(log)
+    notes = log["runs"][0]["results"][0]["codeFlows"][0]["threadFlows"][0]["locations"]
+    texts = [n["location"]["message"]["text"] for n in notes]
+    check("Assuming the condition is true" in texts, "the macro note is gone: %r" % texts)
+    check(any(l.startswith("macro.c:7:6: note: Assuming the condition is true") for l in r.lines),
+          r.stdout)
+
+
 def t_sarif_validator_rejects(env):
     # The validator itself must catch broken logs, or the SARIF tests prove nothing.
     good = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x", "rules": [{"id": "a"}]}},
@@ -572,6 +601,7 @@ TESTS = [
     ("each entry analysed with its own flags", t_flags_per_entry, False),
     ("SARIF valid, one run, expected results", t_sarif_valid_and_complete, False),
     ("SARIF validator rejects broken logs", t_sarif_validator_rejects, False),
+    ("SARIF valid where Clang writes endLine 0 (macro)", t_sarif_macro_region, False),
     ("HTML report directory", t_html, False),
     ("-j: same results, units in parallel", t_jobs, False),
     ("-p with a directory and with a JSON path", t_db_dir_and_json_path, False),
