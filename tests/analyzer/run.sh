@@ -89,6 +89,21 @@ for f in "${files[@]}"; do
 		failed=$((failed + (cases > 0 ? cases : 1)))
 	fi
 done
+# The other ways users load the plugin: through the compiler driver, with
+# -fplugin= and with -Xclang -load.  Each must find leak.c's first leak.
+if [ ${#files[@]} -gt 1 ] || [ $# -eq 0 ]; then
+	for how in "-fplugin=$plugin" "-Xclang -load -Xclang $plugin"; do
+		out=$("$CLANG" --analyze $how -Xclang -analyzer-checker=iosafe.Ownership \
+			-I "$root/include" "$here/leak.c" -o /dev/null 2>&1)
+		if grep -q "warning: fd leak: .*\[iosafe.Ownership\]" <<<"$out"; then
+			echo "analyzer: loads with clang --analyze $how"
+		else
+			echo "  FAIL clang --analyze $how: no finding"
+			sed 's/^/    /' <<<"$out" | head -10
+			failed=$((failed + 1))
+		fi
+	done
+fi
 echo "analyzer: $nfiles files, $ncases cases ($npos with a finding, $nneg clean)"
 echo "analyzer: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
