@@ -120,7 +120,7 @@ def parse_args(argv):
 
     p = Parser(prog=PROG, description="Check file-descriptor ownership with "
                "the iosafe Clang Static Analyzer checkers.",
-               usage="%(prog)s [--sarif FILE] [--html DIR] [-j N] [--no-posix] [--ctu] "
+               usage="%(prog)s [--sarif FILE] [--html DIR] [-j N] [--no-posix] [--ctu] [--iosafe-only] "
                "(-p BUILD_DIR_OR_compile_commands.json | FILE.c... [-- COMPILER_ARGS...])")
     p.add_argument("-p", dest="build_path", metavar="BUILD_DIR_OR_JSON",
                    help="a directory holding compile_commands.json, or the file itself")
@@ -132,6 +132,9 @@ def parse_args(argv):
                    help="turn off %s (the model of unannotated POSIX fd calls)" % POSIXFD)
     p.add_argument("--ctu", action="store_true",
                    help="cross-translation-unit analysis over the whole compilation database")
+    p.add_argument("--iosafe-only", action="store_true",
+                   help="report only the findings of iosafe's checkers (Clang's default "
+                   "checkers still run: their models shape the paths)")
     p.add_argument("--plugin", metavar="PATH",
                    help="the iosafe analyzer plugin to load (default: %s); 'none' runs "
                    "Clang's default checkers only" % default_plugin())
@@ -383,7 +386,8 @@ class Merger:
     and rules are deduplicated and the indexes into them renumbered, and a
     result found in several units (a header) is kept once."""
 
-    def __init__(self):
+    def __init__(self, keep=None):
+        self.keep = keep  # a predicate on ruleId, or None for every result
         self.tool = None
         self.artifacts, self.art_index = [], {}
         self.rules, self.rule_index = [], {}
@@ -422,6 +426,8 @@ class Merger:
                     self.rules.append(rule)
                 rule_map[i] = self.rule_index[rule["id"]]
             for res in run.get("results", []):
+                if self.keep and not self.keep(res.get("ruleId") or ""):
+                    continue
                 self._fix(res, art_map)
                 if "ruleIndex" in res:
                     res["ruleIndex"] = rule_map.get(res["ruleIndex"], res["ruleIndex"])
@@ -582,7 +588,7 @@ def main(argv):
         args = parse_args(argv)
     except UsageError as e:
         err(str(e))
-        print("usage: %s [--sarif FILE] [--html DIR] [-j N] [--no-posix] [--ctu] "
+        print("usage: %s [--sarif FILE] [--html DIR] [-j N] [--no-posix] [--ctu] [--iosafe-only] "
               "(-p BUILD_DIR_OR_compile_commands.json | FILE.c... [-- COMPILER_ARGS...])"
               % PROG, file=sys.stderr)
         return 2
@@ -683,7 +689,7 @@ def analyse(args, sb, clang, plugin, checkers, workdir):
         analyse_ctu = CtuConfig(collect=False, analyze=True, dir=ctudir,
                                 extdef_map_cmd=collect.extdef_map_cmd)
 
-    merger = Merger()
+    merger = Merger((lambda rule: rule.startswith("iosafe.")) if args.iosafe_only else None)
     unit_report = []
     for i, bad in enumerate(run_all(analyse_ctu)):
         path = units[i]["path"]

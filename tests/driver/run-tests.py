@@ -507,6 +507,27 @@ def t_no_posix(env):
     return "iosafe.PosixFd not registered by this plugin: --no-posix changes nothing"
 
 
+def t_iosafe_only(env):
+    # --iosafe-only keeps iosafe's findings and drops Clang's (unix.Malloc
+    # here), in the text, the exit status and the SARIF.
+    env.write("leak.c", LEAK_C)
+    srcs = ["leak.c"]
+    if env.plugin != "none":
+        shutil.copy(os.path.join(ROOT, "examples", "bugs", "use_after_close.c"), env.tmp)
+        srcs.append("use_after_close.c")
+    r = env.run("--iosafe-only", "--sarif", "only.sarif", *srcs, "--", "-std=c11",
+                "-I" + os.path.join(ROOT, "include"))
+    rules = {res["ruleId"] for res in
+             json.load(open(os.path.join(env.tmp, "only.sarif")))["runs"][0]["results"]}
+    if env.plugin == "none":
+        expect_rc(r, 0)
+        check(not warnings(r) and not rules, "Clang's finding kept: %r" % warnings(r))
+        return "no plugin: Clang's finding dropped"
+    expect_rc(r, 1)
+    check([w[0] for w in warnings(r)] == ["use_after_close.c"], "findings %r" % warnings(r))
+    check(rules == {"iosafe.Ownership"}, "SARIF rules %r" % rules)
+
+
 def checkers_of(plugin):
     r = subprocess.run([real_clang(), "-cc1", "-load", plugin, "-analyzer-checker-help"],
                        capture_output=True, text=True)
@@ -607,6 +628,7 @@ TESTS = [
     ("-p with a directory and with a JSON path", t_db_dir_and_json_path, False),
     ("--ctu follows calls into other units", t_ctu, False),
     ("--no-posix turns iosafe.PosixFd off", t_no_posix, False),
+    ("--iosafe-only drops Clang's own findings", t_iosafe_only, False),
     ("install: paths written in, installed driver works", t_install_paths, False),
     ("examples/: clean programs have no finding", t_examples_clean, True),
     ("examples/bugs/: findings match EXPECTED, with notes", t_examples_bugs, True),
