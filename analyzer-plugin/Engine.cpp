@@ -56,7 +56,8 @@ namespace iosafe {
 const char *const BugKindNames[NumBugKinds] = {
     "fd leak",       "double close",          "use after close",
     "use after move", "borrow outlives owner", "close of borrowed fd",
-    "unchecked fd",  "annotation mismatch"};
+    "unchecked fd",  "annotation mismatch",   "access mode mismatch",
+    "socket phase mismatch", "mismatched release"};
 
 /// The state of one fd symbol.  Kept small and value-typed (it is part of
 /// every program state the analyzer compares).
@@ -75,6 +76,7 @@ struct FdState {
   SymbolRef Status = nullptr;           ///< Unchecked: the acquirer's status
   SymbolRef Owner = nullptr;            ///< Borrowed: the owner's fd
   const MemRegion *OwnerRegion = nullptr; ///< Borrowed: where the owner was
+  FdAttrs At;                           ///< iosafe.PosixFd: mode, socket
 
   static FdState make(Kind K, Source S) {
     FdState F;
@@ -92,7 +94,9 @@ struct FdState {
   bool operator==(const FdState &O) const {
     return K == O.K && Unchecked == O.Unchecked && Src == O.Src &&
            Status == O.Status && Owner == O.Owner &&
-           OwnerRegion == O.OwnerRegion;
+           OwnerRegion == O.OwnerRegion && At.Mode == O.At.Mode &&
+           At.Kind == O.At.Kind && At.Type == O.At.Type &&
+           At.Phase == O.At.Phase;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddInteger(K);
@@ -101,6 +105,8 @@ struct FdState {
     ID.AddPointer(Status);
     ID.AddPointer(Owner);
     ID.AddPointer(OwnerRegion);
+    ID.AddInteger((unsigned(At.Mode) << 24) | (unsigned(At.Kind) << 16) |
+                  (unsigned(At.Type) << 8) | unsigned(At.Phase));
   }
 };
 
@@ -426,7 +432,102 @@ const GoneInfo *goneUnder(ProgramStateRef State, const MemRegion *R) {
   return nullptr;
 }
 
-using NoteList = llvm::SmallVector<std::pair<SymbolRef, std::string>, 4>;
+/// A path note on an fd: Msg for every report of the engine; AttrMsg, when
+/// set, instead of it for the reports about an fd's attributes (access
+/// mode, socket phase), which say more ("fd opened read-only here").  A
+/// note with an empty Msg shows only in those.
+struct Note {
+  SymbolRef Sym;
+  std::string Msg;
+  std::string AttrMsg = std::string();
+};
+using NoteList = llvm::SmallVector<Note, 4>;
+
+bool isAttrKind(unsigned K) {
+  return K == BK_AccessMode || K == BK_SocketPhase;
+}
+
+std::optional<int64_t> constInt(SVal V) {
+  if (auto CI = V.getAs<nonloc::ConcreteInt>())
+    return CI->getValue().getExtValue();
+  return std::nullopt;
+}
+
+// Linux x86-64 / glibc values, read off constant arguments only
+// (<bits/fcntl-linux.h>, <bits/socket_type.h>).
+constexpr int64_t LinuxO_ACCMODE = 03, LinuxO_PATH = 010000000;
+constexpr int64_t LinuxSOCK_NONBLOCK = 04000, LinuxSOCK_CLOEXEC = 02000000;
+
+/// The attributes of the fd number I acquired by a call with summary S.
+FdAttrs acquiredAttrs(const FnSummary &S, unsigned I, const CallEvent &Call,
+                      ProgramStateRef State) {
+  FdAttrs A = S.Acq[I < 2 ? I : 0];
+  auto fdStateOf = [&](unsigned Arg) -> const FdState * {
+    if (Arg >= Call.getNumArgs())
+      return nullptr;
+    SymbolRef Sym = Call.getArgSVal(Arg).getAsSymbol();
+    return Sym ? State->get<FdMap>(Sym) : nullptr;
+  };
+  if (S.ModeArg >= 0 && unsigned(S.ModeArg) < Call.getNumArgs())
+    if (auto F = constInt(Call.getArgSVal(S.ModeArg))) {
+      // open(2): O_PATH "the file itself is not opened, and other file
+      // operations (e.g., read(2), write(2)...) fail with EBADF".
+      if (*F & LinuxO_PATH)
+        A.Mode = FdMode::Path;
+      else
+        switch (*F & LinuxO_ACCMODE) {
+        case 0: A.Mode = FdMode::Read; break;
+        case 1: A.Mode = FdMode::Write; break;
+        case 2: A.Mode = FdMode::ReadWrite; break;
+        default: A.Mode = FdMode::Unknown; break;
+        }
+    }
+  if (S.TypeArg >= 0 && unsigned(S.TypeArg) < Call.getNumArgs())
+    if (auto T = constInt(Call.getArgSVal(S.TypeArg))) {
+      // socket(2): "the type argument ... may include the bitwise OR of
+      // SOCK_NONBLOCK, SOCK_CLOEXEC".  SOCK_STREAM 1 and SOCK_SEQPACKET 5
+      // are connection-mode; SOCK_DGRAM 2, SOCK_RAW 3, SOCK_RDM 4 are not.
+      int64_t Ty = *T & ~(LinuxSOCK_NONBLOCK | LinuxSOCK_CLOEXEC);
+      if (Ty == 1 || Ty == 5)
+        A.Type = SockType::Stream;
+      else if (Ty == 2 || Ty == 3 || Ty == 4)
+        A.Type = SockType::Dgram;
+    }
+  if (S.TypeFromFd >= 0)
+    if (const FdState *FS = fdStateOf(S.TypeFromFd))
+      A.Type = FS->At.Type;
+  for (const ParamEffect &E : S.Effects)
+    if (E.E == Effect::DupRet) {
+      // dup(2): the copy "refers to the same open file description" (same
+      // access mode, same socket).
+      const FdState *FS = fdStateOf(E.Index);
+      A = FS ? FS->At : FdAttrs();
+    }
+  return A;
+}
+
+/// The note at an acquisition, for the reports about attributes.
+std::string acquiredNote(const FdAttrs &A, bool Dup) {
+  if (Dup) {
+    switch (A.Mode) {
+    case FdMode::Read: return "fd duplicated here, read-only as its source";
+    case FdMode::Write: return "fd duplicated here, write-only as its source";
+    default: return "fd duplicated here";
+    }
+  }
+  if (A.Kind == FdKind::Pipe)
+    return A.Mode == FdMode::Read ? "read end of a pipe created here"
+                                  : "write end of a pipe created here";
+  if (A.Kind == FdKind::Socket)
+    return A.Phase == SockPhase::Connected ? "connected socket created here"
+                                           : "socket created here";
+  switch (A.Mode) {
+  case FdMode::Read: return "fd opened read-only here";
+  case FdMode::Write: return "fd opened write-only here";
+  case FdMode::Path: return "fd opened with O_PATH here";
+  default: return std::string();
+  }
+}
 
 } // namespace
 
@@ -631,6 +732,75 @@ ProgramStateRef FdEngine::checkUse(ProgramStateRef State, const FdArg &A,
   return State;
 }
 
+/// What a use needs of its fd's attributes (issue 4): the access mode the
+/// fd was opened with, the phase of a socket.  Reported only when known;
+/// non-fatal, so that the path goes on (a leak after it is still found).
+ProgramStateRef FdEngine::checkAttrs(ProgramStateRef State, const FdArg &A,
+                                     const ParamEffect &PE, const Expr *E,
+                                     Source Src, CheckerContext &C,
+                                     ExplodedNode *&Pred) const {
+  SymbolRef Sym = A.sym();
+  const FdState *FSp = Sym ? State->get<FdMap>(Sym) : nullptr;
+  if (!FSp || FSp->K != FdState::Owned || !PE.Need)
+    return State;
+  const FdState FS = *FSp;
+  std::string W = std::string("'") + (PE.What ? PE.What : "the call") + "'";
+  std::string Msg;
+  BugKind K = BK_AccessMode;
+  const FdMode M = FS.At.Mode;
+  const bool Pipe = FS.At.Kind == FdKind::Pipe;
+  if ((PE.Need & N_Read) && (M == FdMode::Write || M == FdMode::Path))
+    Msg = "access mode mismatch: " + W + " reads from " +
+          (M == FdMode::Path ? "an fd opened with O_PATH"
+           : Pipe            ? "the write end of a pipe"
+                             : "an fd opened write-only");
+  else if ((PE.Need & N_Write) && (M == FdMode::Read || M == FdMode::Path))
+    Msg = "access mode mismatch: " + W + " writes to " +
+          (M == FdMode::Path ? "an fd opened with O_PATH"
+           : Pipe            ? "the read end of a pipe"
+                             : "an fd opened read-only");
+  if (Msg.empty() && FS.At.Kind == FdKind::Socket) {
+    K = BK_SocketPhase;
+    const SockPhase P = FS.At.Phase;
+    const SockType T = FS.At.Type;
+    const std::string Pre = "socket phase mismatch: " + W;
+    if ((PE.Need & N_Connected) && T == SockType::Stream &&
+        (P == SockPhase::New || P == SockPhase::Bound ||
+         P == SockPhase::Listening))
+      Msg = Pre + (P == SockPhase::Listening
+                       ? " on a listening socket; only the sockets accept "
+                         "returns carry data"
+                       : " on a stream socket that is neither connected "
+                         "nor accepted");
+    else if (PE.Need & N_Listening) {
+      if (T == SockType::Dgram)
+        Msg = Pre + " on a datagram socket";
+      else if (P != SockPhase::Unknown && P != SockPhase::Listening)
+        Msg = Pre + " on a socket that is not listening";
+    } else if (PE.Need & N_Bound) {
+      // listen(2) on a socket never bound: Linux binds an AF_INET/AF_INET6
+      // socket to an ephemeral port ("autobind"), which a server's clients
+      // cannot know; POSIX leaves it unspecified.  Reported (issue 4).
+      if (T == SockType::Dgram)
+        Msg = Pre + " on a datagram socket";
+      else if (P == SockPhase::New)
+        Msg = Pre + " before bind: the socket was never bound";
+      else if (P == SockPhase::Connected)
+        Msg = Pre + " on a connected socket";
+    } else if ((PE.Need & N_NotListening) && P == SockPhase::Listening) {
+      Msg = Pre + " on a listening socket";
+    }
+  }
+  if (Msg.empty())
+    return State;
+  ExplodedNode *N = C.generateNonFatalErrorNode(State, Pred);
+  if (!N)
+    return nullptr;
+  report(K, Src, Msg, N, C, {Sym}, E);
+  Pred = N;
+  return State;
+}
+
 ProgramStateRef FdEngine::checkRelease(ProgramStateRef State, const FdArg &A,
                                        const Expr *E, Source Src,
                                        bool IsClose, bool IsAdopt,
@@ -703,7 +873,7 @@ ProgramStateRef FdEngine::checkRelease(ProgramStateRef State, const FdArg &A,
 
 bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
   const FnSummary *S = summaryFor(Call);
-  if (!S || S->empty())
+  if (!S || S->empty() || S->has(SF_CheckOnly))
     return false;
   const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
   if (!CE)
@@ -728,8 +898,18 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
     const Expr *AE = Call.getArgExpr(E.Index);
     switch (E.E) {
     case Effect::Use:
+    {
+      // One report per use: an unchecked fd has no attributes worth
+      // reporting yet.
+      ExplodedNode *Before = Pred;
+      State = checkUse(State, A, AE, Src, C, Pred);
+      if (State && E.Need && Pred == Before)
+        State = checkAttrs(State, A, E, AE, Src, C, Pred);
+    }
+      break;
     case Effect::BorrowRet:
     case Effect::RawRet:
+    case Effect::DupRet:
       State = checkUse(State, A, AE, Src, C, Pred);
       break;
     case Effect::MoveRet:
@@ -752,6 +932,8 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
     case Effect::AcquireOut:
     case Effect::AcquireOutPair:
     case Effect::TestNone:
+    case Effect::DupOnto:
+    case Effect::ForeignRelease:
       break;
     }
     if (!State)
@@ -807,6 +989,7 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
     return IntV;
   };
   std::optional<SVal> Ret;
+  ProgramStateRef DupOntoFail; // dup2 onto a closed number: its failure
   SymbolRef StatusSym = nullptr;
   unsigned TagIdx = 0;
   auto conjureFd = [&](QualType T) -> SVal {
@@ -824,8 +1007,12 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
     if (SymbolRef FS = Fd.getAsSymbol()) {
       FdState St = FdState::make(FdState::Owned, Src);
       St.Unchecked = true;
+      St.At = acquiredAttrs(*S, 0, Call, State);
+      bool Dup = llvm::any_of(S->Effects, [](const ParamEffect &E) {
+        return E.E == Effect::DupRet;
+      });
       State = State->set<FdMap>(FS, St);
-      Notes.push_back({FS, "fd opened here"});
+      Notes.push_back({FS, "fd opened here", acquiredNote(St.At, Dup)});
     }
   }
 
@@ -856,7 +1043,55 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
     const FdState *FS = Sym ? State->get<FdMap>(Sym) : nullptr;
     switch (E.E) {
     case Effect::Use:
+      if (E.PhaseOut != SockPhase::Unknown && FS &&
+          FS->K == FdState::Owned && FS->At.Kind == FdKind::Socket) {
+        FdState NS = *FS;
+        NS.At.Phase = E.PhaseOut;
+        State = State->set<FdMap>(Sym, NS);
+        Notes.push_back({Sym, "",
+                         E.PhaseOut == SockPhase::Bound ? "socket bound here"
+                         : E.PhaseOut == SockPhase::Listening
+                             ? "socket listening here"
+                             : "socket connected here"});
+      }
       break;
+    case Effect::DupRet:
+    case Effect::ForeignRelease:
+      break;
+
+    case Effect::DupOnto: {
+      // dup2(2)/dup3(2): "the file descriptor newfd is adjusted so that it
+      // now refers to the same open file description as oldfd" (closing
+      // what it referred to); on failure "newfd is not closed".  A tracked
+      // target stays (or, closed, becomes again on success) owned, with
+      // the source's attributes; a constant target (dup2(fd, 1)) is a
+      // standard stream, not owned here.
+      if (E.Other >= Args.size() || !Args[E.Other].Valid)
+        break;
+      const FdArg &T = Args[E.Other];
+      SymbolRef TS = T.sym();
+      const FdState *TFS = TS ? State->get<FdMap>(TS) : nullptr;
+      if (!TFS || TS == Sym)
+        break;
+      FdState NS = TFS->with(FdState::Owned);
+      NS.Owner = nullptr;
+      NS.OwnerRegion = nullptr;
+      NS.At = FS ? FS->At : FdAttrs();
+      if (TFS->K == FdState::Owned) {
+        State = State->set<FdMap>(TS, NS);
+      } else if (TFS->K == FdState::Closed || TFS->K == FdState::Moved) {
+        if (RetTy->isIntegerType()) {
+          DupOntoFail = State->BindExpr(
+              CE, LCtx, SVB.makeIntVal(-1, RetTy));
+          Ret = T.Val;
+        }
+        State = State->set<FdMap>(TS, NS);
+        if (T.Holder)
+          State = State->remove<GoneOwners>(T.Holder);
+        Notes.push_back({TS, "fd opened here by duplication"});
+      }
+      break;
+    }
 
     case Effect::BorrowRet: {
       if (RetIntTy.isNull() || Ret)
@@ -1024,7 +1259,8 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
           SVB.makeArrayIndex(Idx->getValue().getZExtValue() + 1),
           cast<SubRegion>(ER->getSuperRegion()), SVB.getContext()));
     }
-    for (const MemRegion *H : Holders) {
+    for (unsigned HI = 0; HI < Holders.size(); ++HI) {
+      const MemRegion *H = Holders[HI];
       QualType IntTy;
       if (const auto *TR = dyn_cast<TypedValueRegion>(H))
         IntTy = TR->getValueType();
@@ -1039,8 +1275,9 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
       FdState St = FdState::make(FdState::Owned, Src);
       St.Unchecked = true;
       St.Status = StatusSym;
+      St.At = acquiredAttrs(*S, HI, Call, State);
       State = State->set<FdMap>(FdS, St);
-      Notes.push_back({FdS, "fd opened here"});
+      Notes.push_back({FdS, "fd opened here", acquiredNote(St.At, false)});
     }
   }
 
@@ -1060,17 +1297,70 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
           if (!Ours)
             return "";
           std::string Out;
-          for (const auto &[Sym, Msg] : Notes)
-            if (BR.isInteresting(Sym)) {
-              if (!Out.empty())
-                Out += "; ";
-              Out += Msg;
-            }
+          bool Attr = false;
+          for (unsigned I = 0; I < NumSources; ++I)
+            for (unsigned K = 0; K < NumBugKinds; ++K)
+              if (isAttrKind(K))
+                Attr |= Self->BugTypes[I][K].get() == &BR.getBugType();
+          for (const Note &No : Notes) {
+            if (!BR.isInteresting(No.Sym))
+              continue;
+            const std::string &M =
+                Attr && !No.AttrMsg.empty() ? No.AttrMsg : No.Msg;
+            if (M.empty())
+              continue;
+            if (!Out.empty())
+              Out += "; ";
+            Out += M;
+          }
           return Out;
         });
   }
+  if (DupOntoFail)
+    C.addTransition(DupOntoFail, Pred);
   C.addTransition(State, Pred, Tag);
   return true;
+}
+
+/// Functions the engine checks without evaluating them (SF_CheckOnly):
+/// fclose, closedir, pclose, free given an fd cast to a pointer
+/// (fclose((FILE *)(intptr_t)fd)): the fd is then "released" by a function
+/// for another kind of resource.  It counts as closed from here, so that
+/// it is not reported as a leak as well.
+void FdEngine::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
+  const FnSummary *S = summaryFor(Call);
+  if (!S || !S->has(SF_CheckOnly))
+    return;
+  ProgramStateRef State = C.getState();
+  ExplodedNode *Pred = C.getPredecessor();
+  bool Changed = false;
+  for (const ParamEffect &E : S->Effects) {
+    if (E.E != Effect::ForeignRelease || E.Index >= Call.getNumArgs())
+      continue;
+    SymbolRef Sym = Call.getArgSVal(E.Index).getAsSymbol(true);
+    while (const auto *SC = dyn_cast_or_null<SymbolCast>(Sym))
+      Sym = SC->getOperand();
+    const FdState *FS = Sym ? State->get<FdMap>(Sym) : nullptr;
+    if (!FS)
+      continue;
+    const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+    std::string Fn = FD ? FD->getNameAsString() : "the call";
+    ExplodedNode *N = C.generateNonFatalErrorNode(State, Pred);
+    if (!N)
+      return;
+    report(BK_MismatchedRelease, S->From,
+           "mismatched release: an fd is released with '" + Fn +
+               "', which releases another kind of resource; close it with "
+               "'close'",
+           N, C, {Sym}, Call.getArgExpr(E.Index));
+    Pred = N;
+    if (FS->K == FdState::Owned) {
+      State = State->set<FdMap>(Sym, FS->with(FdState::Closed));
+      Changed = true;
+    }
+  }
+  if (Changed)
+    C.addTransition(State, Pred);
 }
 
 /// A call the engine has no summary for and the analyzer did not inline:

@@ -62,6 +62,9 @@ enum BugKind : unsigned {
   BK_CloseOfBorrowed,
   BK_Unchecked,
   BK_AnnotationMismatch,
+  BK_AccessMode,        ///< iosafe.PosixFd: "access mode mismatch"
+  BK_SocketPhase,       ///< iosafe.PosixFd: "socket phase mismatch"
+  BK_MismatchedRelease, ///< iosafe.PosixFd: "mismatched release"
   NumBugKinds
 };
 extern const char *const BugKindNames[NumBugKinds];
@@ -72,6 +75,7 @@ struct FdState;
 class FdEngine
     : public clang::ento::Checker<
           clang::ento::eval::Call, clang::ento::eval::Assume,
+          clang::ento::check::PreCall,
           clang::ento::check::PostCall, clang::ento::check::DeadSymbols,
           clang::ento::check::LiveSymbols, clang::ento::check::PointerEscape,
           clang::ento::check::Bind, clang::ento::check::BeginFunction,
@@ -87,6 +91,8 @@ public:
   clang::ento::ProgramStateRef evalAssume(clang::ento::ProgramStateRef State,
                                           clang::ento::SVal Cond,
                                           bool Assumption) const;
+  void checkPreCall(const clang::ento::CallEvent &Call,
+                    clang::ento::CheckerContext &C) const;
   void checkPostCall(const clang::ento::CallEvent &Call,
                      clang::ento::CheckerContext &C) const;
   void checkDeadSymbols(clang::ento::SymbolReaper &SR,
@@ -126,6 +132,11 @@ private:
                                         Source Src,
                                         clang::ento::CheckerContext &C,
                                         clang::ento::ExplodedNode *&Pred) const;
+  clang::ento::ProgramStateRef
+  checkAttrs(clang::ento::ProgramStateRef State, const FdArg &A,
+             const ParamEffect &PE, const clang::Expr *E, Source Src,
+             clang::ento::CheckerContext &C,
+             clang::ento::ExplodedNode *&Pred) const;
   clang::ento::ProgramStateRef
   checkRelease(clang::ento::ProgramStateRef State, const FdArg &A,
                const clang::Expr *E, Source Src, bool IsClose, bool IsAdopt,

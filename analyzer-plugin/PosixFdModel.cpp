@@ -12,9 +12,11 @@
 // _FORTIFY_SOURCE variants (CDM::CLibraryMaybeHardened), by argument count
 // (std::nullopt for the variadic open/openat/fcntl/ioctl).
 //
-// Not modelled here (they need more than a summary; the engine stays quiet
-// on them): fcntl(F_DUPFD) acquiring (fcntl is a use), dup2/dup3 (a use of
-// the source; the target keeps its owner), signalfd on an existing fd.
+// Rows that depend on a constant argument are picked in posixSummary:
+// fcntl(F_DUPFD / F_DUPFD_CLOEXEC) acquires, signalfd acquires only when its
+// fd argument is -1.  Access modes (open's flags & O_ACCMODE) and socket
+// types (socket's type argument) are read by the engine from the arguments
+// the row names (FnSummary::ModeArg, TypeArg).
 
 #include "Summary.h"
 
@@ -44,8 +46,11 @@ FnSummary px(unsigned Flags, std::initializer_list<ParamEffect> Es) {
   S.Effects.assign(Es.begin(), Es.end());
   return S;
 }
-FnSummary acquires(std::initializer_list<ParamEffect> Es = {}) {
-  return px(SF_RetAcquires, Es);
+FnSummary acquires(std::initializer_list<ParamEffect> Es = {},
+                   FdAttrs A = {}) {
+  FnSummary S = px(SF_RetAcquires, Es);
+  S.Acq[0] = A;
+  return S;
 }
 FnSummary uses(std::initializer_list<unsigned> Params) {
   FnSummary S = px(0, {});
@@ -53,54 +58,124 @@ FnSummary uses(std::initializer_list<unsigned> Params) {
     S.Effects.push_back({Effect::Use, P});
   return S;
 }
+/// A use of param 0 with needs and a phase after the call.
+FnSummary use0(const char *What, unsigned char Need,
+               SockPhase Out = SockPhase::Unknown) {
+  ParamEffect E{Effect::Use, 0};
+  E.Need = Need;
+  E.PhaseOut = Out;
+  E.What = What;
+  return px(0, {E});
+}
+FnSummary withArgs(FnSummary S, int ModeArg, int TypeArg) {
+  S.ModeArg = ModeArg;
+  S.TypeArg = TypeArg;
+  return S;
+}
+
+const FdAttrs FileRW{FdMode::ReadWrite, FdKind::File};
+const FdAttrs AnyFile{FdMode::Unknown, FdKind::File};
+const FdAttrs NewSocket{FdMode::ReadWrite, FdKind::Socket, SockType::Unknown,
+                        SockPhase::New};
+const FdAttrs ConnSocket{FdMode::ReadWrite, FdKind::Socket,
+                         SockType::Unknown, SockPhase::Connected};
+
+// Readers and writers: the fd must be open for reading (writing), and a
+// connection-mode socket must be connected (read(2), write(2), recv(2),
+// send(2): ENOTCONN; EBADF "not open for reading/writing").  sendto and
+// sendmsg are not held to N_Connected: with MSG_FASTOPEN (TCP Fast Open,
+// tcp(7)) they connect an unconnected TCP socket themselves.
+const unsigned char Rd = N_Read | N_Connected, Wr = N_Write | N_Connected;
+
+FnSummary pair(FdAttrs A0, FdAttrs A1, unsigned Index, int TypeArg = -1) {
+  FnSummary S = px(SF_StatusRet, {{Effect::AcquireOutPair, Index}});
+  S.Acq[0] = A0;
+  S.Acq[1] = A1;
+  S.TypeArg = TypeArg;
+  return S;
+}
+FnSummary acceptRow(unsigned NArgs) {
+  ParamEffect E{Effect::Use, 0};
+  E.Need = N_Listening;
+  E.What = NArgs == 3 ? "accept" : "accept4";
+  FnSummary S = acquires({E}, ConnSocket);
+  S.TypeFromFd = 0;
+  return S;
+}
+FnSummary foreignRelease() {
+  return px(SF_CheckOnly, {{Effect::ForeignRelease, 0}});
+}
 
 const std::vector<Row> &rows() {
   static const std::vector<Row> R = {
       // acquire: the return value
-      {"open", std::nullopt, acquires()},
-      {"open64", std::nullopt, acquires()},
-      {"openat", std::nullopt, acquires({{Effect::Use, 0}})},
-      {"creat", 2, acquires()},
-      {"socket", 3, acquires()},
-      {"accept", 3, acquires({{Effect::Use, 0}})},
-      {"accept4", 4, acquires({{Effect::Use, 0}})},
-      {"dup", 1, acquires({{Effect::Use, 0}})},
+      {"open", std::nullopt, withArgs(acquires({}, AnyFile), 1, -1)},
+      {"open64", std::nullopt, withArgs(acquires({}, AnyFile), 1, -1)},
+      {"openat", std::nullopt,
+       withArgs(acquires({{Effect::Use, 0}}, AnyFile), 2, -1)},
+      {"openat64", std::nullopt,
+       withArgs(acquires({{Effect::Use, 0}}, AnyFile), 2, -1)},
+      // creat(2): "equivalent to open() with flags O_CREAT|O_WRONLY|O_TRUNC"
+      {"creat", 2, acquires({}, {FdMode::Write, FdKind::File})},
+      {"creat64", 2, acquires({}, {FdMode::Write, FdKind::File})},
+      {"socket", 3, withArgs(acquires({}, NewSocket), -1, 1)},
+      {"accept", 3, acceptRow(3)},
+      {"accept4", 4, acceptRow(4)},
+      {"dup", 1, acquires({{Effect::DupRet, 0}})},
       {"eventfd", 2, acquires()},
       {"timerfd_create", 2, acquires()},
       {"epoll_create", 1, acquires()},
       {"epoll_create1", 1, acquires()},
       {"inotify_init", 0, acquires()},
       {"inotify_init1", 1, acquires()},
-      {"memfd_create", 2, acquires()},
-      {"mkstemp", 1, acquires()},
-      {"mkostemp", 2, acquires()},
-      {"posix_openpt", 1, acquires()},
+      // memfd_create(2): "opened for both reading and writing"
+      {"memfd_create", 2, acquires({}, FileRW)},
+      // mkstemp(3): O_RDWR | O_CREAT | O_EXCL
+      {"mkstemp", 1, acquires({}, FileRW)},
+      {"mkostemp", 2, acquires({}, FileRW)},
+      {"mkstemp64", 1, acquires({}, FileRW)},
+      {"mkostemp64", 2, acquires({}, FileRW)},
+      {"posix_openpt", 1, withArgs(acquires({}, AnyFile), 0, -1)},
       {"pidfd_open", 2, acquires()},
-      // acquire: both ends of an int[2], status 0 or -1
-      {"pipe", 1, px(SF_StatusRet, {{Effect::AcquireOutPair, 0}})},
-      {"pipe2", 2, px(SF_StatusRet, {{Effect::AcquireOutPair, 0}})},
-      {"socketpair", 4, px(SF_StatusRet, {{Effect::AcquireOutPair, 3}})},
+      // acquire: both ends of an int[2], status 0 or -1; pipe(2): "pipefd[0]
+      // refers to the read end of the pipe.  pipefd[1] refers to the write
+      // end"; socketpair(2): a pair of connected sockets
+      {"pipe", 1, pair({FdMode::Read, FdKind::Pipe},
+                       {FdMode::Write, FdKind::Pipe}, 0)},
+      {"pipe2", 2, pair({FdMode::Read, FdKind::Pipe},
+                        {FdMode::Write, FdKind::Pipe}, 0)},
+      {"socketpair", 4, pair(ConnSocket, ConnSocket, 3, 1)},
       // release
       {"close", 1, px(SF_Precise, {{Effect::Close, 0}})},
       // ownership handed to a stream or a directory stream (fclose and
       // closedir then close it; a close(2) of the number is a double close)
       {"fdopen", 2, px(SF_ReleaseOnSuccess, {{Effect::Release, 0}})},
       {"fdopendir", 1, px(SF_ReleaseOnSuccess, {{Effect::Release, 0}})},
+      // released by a function for another kind of resource: only checked
+      // (the stream and heap checkers model these calls)
+      {"fclose", 1, foreignRelease()},
+      {"closedir", 1, foreignRelease()},
+      {"pclose", 1, foreignRelease()},
+      {"free", 1, foreignRelease()},
+      // dup2/dup3 (dup(2)): newfd is closed first and made a copy of oldfd
+      {"dup2", 2, px(0, {{Effect::Use, 0}, {Effect::DupOnto, 0, 1}})},
+      {"dup3", 3, px(0, {{Effect::Use, 0}, {Effect::DupOnto, 0, 1}})},
       // use
-      {"read", 3, uses({0})},
-      {"write", 3, uses({0})},
-      {"pread", 4, uses({0})},
-      {"pwrite", 4, uses({0})},
-      {"pread64", 4, uses({0})},
-      {"pwrite64", 4, uses({0})},
-      {"readv", 3, uses({0})},
-      {"writev", 3, uses({0})},
+      {"read", 3, use0("read", Rd)},
+      {"write", 3, use0("write", Wr)},
+      {"pread", 4, use0("pread", N_Read)},
+      {"pwrite", 4, use0("pwrite", N_Write)},
+      {"pread64", 4, use0("pread", N_Read)},
+      {"pwrite64", 4, use0("pwrite", N_Write)},
+      {"readv", 3, use0("readv", Rd)},
+      {"writev", 3, use0("writev", Wr)},
       {"lseek", 3, uses({0})},
       {"fstat", 2, uses({0})},
       {"fstatfs", 2, uses({0})},
       {"fsync", 1, uses({0})},
       {"fdatasync", 1, uses({0})},
-      {"ftruncate", 2, uses({0})},
+      // ftruncate(2): "EBADF or EINVAL: fd is not open for writing"
+      {"ftruncate", 2, use0("ftruncate", N_Write)},
       {"fchmod", 2, uses({0})},
       {"fchown", 3, uses({0})},
       {"fchdir", 1, uses({0})},
@@ -108,15 +183,15 @@ const std::vector<Row> &rows() {
       {"fcntl", std::nullopt, uses({0})},
       {"ioctl", std::nullopt, uses({0})},
       {"isatty", 1, uses({0})},
-      {"send", 4, uses({0})},
-      {"recv", 4, uses({0})},
-      {"sendto", 6, uses({0})},
-      {"recvfrom", 6, uses({0})},
-      {"sendmsg", 3, uses({0})},
-      {"recvmsg", 3, uses({0})},
-      {"bind", 3, uses({0})},
-      {"listen", 2, uses({0})},
-      {"connect", 3, uses({0})},
+      {"send", 4, use0("send", Wr)},
+      {"recv", 4, use0("recv", Rd)},
+      {"sendto", 6, use0("sendto", N_Write)},
+      {"recvfrom", 6, use0("recvfrom", Rd)},
+      {"sendmsg", 3, use0("sendmsg", N_Write)},
+      {"recvmsg", 3, use0("recvmsg", Rd)},
+      {"bind", 3, use0("bind", 0, SockPhase::Bound)},
+      {"listen", 2, use0("listen", N_Bound, SockPhase::Listening)},
+      {"connect", 3, use0("connect", N_NotListening, SockPhase::Connected)},
       {"shutdown", 2, uses({0})},
       {"getsockopt", 5, uses({0})},
       {"setsockopt", 5, uses({0})},
@@ -129,10 +204,40 @@ const std::vector<Row> &rows() {
       {"tcgetattr", 2, uses({0})},
       {"tcsetattr", 3, uses({0})},
       {"posix_fadvise", 4, uses({0})},
-      {"dup2", 2, uses({0})},
-      {"dup3", 3, uses({0})},
+      {"signalfd", 3, uses({0})},
+      {"grantpt", 1, uses({0})},
+      {"unlockpt", 1, uses({0})},
+      {"timerfd_settime", 4, uses({0})},
+      {"timerfd_gettime", 2, uses({0})},
+      {"inotify_add_watch", 3, uses({0})},
+      {"inotify_rm_watch", 2, uses({0})},
   };
   return R;
+}
+
+// Linux x86-64 / glibc values (fcntl(2), signalfd(2)); the checker reads
+// them off constant arguments only.
+constexpr int LinuxF_DUPFD = 0, LinuxF_DUPFD_CLOEXEC = 1030;
+
+/// Rows chosen by a constant argument: fcntl(fd, F_DUPFD[_CLOEXEC], min) is
+/// a dup; signalfd(-1, ...) creates a signalfd (signalfd(2): "If the fd
+/// argument is -1, then the call creates a new file descriptor"), any other
+/// fd is an existing signalfd whose mask is changed (a use).
+const FnSummary &fcntlDup() {
+  static const FnSummary S = acquires({{Effect::DupRet, 0}});
+  return S;
+}
+const FnSummary &signalfdCreate() {
+  static const FnSummary S = acquires();
+  return S;
+}
+
+std::optional<int64_t> constArg(const CallEvent &Call, unsigned I) {
+  if (I >= Call.getNumArgs())
+    return std::nullopt;
+  if (auto CI = Call.getArgSVal(I).getAs<nonloc::ConcreteInt>())
+    return CI->getValue().getExtValue();
+  return std::nullopt;
 }
 
 struct Tables {
@@ -158,9 +263,21 @@ const Tables &tables() {
 } // namespace
 
 const FnSummary *posixSummary(const CallEvent &Call) {
-  if (const FnSummary *const *S = tables().ByCall.lookup(Call))
-    return *S;
-  return nullptr;
+  const FnSummary *const *S = tables().ByCall.lookup(Call);
+  if (!S)
+    return nullptr;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  StringRef Name = FD && FD->getIdentifier() ? FD->getName() : "";
+  Name.consume_front("__");
+  if (Name.starts_with("fcntl")) {
+    auto Cmd = constArg(Call, 1);
+    if (Cmd && (*Cmd == LinuxF_DUPFD || *Cmd == LinuxF_DUPFD_CLOEXEC))
+      return &fcntlDup();
+  } else if (Name.starts_with("signalfd")) {
+    if (auto Fd = constArg(Call, 0); Fd && *Fd == -1)
+      return &signalfdCreate();
+  }
+  return *S;
 }
 
 const FnSummary *posixSummary(const FunctionDecl *FD) {

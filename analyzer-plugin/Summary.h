@@ -55,12 +55,61 @@ enum class Effect : unsigned char {
                   ///< fds on success (pipe, socketpair)
   TestNone,   ///< the return value is whether param Index's fd is none (< 0);
               ///< not a use (iosafe_fd_is_none is how a success is checked)
+  DupRet,     ///< the returned fd (SF_RetAcquires) is a new fd sharing param
+              ///< Index's open file description: it inherits its access
+              ///< mode and socket type and phase (dup, fcntl(F_DUPFD), dup(2))
+  DupOnto,    ///< param Other's number is made a copy of param Index's fd
+              ///< (dup2, dup3): a tracked target that was closed is owned
+              ///< again when the call succeeds; an owned one stays owned,
+              ///< with the source's attributes
+  ForeignRelease, ///< pointer param Index is released by a function meant
+                  ///< for another kind of resource (fclose, closedir,
+                  ///< pclose, free): an fd cast to it is a "mismatched
+                  ///< release"
+};
+
+/// What iosafe.PosixFd knows of an fd beyond its ownership (issue 4).
+/// Unknown never produces a report.
+enum class FdMode : unsigned char { Unknown, Read, Write, ReadWrite, Path };
+enum class FdKind : unsigned char { Unknown, File, Pipe, Socket };
+/// Connection-mode sockets (SOCK_STREAM, SOCK_SEQPACKET) against the rest
+/// (SOCK_DGRAM, SOCK_RAW, ...).
+enum class SockType : unsigned char { Unknown, Stream, Dgram };
+enum class SockPhase : unsigned char {
+  Unknown, New, Bound, Listening, Connected
+};
+struct FdAttrs {
+  FdMode Mode = FdMode::Unknown;
+  FdKind Kind = FdKind::Unknown;
+  SockType Type = SockType::Unknown;
+  SockPhase Phase = SockPhase::Unknown;
+};
+
+/// What a use needs of its fd (ParamEffect::Need); checked only when the
+/// fd's attributes are known.
+enum NeedFlags : unsigned char {
+  N_Read = 1u << 0,       ///< readable: not opened write-only ("access mode
+                          ///< mismatch")
+  N_Write = 1u << 1,      ///< writable: not opened read-only
+  N_Connected = 1u << 2,  ///< a connection-mode socket must be connected
+                          ///< or accepted ("socket phase mismatch")
+  N_Listening = 1u << 3,  ///< a listening socket (accept)
+  N_Bound = 1u << 4,      ///< a bound socket (listen), not connected
+  N_NotListening = 1u << 5, ///< not a listening socket (connect)
 };
 
 struct ParamEffect {
   Effect E;
   unsigned Index;
   unsigned Other = 0;
+  /// Use: NeedFlags, and the socket phase after the call (bind, listen,
+  /// connect).  The phase changes whatever the call returns: a failed bind
+  /// usually ends the path, and connect's EINPROGRESS on a non-blocking
+  /// socket is a connection under way, not a failure.
+  unsigned char Need = 0;
+  SockPhase PhaseOut = SockPhase::Unknown;
+  /// The name the messages use ("write", "listen").
+  const char *What = nullptr;
 };
 
 enum SummaryFlags : unsigned {
@@ -82,12 +131,24 @@ enum SummaryFlags : unsigned {
   /// The Release effects happen only when the call succeeds, that is,
   /// returns a non-null pointer (fdopen, fdopendir).
   SF_ReleaseOnSuccess = 1u << 5,
+  /// The engine does not evaluate the call (other checkers model it:
+  /// unix.Stream's fclose, unix.Malloc's free); it only checks the
+  /// arguments before the call (ForeignRelease).
+  SF_CheckOnly = 1u << 6,
 };
 
 struct FnSummary {
   Source From = Source::Ownership;
   unsigned Flags = 0;
   llvm::SmallVector<ParamEffect, 3> Effects;
+  /// Attributes of the fds acquired: [0] the returned one or the first of
+  /// a pair, [1] the second of a pair (pipe's write end).
+  FdAttrs Acq[2];
+  /// The access mode is this argument & O_ACCMODE when it is a constant
+  /// (open's flags); the socket type is this argument, masked of
+  /// SOCK_NONBLOCK | SOCK_CLOEXEC, when it is a constant (socket's type);
+  /// the socket type is that of this fd argument (accept's listener).
+  int ModeArg = -1, TypeArg = -1, TypeFromFd = -1;
 
   bool has(unsigned F) const { return (Flags & F) != 0; }
   bool empty() const { return Flags == 0 && Effects.empty(); }

@@ -28,7 +28,7 @@ void pos_socket_leaked(void) {
   int s = socket(AF_INET, SOCK_STREAM, 0);
   if (s < 0)
     return;
-  if (listen(s, 16) < 0)
+  if (listen(s, 16) < 0) // expected-warning{{socket phase mismatch}}
     return; // expected-warning{{fd leak: the fd acquired by 'socket'}}
   close(s);
 }

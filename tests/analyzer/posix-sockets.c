@@ -50,7 +50,9 @@ int neg_listen_socket_setup(void) {
   if (s < 0)
     return -1;
   int one = 1;
+  struct sockaddr_in6 any = {.sin6_family = AF_INET6, .sin6_port = htons(80)};
   if (setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) < 0 ||
+      bind(s, (struct sockaddr *)&any, sizeof any) < 0 ||
       listen(s, 128) < 0) {
     close(s);
     return -1;
@@ -62,7 +64,7 @@ int pos_listen_socket_setup_leaks(void) {
   int s = socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (s < 0)
     return -1;
-  if (listen(s, 128) < 0)
+  if (listen(s, 128) < 0) // expected-warning{{socket phase mismatch: 'listen' before bind}}
     return -1; // expected-warning{{fd leak}}
   return s;
 }
@@ -124,7 +126,7 @@ void pos_double_close_socket_on_error(void) {
   int s = socket(AF_UNIX, SOCK_STREAM, 0);
   if (s < 0)
     return;
-  if (listen(s, 1) < 0)
+  if (listen(s, 1) < 0) // expected-warning{{socket phase mismatch}}
     close(s);
   close(s); // expected-warning{{double close}}
 }
