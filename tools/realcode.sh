@@ -48,7 +48,7 @@
 #
 # Output: a Markdown table on stdout; under DIR/NAME/: findings.txt (every
 # iosafe diagnostic with its notes), tus.tsv (per-TU times and status),
-# driver.out.
+# driver.out and iosafe.sarif (the driver's).
 #
 # Exit status: 0 when every program was measured (findings or not), 2 on bad
 # arguments or a missing database.
@@ -303,7 +303,10 @@ for spec in sys.argv[1:]:
                 f.write("\n".join(d[2]) + "\n\n")
     if DRIVER:
         dout = os.path.join(OUT, name, "driver.out")
-        cmd = [DRIVER, "-p", fdb, "-j", str(JOBS)]
+        cmd = [DRIVER, "-p", fdb, "-j", str(JOBS),
+               "--sarif", os.path.join(OUT, name, "iosafe.sarif")]
+        if PLUGIN:
+            cmd += ["--plugin", PLUGIN]   # the same plugin as the per-TU runs
         st, cpu, w = run_timed(cmd, os.getcwd(), dout)
         row["driver"] = (st, cpu, w, sum(1 for l in open(dout, errors="replace")
                                         if WARN.match(l.rstrip("\n")) and "[iosafe." in l))
