@@ -5,7 +5,7 @@
  * descriptor and both close it.  `make prove` requires this proof to fail,
  * at the second close's precondition (the number must be owned: it is
  * already closed):
- *   expect-unproved: ^client_double_close_call_iosafe_fd_close_requires_owner_ok
+ *   expect-unproved: ^iosafe_fd_close_requires_owner_ok
  */
 #include <fcntl.h>
 #include <iosafe/iosafe.h>

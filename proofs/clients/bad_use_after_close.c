@@ -3,7 +3,7 @@
  * proofs/clients/bad_use_after_close.c: FAULTY on purpose.  A borrow is
  * used after its owner closed the descriptor.  `make prove` requires this
  * proof to fail, at iosafe_read's precondition (a borrow must be open):
- *   expect-unproved: ^client_use_after_close_call_iosafe_read_requires_borrow_ok
+ *   expect-unproved: ^iosafe_read_requires_borrow_ok
  */
 #include <fcntl.h>
 #include <iosafe/iosafe.h>

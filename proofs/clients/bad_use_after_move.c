@@ -5,7 +5,7 @@
  * then closes it; the moved-from variable, still holding the number, is
  * used afterwards.  `make prove` requires this proof to fail, at
  * iosafe_fd_borrow's precondition (the owner must own what it holds):
- *   expect-unproved: ^client_use_after_move_call_iosafe_fd_borrow_requires_owner_ok
+ *   expect-unproved: ^iosafe_fd_borrow_requires_owner_ok
  */
 #include <fcntl.h>
 #include <iosafe/iosafe.h>
