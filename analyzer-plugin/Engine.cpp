@@ -124,6 +124,19 @@ struct GoneInfo {
   }
 };
 
+/// A tracked fd cast to a pointer, and its state before the cast.
+struct CastFd {
+  SymbolRef Sym;
+  FdState Before;
+  bool operator==(const CastFd &O) const {
+    return Sym == O.Sym && Before == O.Before;
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddPointer(Sym);
+    Before.Profile(ID);
+  }
+};
+
 /// An fd passed to, or read from, an argument.
 struct FdArg {
   bool Valid = false;
@@ -140,6 +153,8 @@ REGISTER_MAP_WITH_PROGRAMSTATE(FdMap, SymbolRef, iosafe::FdState)
 REGISTER_MAP_WITH_PROGRAMSTATE(GoneOwners, const MemRegion *, iosafe::GoneInfo)
 REGISTER_SET_WITH_PROGRAMSTATE(AutoVars, const MemRegion *)
 REGISTER_SET_WITH_PROGRAMSTATE(EscapeExempt, SymbolRef)
+/// Integer-to-pointer casts of tracked fds (checkPreStmt<CastExpr>).
+REGISTER_MAP_WITH_PROGRAMSTATE(CastFds, const clang::Stmt *, iosafe::CastFd)
 
 namespace {
 
@@ -1322,6 +1337,26 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
   return true;
 }
 
+/// An fd cast to a pointer ((FILE *)(intptr_t)fd): the analyzer models an
+/// integer-to-pointer cast of a symbol as an unknown value and lets the
+/// symbol escape (the engine then hands the fd on: a number parked in a
+/// void * is beyond it).  Before that, the engine remembers which fd the
+/// cast expression was made from and what it knew of it, for the checks of
+/// the call the pointer is passed to (checkPreCall).
+void FdEngine::checkPreStmt(const CastExpr *CE, CheckerContext &C) const {
+  if (CE->getCastKind() != CK_IntegralToPointer)
+    return;
+  ProgramStateRef State = C.getState();
+  SymbolRef Sym = C.getSVal(CE->getSubExpr()).getAsSymbol();
+  while (const auto *SC = dyn_cast_or_null<SymbolCast>(Sym))
+    Sym = SC->getOperand();
+  const FdState *FS = Sym ? State->get<FdMap>(Sym) : nullptr;
+  if (FS)
+    C.addTransition(State->set<CastFds>(CE, CastFd{Sym, *FS}));
+  else if (State->get<CastFds>(CE))
+    C.addTransition(State->remove<CastFds>(CE));
+}
+
 /// Functions the engine checks without evaluating them (SF_CheckOnly):
 /// fclose, closedir, pclose, free given an fd cast to a pointer
 /// (fclose((FILE *)(intptr_t)fd)): the fd is then "released" by a function
@@ -1337,11 +1372,19 @@ void FdEngine::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
   for (const ParamEffect &E : S->Effects) {
     if (E.E != Effect::ForeignRelease || E.Index >= Call.getNumArgs())
       continue;
-    SymbolRef Sym = Call.getArgSVal(E.Index).getAsSymbol(true);
-    while (const auto *SC = dyn_cast_or_null<SymbolCast>(Sym))
-      Sym = SC->getOperand();
-    const FdState *FS = Sym ? State->get<FdMap>(Sym) : nullptr;
+    const Expr *AE = Call.getArgExpr(E.Index)->IgnoreParenImpCasts();
+    const CastFd *CF = State->get<CastFds>(AE);
+    if (!CF)
+      continue;
+    SymbolRef Sym = CF->Sym;
+    State = State->remove<CastFds>(AE);
+    Changed = true;
+    // The state before the cast (the cast let the symbol escape); the one
+    // now known if the engine still tracks it.
+    const FdState *FS = State->get<FdMap>(Sym);
     if (!FS)
+      FS = &CF->Before;
+    if (FS->K != FdState::Owned)
       continue;
     const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
     std::string Fn = FD ? FD->getNameAsString() : "the call";
@@ -1354,10 +1397,8 @@ void FdEngine::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
                "'close'",
            N, C, {Sym}, Call.getArgExpr(E.Index));
     Pred = N;
-    if (FS->K == FdState::Owned) {
-      State = State->set<FdMap>(Sym, FS->with(FdState::Closed));
-      Changed = true;
-    }
+    // Released from here: a later close(fd) is a double close.
+    State = State->set<FdMap>(Sym, FS->with(FdState::Closed));
   }
   if (Changed)
     C.addTransition(State, Pred);
