@@ -126,6 +126,13 @@ int pos_dup_leaks(int fd) {
   return 0; // expected-warning{{fd leak}}
 }
 
+int pos_fcntl_dupfd_leaks(int fd) {
+  int copy = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+  if (copy < 0)
+    return -1;
+  return 0; // expected-warning{{fd leak}}
+}
+
 int neg_fcntl_getfl_acquires_nothing(int fd) {
   int fl = fcntl(fd, F_GETFL);
   if (fl < 0)
@@ -143,6 +150,13 @@ int pos_eventfd_leaks(void) {
 int pos_timerfd_leaks(void) {
   int t = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC);
   if (t < 0)
+    return -1;
+  return 0; // expected-warning{{fd leak}}
+}
+
+int pos_signalfd_creating_leaks(const sigset_t *mask) {
+  int s = signalfd(-1, mask, SFD_CLOEXEC);
+  if (s < 0)
     return -1;
   return 0; // expected-warning{{fd leak}}
 }
@@ -199,6 +213,15 @@ int neg_mkostemp_closed(char *tmpl) {
     return -1;
   unlink(tmpl);
   return close(fd); // no warning
+}
+
+int pos_posix_openpt_leaks(void) {
+  int m = posix_openpt(O_RDWR | O_NOCTTY);
+  if (m < 0)
+    return -1;
+  if (grantpt(m) != 0)
+    return -1; // expected-warning{{fd leak}}
+  return close(m);
 }
 
 int pos_pidfd_open_leaks(pid_t pid) {

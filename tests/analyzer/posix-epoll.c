@@ -1,6 +1,6 @@
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -verify %s
 // iosafe.PosixFd on event loops: epoll (epoll_create1, epoll_ctl,
-// epoll_wait), eventfd, poll.
+// epoll_wait), eventfd, timerfd, poll.
 #define _GNU_SOURCE
 #include <poll.h>
 #include <stdint.h>
@@ -96,6 +96,16 @@ int neg_eventfd_wakeup(void) {
   write(e, &one, sizeof one);  // no warning
   read(e, &one, sizeof one);   // no warning
   return close(e);
+}
+
+int pos_timerfd_armed_and_closed(void) {
+  int t = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK);
+  if (t < 0)
+    return -1;
+  struct itimerspec its = {.it_value = {.tv_sec = 1}};
+  if (timerfd_settime(t, 0, &its, NULL) < 0)
+    return -1; // expected-warning{{fd leak}}
+  return close(t);
 }
 
 int neg_poll_array_then_close(int a, int b) {

@@ -39,6 +39,14 @@ int pos_fortified_recv_after_close(int listener) {
   return (int)recv(c, b, sizeof b, 0); // expected-warning{{use after close}}
 }
 
+int pos_fortified_openat_mode(int dir, const char *name) {
+  int fd = openat(dir, name, O_RDONLY);
+  if (fd < 0)
+    return -1;
+  write(fd, "x", 1); // expected-warning{{access mode mismatch}}
+  return close(fd);
+}
+
 int pos_fortified_unchecked(const char *path, char *buf) {
   int fd = open(path, O_RDONLY);
   ssize_t n = read(fd, buf, 4); // expected-warning{{unchecked fd}}

@@ -100,6 +100,24 @@ int pos_dup2_failure_keeps_target(const char *a, const char *b) {
   return close(y);
 }
 
+int neg_dup2_onto_closed_number_is_not_double_close(const char *a, const char *b) {
+  int x = open(a, O_RDONLY);
+  if (x < 0)
+    return -1;
+  int y = open(b, O_RDONLY);
+  if (y < 0) {
+    close(x);
+    return -1;
+  }
+  close(y);
+  if (dup2(x, y) < 0) { // no warning: dup2 onto a free number is its use
+    close(x);
+    return -1;
+  }
+  close(x);
+  return close(y); // no warning
+}
+
 int neg_dup2_same_fd_is_noop(const char *a) {
   int x = open(a, O_RDONLY);
   if (x < 0)

@@ -1,8 +1,8 @@
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -verify %s
 // iosafe.PosixFd: "unchecked fd" (an fd used before its acquisition was seen
-// to succeed; POSIX acquisitions fail with exactly -1), and uses that match
-// the fd's access mode (O_RDONLY/O_WRONLY/O_RDWR, pipe ends), which must
-// stay quiet.
+// to succeed; POSIX acquisitions fail with exactly -1) and "access mode
+// mismatch" (O_RDONLY/O_WRONLY/O_RDWR from open's flags, creat = write-only,
+// pipe ends, inherited by dup; fcntl(F_SETFL) cannot change it: fcntl(2)).
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
@@ -71,6 +71,22 @@ void pos_pipe_unchecked_status(char *buf) {
 
 // ---- access mode mismatch ---------------------------------------------------
 
+int pos_write_on_read_only(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return -1;
+  write(fd, "x", 1); // expected-warning{{access mode mismatch}}
+  return close(fd);
+}
+
+int pos_read_on_write_only(const char *path, char *buf) {
+  int fd = open(path, O_WRONLY | O_APPEND);
+  if (fd < 0)
+    return -1;
+  read(fd, buf, 1); // expected-warning{{access mode mismatch}}
+  return close(fd);
+}
+
 int neg_read_write_on_rdwr(const char *path, char *buf) {
   int fd = open(path, O_RDWR | O_CREAT, 0600);
   if (fd < 0)
@@ -80,6 +96,32 @@ int neg_read_write_on_rdwr(const char *path, char *buf) {
     return -1;
   }
   return close(fd);
+}
+
+int pos_read_on_creat(const char *path, char *buf) {
+  int fd = creat(path, 0600); // creat = O_CREAT|O_WRONLY|O_TRUNC
+  if (fd < 0)
+    return -1;
+  pread(fd, buf, 1, 0); // expected-warning{{access mode mismatch}}
+  return close(fd);
+}
+
+int pos_write_to_read_end_of_pipe(void) {
+  int p[2];
+  if (pipe(p) < 0)
+    return -1;
+  write(p[0], "x", 1); // expected-warning{{access mode mismatch}}
+  close(p[0]);
+  return close(p[1]);
+}
+
+int pos_read_from_write_end_of_pipe(char *buf) {
+  int p[2];
+  if (pipe(p) < 0)
+    return -1;
+  read(p[1], buf, 1); // expected-warning{{access mode mismatch}}
+  close(p[0]);
+  return close(p[1]);
 }
 
 int neg_pipe_ends_used_right(char *buf) {
@@ -92,11 +134,49 @@ int neg_pipe_ends_used_right(char *buf) {
   return close(p[1]);
 }
 
+int pos_dup_inherits_mode(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return -1;
+  int copy = dup(fd);
+  close(fd);
+  if (copy < 0)
+    return -1;
+  write(copy, "x", 1); // expected-warning{{access mode mismatch}}
+  return close(copy);
+}
+
+int pos_fcntl_setfl_does_not_change_mode(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return -1;
+  // fcntl(2): the access mode bits in F_SETFL's argument are ignored.
+  fcntl(fd, F_SETFL, O_RDWR | O_NONBLOCK);
+  write(fd, "x", 1); // expected-warning{{access mode mismatch}}
+  return close(fd);
+}
+
 int neg_mode_unknown_is_quiet(const char *path, int flags) {
   int fd = open(path, flags);
   if (fd < 0)
     return -1;
   write(fd, "x", 1); // no warning: the mode is not known here
+  return close(fd);
+}
+
+int pos_ftruncate_on_read_only(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return -1;
+  ftruncate(fd, 0); // expected-warning{{access mode mismatch}}
+  return close(fd);
+}
+
+int pos_o_path_cannot_read(const char *path, char *buf) {
+  int fd = open(path, O_PATH);
+  if (fd < 0)
+    return -1;
+  read(fd, buf, 1); // expected-warning{{access mode mismatch}}
   return close(fd);
 }
 

@@ -1,7 +1,6 @@
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -verify %s
-// expected-no-diagnostics
-// iosafe.PosixFd: sockets used in the order their phases allow stay quiet
-// (socket(2), bind(2), listen(2), accept(2), connect(2), socketpair(2)):
+// iosafe.PosixFd: "socket phase mismatch" (socket(2), bind(2), listen(2),
+// accept(2), connect(2), socketpair(2)):
 //   socket() new -> bind() bound -> listen() listening -> accept() connected
 //   socket() new|bound -> connect() connected;  socketpair() connected.
 #define _GNU_SOURCE
@@ -10,6 +9,14 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
+
+int pos_listen_before_bind(void) {
+  int s = socket(AF_INET, SOCK_STREAM, 0);
+  if (s < 0)
+    return -1;
+  listen(s, 16); // expected-warning{{socket phase mismatch}}
+  return close(s);
+}
 
 int neg_server_in_order(const struct sockaddr_in *addr) {
   int s = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -23,6 +30,73 @@ int neg_server_in_order(const struct sockaddr_in *addr) {
     return -1;
   }
   return s; // no warning: returned to the caller
+}
+
+int pos_accept_on_bound_not_listening(const struct sockaddr_in *addr) {
+  int s = socket(AF_INET, SOCK_STREAM, 0);
+  if (s < 0)
+    return -1;
+  if (bind(s, (const struct sockaddr *)addr, sizeof *addr) < 0) {
+    close(s);
+    return -1;
+  }
+  int c = accept(s, NULL, NULL); // expected-warning{{socket phase mismatch}}
+  if (c >= 0)
+    close(c);
+  return close(s);
+}
+
+int pos_accept_on_datagram_socket(void) {
+  int s = socket(AF_INET, SOCK_DGRAM, 0);
+  if (s < 0)
+    return -1;
+  int c = accept(s, NULL, NULL); // expected-warning{{socket phase mismatch}}
+  if (c >= 0)
+    close(c);
+  return close(s);
+}
+
+int pos_listen_on_datagram_socket(const struct sockaddr_in *addr) {
+  int s = socket(AF_INET, SOCK_DGRAM, 0);
+  if (s < 0)
+    return -1;
+  if (bind(s, (const struct sockaddr *)addr, sizeof *addr) == 0)
+    listen(s, 1); // expected-warning{{socket phase mismatch}}
+  return close(s);
+}
+
+int pos_connect_on_listening_socket(const struct sockaddr_in *addr) {
+  int s = socket(AF_INET, SOCK_STREAM, 0);
+  if (s < 0)
+    return -1;
+  if (bind(s, (const struct sockaddr *)addr, sizeof *addr) < 0 ||
+      listen(s, 8) < 0) {
+    close(s);
+    return -1;
+  }
+  connect(s, (const struct sockaddr *)addr, sizeof *addr); // expected-warning{{socket phase mismatch}}
+  return close(s);
+}
+
+int pos_send_on_unconnected_stream(void) {
+  int s = socket(AF_INET, SOCK_STREAM, 0);
+  if (s < 0)
+    return -1;
+  send(s, "x", 1, 0); // expected-warning{{socket phase mismatch}}
+  return close(s);
+}
+
+int pos_recv_on_listening_socket(const struct sockaddr_in *addr, char *buf) {
+  int s = socket(AF_INET, SOCK_STREAM, 0);
+  if (s < 0)
+    return -1;
+  if (bind(s, (const struct sockaddr *)addr, sizeof *addr) < 0 ||
+      listen(s, 8) < 0) {
+    close(s);
+    return -1;
+  }
+  recv(s, buf, 1, 0); // expected-warning{{socket phase mismatch}}
+  return close(s);
 }
 
 int neg_client_in_order(const struct sockaddr_in *addr, char *buf) {
