@@ -153,6 +153,11 @@ REGISTER_MAP_WITH_PROGRAMSTATE(FdMap, SymbolRef, iosafe::FdState)
 REGISTER_MAP_WITH_PROGRAMSTATE(GoneOwners, const MemRegion *, iosafe::GoneInfo)
 REGISTER_SET_WITH_PROGRAMSTATE(AutoVars, const MemRegion *)
 REGISTER_SET_WITH_PROGRAMSTATE(EscapeExempt, SymbolRef)
+/// Where an owned fd was last stored inside a local struct or union (the
+/// region bound, its fd): the analyzer's store keeps a union initialised by
+/// a designated initialiser as one default binding the engine cannot read
+/// back field by field (struct epoll_event ev = {.data.fd = c}).
+REGISTER_MAP_WITH_PROGRAMSTATE(StoredFds, const MemRegion *, SymbolRef)
 /// Integer-to-pointer casts of tracked fds (checkPreStmt<CastExpr>).
 REGISTER_MAP_WITH_PROGRAMSTATE(CastFds, const clang::Stmt *, iosafe::CastFd)
 
@@ -747,6 +752,22 @@ ProgramStateRef FdEngine::checkUse(ProgramStateRef State, const FdArg &A,
   return State;
 }
 
+namespace {
+/// The symbols in a value, through compound values (a union initialised by
+/// a designated initialiser is one: .data.fd = c).
+void symbolsOf(SVal V, llvm::SmallVectorImpl<SymbolRef> &Out, int Depth) {
+  if (Depth > 4)
+    return;
+  if (SymbolRef Sym = V.getAsSymbol()) {
+    Out.push_back(Sym);
+    return;
+  }
+  if (auto CV = V.getAs<nonloc::CompoundVal>())
+    for (SVal E : *CV)
+      symbolsOf(E, Out, Depth + 1);
+}
+} // namespace
+
 /// What a use needs of its fd's attributes (issue 4): the access mode the
 /// fd was opened with, the phase of a socket.  Reported only when known;
 /// non-fatal, so that the path goes on (a leak after it is still found).
@@ -949,10 +970,29 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
     case Effect::TestNone:
     case Effect::DupOnto:
     case Effect::ForeignRelease:
+    case Effect::HandsOnPointee:
       break;
     }
     if (!State)
       return true; // a fatal report ended this path
+  }
+
+  // 1b. Owned fds stored in memory the callee keeps (epoll_ctl's event
+  //     data): found before the invalidation below forgets them.
+  llvm::SmallVector<SymbolRef, 2> HandedOn;
+  for (const ParamEffect &E : S->Effects) {
+    if (E.E != Effect::HandsOnPointee || E.Index >= Call.getNumArgs())
+      continue;
+    const MemRegion *R = Call.getArgSVal(E.Index).getAsRegion();
+    if (!R)
+      continue;
+    const MemRegion *Base = R->StripCasts()->getBaseRegion();
+    for (const auto &[Where, Sym] : State->get<StoredFds>()) {
+      const FdState *FS = State->get<FdMap>(Sym);
+      if (Where->getBaseRegion() == Base && FS && FS->K == FdState::Owned &&
+          !llvm::is_contained(HandedOn, Sym))
+        HandedOn.push_back(Sym);
+    }
   }
 
   // 2. A call whose body may do anything else invalidates what it can
@@ -1072,6 +1112,7 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
       break;
     case Effect::DupRet:
     case Effect::ForeignRelease:
+    case Effect::HandsOnPointee:
       break;
 
     case Effect::DupOnto: {
@@ -1331,6 +1372,14 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
           return Out;
         });
   }
+  if (!HandedOn.empty() && RetTy->isIntegerType()) {
+    // Failure (-1): the caller still owns them.  Success (0): handed on.
+    C.addTransition(State->BindExpr(CE, LCtx, SVB.makeIntVal(-1, RetTy)),
+                    Pred, Tag);
+    for (SymbolRef Sym : HandedOn)
+      State = State->remove<FdMap>(Sym);
+    State = State->BindExpr(CE, LCtx, SVB.makeIntVal(0, RetTy));
+  }
   if (DupOntoFail)
     C.addTransition(DupOntoFail, Pred);
   C.addTransition(State, Pred, Tag);
@@ -1518,6 +1567,9 @@ void FdEngine::checkLiveSymbols(ProgramStateRef State,
 
 void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   ProgramStateRef State = C.getState();
+  for (const auto &[Where, Sym] : State->get<StoredFds>())
+    if (!SR.isLive(Sym) || !SR.isLiveRegion(Where))
+      State = State->remove<StoredFds>(Where);
   SValBuilder &SVB = C.getSValBuilder();
   llvm::SmallVector<std::pair<SymbolRef, FdState>, 2> Leaked, Unreleased;
   for (const auto &[Sym, FS] : State->get<FdMap>()) {
@@ -1609,6 +1661,21 @@ void FdEngine::checkBind(SVal Loc, SVal Val, const Stmt *S,
     T = TR->getValueType();
   else if (const auto *SymR = dyn_cast<SymbolicRegion>(R))
     T = SymR->getPointeeStaticType(); // *p = v through a pointer parameter
+  if (!T.isNull() && T->isRecordType() &&
+      isa<StackSpaceRegion>(R->getMemorySpace())) {
+    llvm::SmallVector<SymbolRef, 2> Syms;
+    symbolsOf(Val, Syms, 0);
+    for (SymbolRef Sym : Syms)
+      if (const FdState *FS = State->get<FdMap>(Sym);
+          FS && FS->K == FdState::Owned)
+        State = State->set<StoredFds>(R, Sym);
+  }
+  if (!T.isNull() && T->isIntegerType() && R->getBaseRegion() != R &&
+      isa<StackSpaceRegion>(R->getMemorySpace()))
+    if (SymbolRef Sym = Val.getAsSymbol())
+      if (const FdState *FS = State->get<FdMap>(Sym);
+          FS && FS->K == FdState::Owned)
+        State = State->set<StoredFds>(R, Sym);
   if (!T.isNull() && isFdValueType(T)) {
     FdArg A = fdOfValue(Val, T, State);
     SymbolRef Sym = A.sym();

@@ -197,7 +197,9 @@ const std::vector<Row> &rows() {
       {"setsockopt", 5, uses({0})},
       {"getsockname", 3, uses({0})},
       {"getpeername", 3, uses({0})},
-      {"epoll_ctl", 4, uses({0, 2})},
+      {"epoll_ctl", 4,
+       px(0, {{Effect::Use, 0}, {Effect::Use, 2},
+              {Effect::HandsOnPointee, 3}})},
       {"epoll_wait", 4, uses({0})},
       {"sendfile", 4, uses({0, 1})},
       {"splice", 6, uses({0, 2})},
@@ -227,6 +229,13 @@ const FnSummary &fcntlDup() {
   static const FnSummary S = acquires({{Effect::DupRet, 0}});
   return S;
 }
+/// epoll_ctl(EPOLL_CTL_DEL) ignores its event (epoll_ctl(2)): nothing in it
+/// is saved, nothing handed on.
+const FnSummary &epollCtlDel() {
+  static const FnSummary S = uses({0, 2});
+  return S;
+}
+constexpr int LinuxEPOLL_CTL_DEL = 2;
 const FnSummary &signalfdCreate() {
   static const FnSummary S = acquires();
   return S;
@@ -273,6 +282,9 @@ const FnSummary *posixSummary(const CallEvent &Call) {
     auto Cmd = constArg(Call, 1);
     if (Cmd && (*Cmd == LinuxF_DUPFD || *Cmd == LinuxF_DUPFD_CLOEXEC))
       return &fcntlDup();
+  } else if (Name == "epoll_ctl") {
+    if (auto Op = constArg(Call, 1); Op && *Op == LinuxEPOLL_CTL_DEL)
+      return &epollCtlDel();
   } else if (Name.starts_with("signalfd")) {
     if (auto Fd = constArg(Call, 0); Fd && *Fd == -1)
       return &signalfdCreate();

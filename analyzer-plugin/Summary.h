@@ -62,6 +62,10 @@ enum class Effect : unsigned char {
               ///< (dup2, dup3): a tracked target that was closed is owned
               ///< again when the call succeeds; an owned one stays owned,
               ///< with the source's attributes
+  HandsOnPointee, ///< owned fds stored in what pointer param Index points
+                  ///< to are handed on when the call returns 0
+                  ///< (epoll_ctl's event data, saved by the kernel and
+                  ///< given back by epoll_wait); on -1 nothing is
   ForeignRelease, ///< pointer param Index is released by a function meant
                   ///< for another kind of resource (fclose, closedir,
                   ///< pclose, free): an fd cast to it is a "mismatched
