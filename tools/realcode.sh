@@ -173,6 +173,8 @@ def run_timed(cmd, cwd, log):
     p.returncode = os.waitstatus_to_exitcode(status)
     return p.returncode, ru.ru_utime + ru.ru_stime, time.monotonic() - t0
 
+# Colour codes, when a build's flags force -fcolor-diagnostics (meson does).
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 WARN = re.compile(r"^(.+?):(\d+):(\d+): warning: (.*) \[([A-Za-z0-9_.-]+)\]$")
 ANALYZER = re.compile(r"^(core|unix|deadcode|security|cplusplus|nullability|"
                       r"osx|apiModeling|alpha|optin|valist|fuchsia|webkit|iosafe)\.")
@@ -181,7 +183,7 @@ def diagnostics(log):
     """Analyzer warnings in a text-output log: list of (checker, first line, block)."""
     found, cur = [], None
     for line in open(log, errors="replace"):
-        line = line.rstrip("\n")
+        line = ANSI.sub("", line.rstrip("\n"))
         m = WARN.match(line)
         if m and ANALYZER.match(m.group(5)):
             cur = [m.group(5), line, [line]]
@@ -201,7 +203,8 @@ def crashed(status, log):
 def one_tu(name, i, entry):
     args, src = analysis_args(entry)
     d = os.path.join(OUT, name, "tu")
-    base = [CLANG, "--analyze", "--analyzer-output", "text"] + args
+    base = [CLANG, "--analyze", "--analyzer-output", "text"] + args + \
+        ["-fno-color-diagnostics"]
     res = {"file": src}
     la = os.path.join(d, "%04d.clang.log" % i)
     st, cpu, _ = run_timed(base + [src], entry["directory"], la)
@@ -309,7 +312,8 @@ for spec in sys.argv[1:]:
             cmd += ["--plugin", PLUGIN]   # the same plugin as the per-TU runs
         st, cpu, w = run_timed(cmd, os.getcwd(), dout)
         row["driver"] = (st, cpu, w, sum(1 for l in open(dout, errors="replace")
-                                        if WARN.match(l.rstrip("\n")) and "[iosafe." in l))
+                                        if WARN.match(ANSI.sub("", l.rstrip("\n")))
+                                        and "[iosafe." in l))
     rows.append(row)
 
 hdr = ["program", "TUs (all)", "lines (all)", "TUs measured", "lines measured",
