@@ -815,8 +815,9 @@ ProgramStateRef FdEngine::checkAttrs(ProgramStateRef State, const FdArg &A,
         Msg = Pre + " on a socket that is not listening";
     } else if (PE.Need & N_Bound) {
       // listen(2) on a socket never bound: Linux binds an AF_INET/AF_INET6
-      // socket to an ephemeral port ("autobind"), which a server's clients
-      // cannot know; POSIX leaves it unspecified.  Reported (issue 4).
+      // socket to a random free port (ip(7)), which a server's clients
+      // cannot know, and refuses an AF_UNIX one (EINVAL, net/unix/af_unix.c
+      // unix_listen); POSIX leaves it unspecified.  Reported (issue 4).
       if (T == SockType::Dgram)
         Msg = Pre + " on a datagram socket";
       else if (P == SockPhase::New)
