@@ -1454,11 +1454,54 @@ void FdEngine::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
     C.addTransition(State, Pred);
 }
 
+/// pipe, pipe2, socketpair with unix.StdCLibraryFunctions on (as
+/// iosafe-check runs it): that checker splits the path right after the call
+/// into a result of 0 and one of -1, so the program's own test of the
+/// result later decides nothing and the engine, which waits for a branch on
+/// the status (evalAssume), would keep the fds "unchecked" for ever
+/// (fp-cases/05, dropbear's dbutil.c).  After every checker's post-call
+/// (PostStmt<CallExpr>), what the constraints already decide is taken: on
+/// those paths a use before the program's check is not reported, as for
+/// open and the others under that checker.
+void FdEngine::checkPostStmt(const CallExpr *CE, CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  if (State->get<FdMap>().isEmpty())
+    return;
+  SValBuilder &SVB = C.getSValBuilder();
+  bool Changed = false;
+  for (const auto &[Sym, FS] : State->get<FdMap>()) {
+    const auto *St = dyn_cast_or_null<SymbolConjured>(FS.Status);
+    if (!FS.Unchecked || !St || St->getStmt() != CE ||
+        St->getCount() != C.blockCount())
+      continue;
+    InAssume = true;
+    Outcome O = resolve(State, Sym, FS.Status, SVB);
+    InAssume = false;
+    if (O.SuccessCertain == O.FailureCertain)
+      continue;
+    Changed = true;
+    if (O.FailureCertain) {
+      State = State->remove<FdMap>(Sym);
+      continue;
+    }
+    FdState NS = FS;
+    NS.Unchecked = false;
+    NS.Status = nullptr;
+    State = State->set<FdMap>(Sym, NS);
+    if (ProgramStateRef S2 = assumeCmp(State, Sym, BO_GE, 0, SVB))
+      State = S2;
+  }
+  if (Changed)
+    C.addTransition(State);
+}
+
 /// A call the engine has no summary for and the analyzer did not inline:
 /// an owned fd passed to it by value is handed on (it may be stored, or
 /// closed, there).  Variadic arguments (printf("%d", fd)) are not.
 void FdEngine::checkPostCall(const CallEvent &Call, CheckerContext &C) const {
-  if (C.wasInlined || summaryFor(Call))
+  if (C.wasInlined)
+    return;
+  if (summaryFor(Call))
     return;
   ProgramStateRef State = C.getState();
   bool Changed = false;
@@ -1563,6 +1606,12 @@ void FdEngine::checkLiveSymbols(ProgramStateRef State,
     // (fd < 0 on a path) are needed when the function ends.
     if (FS.K == FdState::ReleasesParam || FS.K == FdState::UsesParam)
       SR.markLive(Sym);
+    // An unchecked out-parameter fd's status: the constraints on it (the
+    // program's own check, or unix.StdCLibraryFunctions' split of pipe's
+    // result into 0 and -1 right after the call) say whether it succeeded
+    // (fp-cases/05).
+    if (FS.Unchecked && FS.Status && SR.isLive(Sym))
+      SR.markLive(FS.Status);
   }
 }
 

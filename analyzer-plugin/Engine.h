@@ -82,7 +82,8 @@ class FdEngine
           clang::ento::check::EndFunction,
           clang::ento::check::PreStmt<clang::ReturnStmt>,
           clang::ento::check::PostStmt<clang::DeclStmt>,
-          clang::ento::check::PreStmt<clang::CastExpr>> {
+          clang::ento::check::PreStmt<clang::CastExpr>,
+          clang::ento::check::PostStmt<clang::CallExpr>> {
 public:
   /// Turns a summary source on, under the checker name that reports for it.
   void enable(Source S, clang::ento::CheckerNameRef Name);
@@ -116,6 +117,8 @@ public:
                      clang::ento::CheckerContext &C) const;
   void checkPreStmt(const clang::CastExpr *CE,
                     clang::ento::CheckerContext &C) const;
+  void checkPostStmt(const clang::CallExpr *CE,
+                     clang::ento::CheckerContext &C) const;
   void printState(llvm::raw_ostream &Out, clang::ento::ProgramStateRef State,
                   const char *NL, const char *Sep) const override;
 
