@@ -236,6 +236,32 @@ const FnSummary &epollCtlDel() {
   return S;
 }
 constexpr int LinuxEPOLL_CTL_DEL = 2;
+
+/// fdopen with a constant mode string: the stream needs the fd readable
+/// ("r"), writable ("w", "a") or both ("r+", ...); fdopen(3): EINVAL "the
+/// mode ... is not compatible with the file descriptor".
+const FnSummary *fdopenFor(const CallEvent &Call) {
+  if (Call.getNumArgs() < 2)
+    return nullptr;
+  const auto *SL = dyn_cast<StringLiteral>(
+      Call.getArgExpr(1)->IgnoreParenImpCasts());
+  if (!SL || SL->getCharByteWidth() != 1 || SL->getLength() == 0)
+    return nullptr;
+  StringRef M = SL->getString();
+  unsigned char Need = M.contains('+') ? (N_Read | N_Write)
+                       : M[0] == 'r'   ? N_Read
+                       : (M[0] == 'w' || M[0] == 'a') ? N_Write
+                                                      : 0;
+  auto make = [](unsigned char N) {
+    ParamEffect U{Effect::Use, 0};
+    U.Need = N;
+    U.What = "fdopen";
+    return px(SF_ReleaseOnSuccess, {U, {Effect::Release, 0}});
+  };
+  static const FnSummary R = make(N_Read), W = make(N_Write),
+                         RW = make(N_Read | N_Write);
+  return Need == N_Read ? &R : Need == N_Write ? &W : Need ? &RW : nullptr;
+}
 const FnSummary &signalfdCreate() {
   static const FnSummary S = acquires();
   return S;
@@ -282,6 +308,9 @@ const FnSummary *posixSummary(const CallEvent &Call) {
     auto Cmd = constArg(Call, 1);
     if (Cmd && (*Cmd == LinuxF_DUPFD || *Cmd == LinuxF_DUPFD_CLOEXEC))
       return &fcntlDup();
+  } else if (Name == "fdopen") {
+    if (const FnSummary *F = fdopenFor(Call))
+      return F;
   } else if (Name == "epoll_ctl") {
     if (auto Op = constArg(Call, 1); Op && *Op == LinuxEPOLL_CTL_DEL)
       return &epollCtlDel();

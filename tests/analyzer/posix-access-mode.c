@@ -7,6 +7,7 @@
 // (flags not constant, an fd from a parameter) is never reported.
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/uio.h>
@@ -290,4 +291,56 @@ int neg_mode_per_path(const char *path, int wr, char *buf) {
   else
     read(fd, buf, 1);
   return close(fd); // no warning: the mode follows the path
+}
+
+// fdopen(3) with a constant mode: EINVAL "the mode ... is not compatible
+// with the file descriptor".
+
+int pos_fdopen_write_stream_on_read_only(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return -1;
+  FILE *f = fdopen(fd, "w"); // expected-warning{{access mode mismatch: 'fdopen'}}
+  if (!f) {
+    close(fd);
+    return -1;
+  }
+  return fclose(f);
+}
+
+int pos_fdopen_update_stream_on_write_end(void) {
+  int p[2];
+  if (pipe(p) < 0)
+    return -1;
+  close(p[0]);
+  FILE *f = fdopen(p[1], "r+"); // expected-warning{{access mode mismatch}}
+  if (!f) {
+    close(p[1]);
+    return -1;
+  }
+  return fclose(f);
+}
+
+int neg_fdopen_modes_that_fit(const char *path) {
+  int r = open(path, O_RDONLY);
+  if (r < 0)
+    return -1;
+  FILE *fr = fdopen(r, "re");
+  if (!fr) {
+    close(r);
+    return -1;
+  }
+  int w = open(path, O_WRONLY | O_APPEND);
+  if (w < 0) {
+    fclose(fr);
+    return -1;
+  }
+  FILE *fw = fdopen(w, "a");
+  if (!fw) {
+    close(w);
+    fclose(fr);
+    return -1;
+  }
+  fclose(fw);
+  return fclose(fr); // no warning
 }
