@@ -1294,6 +1294,12 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
     if (StatusSym)
       if (ProgramStateRef S2 = assumeCmp(State, StatusSym, BO_LE, 0, SVB))
         State = S2;
+    // POSIX's pipe, pipe2, socketpair return 0 or -1, nothing else (their
+    // RETURN VALUE sections): then `== -1` decides as well as `< 0`
+    // (fp-cases/02).
+    if (StatusSym && Src == Source::PosixFd)
+      if (ProgramStateRef S2 = assumeCmp(State, StatusSym, BO_GE, -1, SVB))
+        State = S2;
   }
 
   for (const ParamEffect &E : S->Effects) {

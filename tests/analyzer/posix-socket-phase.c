@@ -333,3 +333,21 @@ int neg_listen_backlog_changed(const struct sockaddr_in *a) {
   listen(s, 128);
   return close(s); // no warning
 }
+
+int neg_socketpair_checked_minus_one(void) {
+  // socketpair(2) returns 0 or -1, nothing else: `== -1` is a full check.
+  int sv[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == -1)
+    return -1;
+  send(sv[0], "x", 1, 0); // no warning
+  close(sv[0]);
+  return close(sv[1]);
+}
+
+int pos_socketpair_minus_one_check_then_leak(void) {
+  int sv[2];
+  if (socketpair(AF_UNIX, SOCK_SEQPACKET, 0, sv) == -1)
+    return -1;
+  close(sv[0]); // expected-warning{{fd leak}}
+  return 0;
+}
