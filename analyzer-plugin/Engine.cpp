@@ -69,6 +69,8 @@ struct FdState {
     Borrowed,      ///< a borrow; Owner/OwnerRegion say of what
     UsesParam,     ///< an IOSAFE_USES parameter of the analysed function
     ReleasesParam, ///< an IOSAFE_RELEASES parameter of the analysed function
+    Streamed,      ///< owned by the stream fdopen/fdopendir returned
+                   ///< (StreamFds): usable until fclose/closedir closes it
   };
   Kind K = Owned;
   bool Unchecked = false;
@@ -158,6 +160,8 @@ REGISTER_SET_WITH_PROGRAMSTATE(EscapeExempt, SymbolRef)
 /// a designated initialiser as one default binding the engine cannot read
 /// back field by field (struct epoll_event ev = {.data.fd = c}).
 REGISTER_MAP_WITH_PROGRAMSTATE(StoredFds, const MemRegion *, SymbolRef)
+/// The stream (FILE *, DIR *) fdopen/fdopendir returned -> the fd it owns.
+REGISTER_MAP_WITH_PROGRAMSTATE(StreamFds, SymbolRef, SymbolRef)
 /// Integer-to-pointer casts of tracked fds (checkPreStmt<CastExpr>).
 REGISTER_MAP_WITH_PROGRAMSTATE(CastFds, const clang::Stmt *, iosafe::CastFd)
 
@@ -174,6 +178,7 @@ const char *kindName(FdState::Kind K) {
   case FdState::Borrowed: return "borrowed";
   case FdState::UsesParam: return "uses-param";
   case FdState::ReleasesParam: return "releases-param";
+  case FdState::Streamed: return "streamed";
   }
   return "?";
 }
@@ -747,6 +752,7 @@ ProgramStateRef FdEngine::checkUse(ProgramStateRef State, const FdArg &A,
     return State;
   case FdState::UsesParam:
   case FdState::ReleasesParam:
+  case FdState::Streamed: // fdopen(3): open until the stream is closed
     return State;
   }
   return State;
@@ -898,6 +904,12 @@ ProgramStateRef FdEngine::checkRelease(ProgramStateRef State, const FdArg &A,
     // Reported once; from here on it is just closed.
     return State->set<FdMap>(Sym, FS->with(FdState::Closed));
   }
+  case FdState::Streamed:
+    report(BK_CloseOfBorrowed, Src,
+           "close of borrowed fd: the fd belongs to the stream fdopen or "
+           "fdopendir returned; closing the stream closes it",
+           C.generateErrorNode(State, Pred), C, {Sym}, E);
+    return nullptr;
   case FdState::Owned:
   case FdState::ReleasesParam:
     return State;
@@ -1018,12 +1030,14 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
     }
   }
 
+  SymbolRef StreamSym = nullptr;
   // 2b. fdopen/fdopendir take the fd over only when they succeed: the
   //     failure (a null stream) leaves it with the caller.
   if (S->has(SF_ReleaseOnSuccess) && Call.getResultType()->isPointerType()) {
     QualType PT = Call.getResultType();
     C.addTransition(State->BindExpr(CE, LCtx, SVB.makeNullWithType(PT)), Pred);
     SVal P = SVB.conjureSymbolVal(nullptr, CE, LCtx, PT, C.blockCount());
+    StreamSym = P.getAsSymbol();
     if (auto DP = P.getAs<DefinedOrUnknownSVal>())
       if (ProgramStateRef S2 = State->assume(*DP, true))
         State = S2;
@@ -1241,6 +1255,16 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
     case Effect::Release: {
       bool IsClose =
           E.E == Effect::Close || releasesAsClose(Call, E.Index);
+      if (Sym && StreamSym && E.E == Effect::Release &&
+          (!FS || FS->K == FdState::Owned)) {
+        // fdopen/fdopendir: the stream owns the fd from here; fclose or
+        // closedir of that stream closes it (checkPreCall).
+        FdState Base = FS ? *FS : FdState::make(FdState::Owned, Src);
+        State = State->set<FdMap>(Sym, Base.with(FdState::Streamed));
+        State = State->set<StreamFds>(StreamSym, Sym);
+        Notes.push_back({Sym, "ownership moved to the stream here"});
+        break;
+      }
       if (Sym) {
         if (!FS || FS->K == FdState::Owned || FS->K == FdState::ReleasesParam) {
           FdState Base = FS ? *FS : FdState::make(FdState::Owned, Src);
@@ -1428,6 +1452,18 @@ void FdEngine::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
   for (const ParamEffect &E : S->Effects) {
     if (E.E != Effect::ForeignRelease || E.Index >= Call.getNumArgs())
       continue;
+    if (SymbolRef Str = Call.getArgSVal(E.Index).getAsLocSymbol())
+      if (const SymbolRef *FdSym = State->get<StreamFds>(Str)) {
+        // fclose/closedir of the stream fdopen/fdopendir returned closes
+        // its fd: a close(2) of the number after it is a double close.
+        SymbolRef F = *FdSym;
+        State = State->remove<StreamFds>(Str);
+        if (const FdState *FS = State->get<FdMap>(F);
+            FS && FS->K == FdState::Streamed)
+          State = State->set<FdMap>(F, FS->with(FdState::Closed));
+        Changed = true;
+        continue;
+      }
     const Expr *AE = Call.getArgExpr(E.Index)->IgnoreParenImpCasts();
     const CastFd *CF = State->get<CastFds>(AE);
     if (!CF)
@@ -1626,6 +1662,9 @@ void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   for (const auto &[Where, Sym] : State->get<StoredFds>())
     if (!SR.isLive(Sym) || !SR.isLiveRegion(Where))
       State = State->remove<StoredFds>(Where);
+  for (const auto &[Str, Fd] : State->get<StreamFds>())
+    if (!SR.isLive(Str) || !SR.isLive(Fd))
+      State = State->remove<StreamFds>(Str);
   SValBuilder &SVB = C.getSValBuilder();
   llvm::SmallVector<std::pair<SymbolRef, FdState>, 2> Leaked, Unreleased;
   for (const auto &[Sym, FS] : State->get<FdMap>()) {

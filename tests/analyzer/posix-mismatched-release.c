@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/eventfd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 int pos_fclose_on_an_int(const char *path) {
@@ -153,4 +154,63 @@ int neg_close_then_fclose_of_other_stream(const char *a, const char *b) {
   if (f)
     fclose(f);
   return 0; // no warning
+}
+
+// Until its stream is closed, an fd given to fdopen is still open (fdopen(3)
+// "will be closed when the stream created by fdopen() is closed"): uses are
+// fine, close(2) of it is a close of an fd the stream owns.
+
+int neg_fsync_raw_fd_while_stream_open(const char *path) {
+  int fd = open(path, O_WRONLY | O_CREAT, 0600);
+  if (fd < 0)
+    return -1;
+  FILE *f = fdopen(fd, "w");
+  if (!f) {
+    close(fd);
+    return -1;
+  }
+  fputs("data\n", f);
+  fflush(f);
+  fsync(fd); // no warning
+  return fclose(f);
+}
+
+int neg_fstat_dir_fd_while_dir_open(const char *path) {
+  int fd = open(path, O_RDONLY | O_DIRECTORY);
+  if (fd < 0)
+    return -1;
+  DIR *d = fdopendir(fd);
+  if (!d) {
+    close(fd);
+    return -1;
+  }
+  struct stat st;
+  fstat(fd, &st); // no warning
+  return closedir(d);
+}
+
+int pos_close_raw_while_stream_open(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return -1;
+  FILE *f = fdopen(fd, "r");
+  if (!f) {
+    close(fd);
+    return -1;
+  }
+  close(fd); // expected-warning{{close of borrowed fd: the fd belongs to the stream}}
+  return fclose(f);
+}
+
+int pos_fsync_after_fclose(const char *path) {
+  int fd = open(path, O_WRONLY | O_CREAT, 0600);
+  if (fd < 0)
+    return -1;
+  FILE *f = fdopen(fd, "w");
+  if (!f) {
+    close(fd);
+    return -1;
+  }
+  fclose(f);
+  return fsync(fd); // expected-warning{{use after close}}
 }
