@@ -82,10 +82,13 @@ int iosafe_pipe(iosafe_owned_fd *read_end, iosafe_owned_fd *write_end, int flags
 {
 	int ends[2];
 
+	/* Both none on every failure, bad arguments included (io.h). */
+	if (read_end != NULL)
+		read_end->raw = IOSAFE_RAW_NONE;
+	if (write_end != NULL)
+		write_end->raw = IOSAFE_RAW_NONE;
 	if (read_end == NULL || write_end == NULL || read_end == write_end)
 		return -EINVAL;
-	read_end->raw = IOSAFE_RAW_NONE;
-	write_end->raw = IOSAFE_RAW_NONE;
 	if (pipe2(ends, flags | O_CLOEXEC) < 0)
 		return -errno;
 	read_end->raw = ends[0];

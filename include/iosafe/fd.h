@@ -100,12 +100,15 @@ static inline iosafe_owned_fd iosafe_fd_from_raw(int raw)
  * iosafe_fd_into_raw: give up ownership.
  * @fd: owned fd (not NULL); none afterwards.
  * Returns: the descriptor @fd held, which the caller now owns and must close;
- * -1 when @fd was none.
+ * -1 when @fd was none.  (A plain copy: every iosafe constructor stores -1
+ * for none, which keeps this free of a compare; an owner built by hand with
+ * another negative value is still none, and that value is returned.)
  * Follows: Rust's IntoRawFd::into_raw_fd.
  */
 /*@
   requires valid_fd: \valid(fd);
   requires owner_ok: iosafe_fd_owner_ok(fd->raw);
+  requires canonical: fd->raw >= IOSAFE_RAW_NONE;
   assigns fd->raw;
   ensures fd_none: fd->raw == IOSAFE_RAW_NONE;
   ensures result_owner_ok: iosafe_fd_owner_ok(\result);
@@ -123,7 +126,8 @@ static inline iosafe_owned_fd iosafe_fd_from_raw(int raw)
 static inline int iosafe_fd_into_raw(iosafe_owned_fd *fd IOSAFE_RELEASES) IOSAFE_ACQUIRES;
 static inline int iosafe_fd_into_raw(iosafe_owned_fd *fd)
 {
-	int raw = fd->raw < 0 ? IOSAFE_RAW_NONE : fd->raw;
+	int raw = fd->raw;
+
 	fd->raw = IOSAFE_RAW_NONE;
 	return raw;
 }
@@ -132,12 +136,14 @@ static inline int iosafe_fd_into_raw(iosafe_owned_fd *fd)
  * iosafe_fd_borrow: borrow an owned fd.
  * @fd: owned fd (not NULL), unchanged; it must outlive the borrow, that is,
  * not be closed, dropped or moved while the result is in use.
- * Returns: a borrow of the same descriptor (none when @fd is none).
+ * Returns: a borrow of the same descriptor (none when @fd is none); a plain
+ * copy, as into_raw.
  * Follows: Rust's AsFd::as_fd.
  */
 /*@
   requires valid_fd: \valid_read(fd);
   requires owner_ok: iosafe_fd_owner_ok(fd->raw);
+  requires canonical: fd->raw >= IOSAFE_RAW_NONE;
   assigns \nothing;
   ensures borrow_ok: iosafe_fd_borrow_ok(\result.raw);
   behavior none:
@@ -156,7 +162,7 @@ iosafe_fd_borrow(const iosafe_owned_fd *fd IOSAFE_RETURNS_BORROW);
 static inline iosafe_borrowed_fd iosafe_fd_borrow(const iosafe_owned_fd *fd)
 {
 	iosafe_borrowed_fd b;
-	b.raw = fd->raw < 0 ? IOSAFE_RAW_NONE : fd->raw;
+	b.raw = fd->raw;
 	return b;
 }
 
@@ -209,12 +215,14 @@ static inline int iosafe_fd_raw(iosafe_borrowed_fd fd)
 /**
  * iosafe_fd_take: move ownership out of @fd.
  * @fd: owned fd (not NULL); none afterwards.
- * Returns: an owned fd holding what @fd held (none when @fd was none).
+ * Returns: an owned fd holding what @fd held (none when @fd was none); a
+ * plain copy, as into_raw.
  * Follows: Rust's Option::take, systemd's TAKE_FD().
  */
 /*@
   requires valid_fd: \valid(fd);
   requires owner_ok: iosafe_fd_owner_ok(fd->raw);
+  requires canonical: fd->raw >= IOSAFE_RAW_NONE;
   assigns fd->raw;
   ensures fd_none: fd->raw == IOSAFE_RAW_NONE;
   ensures result_owner_ok: iosafe_fd_owner_ok(\result.raw);
@@ -233,7 +241,8 @@ static inline iosafe_owned_fd iosafe_fd_take(iosafe_owned_fd *fd IOSAFE_RELEASES
 static inline iosafe_owned_fd iosafe_fd_take(iosafe_owned_fd *fd)
 {
 	iosafe_owned_fd moved;
-	moved.raw = fd->raw < 0 ? IOSAFE_RAW_NONE : fd->raw;
+
+	moved.raw = fd->raw;
 	fd->raw = IOSAFE_RAW_NONE;
 	return moved;
 }

@@ -232,8 +232,12 @@ int iosafe_accept(iosafe_owned_fd *out IOSAFE_ACQUIRES, iosafe_borrowed_fd liste
     iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
   behavior bad_args:
     assumes read_end == \null || write_end == \null || read_end == write_end;
-    assigns \nothing;
+    requires valid_or_null: (read_end == \null || \valid(read_end)) &&
+      (write_end == \null || \valid(write_end));
+    assigns read_end->raw, write_end->raw;
     ensures result_einval: \result == -EINVAL;
+    ensures read_none: read_end != \null ==> read_end->raw == IOSAFE_RAW_NONE;
+    ensures write_none: write_end != \null ==> write_end->raw == IOSAFE_RAW_NONE;
     ensures table_same: iosafe_fd_table_same{Pre, Post};
   behavior call:
     assumes read_end != \null && write_end != \null && read_end != write_end;

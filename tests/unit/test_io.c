@@ -492,8 +492,15 @@ NOLEAK_TEST(io, pipe_bad_arguments_are_einval)
 	iosafe_owned_fd r = GARBAGE_OWNER, w = GARBAGE_OWNER;
 
 	cr_assert_eq(iosafe_pipe(NULL, &w, 0), -EINVAL);
+	cr_assert(iosafe_fd_is_none(&w), "the other end is none on bad arguments too");
+	r.raw = 4242;
 	cr_assert_eq(iosafe_pipe(&r, NULL, 0), -EINVAL);
+	cr_assert(iosafe_fd_is_none(&r), "the other end is none on bad arguments too");
+	r.raw = 4242;
 	cr_assert_eq(iosafe_pipe(&r, &r, 0), -EINVAL, "one owner for both ends");
+	cr_assert(iosafe_fd_is_none(&r), "a shared owner is none on failure");
+	r.raw = 4242;
+	w.raw = 4242;
 	cr_assert_eq(iosafe_pipe(&r, &w, O_RDWR | O_APPEND), -EINVAL, "flags pipe2 rejects");
 	cr_assert(iosafe_fd_is_none(&r));
 	cr_assert(iosafe_fd_is_none(&w));
