@@ -45,6 +45,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -74,6 +75,9 @@ struct FdState {
   };
   Kind K = Owned;
   bool Unchecked = false;
+  /// Unchecked: the program has tested the fd or the status (a comparison,
+  /// a branch, a `!`), whatever the analysis already knew (fp-cases 04/05).
+  bool Tested = false;
   unsigned char Src = 0;
   SymbolRef Status = nullptr;           ///< Unchecked: the acquirer's status
   SymbolRef Owner = nullptr;            ///< Borrowed: the owner's fd
@@ -90,11 +94,13 @@ struct FdState {
     FdState F = *this;
     F.K = NK;
     F.Unchecked = false;
+    F.Tested = false;
     F.Status = nullptr;
     return F;
   }
   bool operator==(const FdState &O) const {
-    return K == O.K && Unchecked == O.Unchecked && Src == O.Src &&
+    return K == O.K && Unchecked == O.Unchecked && Tested == O.Tested &&
+           Src == O.Src &&
            Status == O.Status && Owner == O.Owner &&
            OwnerRegion == O.OwnerRegion && At.Mode == O.At.Mode &&
            At.Kind == O.At.Kind && At.Type == O.At.Type &&
@@ -103,6 +109,7 @@ struct FdState {
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddInteger(K);
     ID.AddBoolean(Unchecked);
+    ID.AddBoolean(Tested);
     ID.AddInteger(Src);
     ID.AddPointer(Status);
     ID.AddPointer(Owner);
@@ -832,32 +839,40 @@ ProgramStateRef FdEngine::checkUse(ProgramStateRef State, const FdArg &A,
     return State;
   }
   case FdState::Owned:
-    if (FS->Unchecked) {
+    // Reported when the program has not tested the result, whatever the
+    // analysis knows: with unix.StdCLibraryFunctions on, the path is split
+    // into success and failure right after the call, and the use on the
+    // failure path is exactly the bug (GCC: -Wanalyzer-fd-use-without-check).
+    if (FS->Unchecked && !FS->Tested) {
       SValBuilder &SVB = C.getSValBuilder();
       InAssume = true;
       Outcome O = resolve(State, Sym, FS->Status, SVB);
       ProgramStateRef Succ = State;
-      if (!O.SuccessCertain && !O.FailureCertain)
+      if (O.FailureCertain)
+        Succ = nullptr;
+      else if (!O.SuccessCertain)
         Succ = FS->Status ? assumeCmp(State, FS->Status, BO_GE, 0, SVB)
                           : assumeCmp(State, Sym, BO_GE, 0, SVB);
       if (Succ && FS->Status)
         Succ = assumeCmp(Succ, Sym, BO_GE, 0, SVB);
       InAssume = false;
-      if (!O.SuccessCertain && !O.FailureCertain && Succ) {
-        ExplodedNode *N = C.generateNonFatalErrorNode(State, Pred);
-        if (!N)
-          return nullptr;
-        report(BK_Unchecked, Src,
-               "unchecked fd: the fd is used before the success of its "
-               "acquisition was checked",
-               N, C, {Sym}, E);
-        Pred = N;
-        // Go on as if it had succeeded: one report per fd.
-        FdState NS = *FS;
-        NS.Unchecked = false;
-        NS.Status = nullptr;
-        return Succ->set<FdMap>(Sym, NS);
-      }
+      ExplodedNode *N = C.generateNonFatalErrorNode(State, Pred);
+      if (!N)
+        return nullptr;
+      report(BK_Unchecked, Src,
+             "unchecked fd: the fd is used before the success of its "
+             "acquisition was checked",
+             N, C, {Sym}, E);
+      Pred = N;
+      // Go on as if it had succeeded (one report per fd); on a path where
+      // it failed, there is no fd to follow.
+      if (!Succ)
+        return State->remove<FdMap>(Sym);
+      FdState NS = *FS;
+      NS.Unchecked = false;
+      NS.Tested = false;
+      NS.Status = nullptr;
+      return Succ->set<FdMap>(Sym, NS);
     }
     return State;
   case FdState::UsesParam:
@@ -1606,45 +1621,143 @@ void FdEngine::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
     C.addTransition(State, Pred);
 }
 
-/// pipe, pipe2, socketpair with unix.StdCLibraryFunctions on (as
-/// iosafe-check runs it): that checker splits the path right after the call
-/// into a result of 0 and one of -1, so the program's own test of the
-/// result later decides nothing and the engine, which waits for a branch on
-/// the status (evalAssume), would keep the fds "unchecked" for ever
-/// (fp-cases/05, dropbear's dbutil.c).  After every checker's post-call
-/// (PostStmt<CallExpr>), what the constraints already decide is taken: on
-/// those paths a use before the program's check is not reported, as for
-/// open and the others under that checker.
+// ---------------------------------------------------------------------------
+// The program's own tests of an acquisition's result.
+//
+// "unchecked fd" asks whether the program tested the result before using
+// it, not whether the analysis can tell success from failure: with
+// unix.StdCLibraryFunctions on (as iosafe-check runs it), open, socket,
+// pipe, socketpair and others are split into success and failure right
+// after the call, so the constraints alone would call every fd "checked"
+// (fp-cases 04) and a later `if (pipe(p) != 0)` decides nothing, so no
+// evalAssume sees it (fp-cases 05, dropbear's dbutil.c).  A test is a
+// comparison, a `!`, or a branch condition whose value involves the fd or
+// the acquirer's status, evaluated on the path.
+
+ProgramStateRef FdEngine::markTested(ProgramStateRef State, SVal V) const {
+  if (V.isUnknownOrUndef())
+    return State;
+  for (SymbolRef X : V.symbols())
+    for (const auto &[Sym, FS] : State->get<FdMap>())
+      if (FS.Unchecked && !FS.Tested && (X == Sym || X == FS.Status)) {
+        FdState NS = FS;
+        NS.Tested = true;
+        State = State->set<FdMap>(Sym, NS);
+      }
+  return State;
+}
+
+namespace {
+/// The location an operand reads, when it is a variable, a field of one or
+/// an element at a constant index (fd, c.fd, p[1]).
+std::optional<Loc> operandLoc(const Expr *E, ProgramStateRef State,
+                              const LocationContext *LC) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      return State->getLValue(VD, LC).getAs<Loc>();
+    return std::nullopt;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!FD || ME->isArrow())
+      return std::nullopt;
+    if (auto Base = operandLoc(ME->getBase(), State, LC))
+      return State->getLValue(FD, *Base).getAs<Loc>();
+    return std::nullopt;
+  }
+  if (const auto *AE = dyn_cast<ArraySubscriptExpr>(E)) {
+    const auto *Idx =
+        dyn_cast<IntegerLiteral>(AE->getIdx()->IgnoreParenImpCasts());
+    if (!Idx)
+      return std::nullopt;
+    auto Base = operandLoc(AE->getBase(), State, LC);
+    if (!Base)
+      return std::nullopt;
+    SValBuilder &SVB = State->getStateManager().getSValBuilder();
+    NonLoc I = SVB.makeArrayIndex(Idx->getValue().getZExtValue());
+    return State->getLValue(AE->getType(), I, *Base).getAs<Loc>();
+  }
+  return std::nullopt;
+}
+} // namespace
+
+ProgramStateRef FdEngine::markTested(ProgramStateRef State, const Expr *E,
+                                     CheckerContext &C) const {
+  if (!E)
+    return State;
+  State = markTested(State, C.getSVal(E));
+  // A variable that holds a value the analysis knows exactly reads as that
+  // constant (ProgramState::getSVal), so `rc = pipe(p); if (rc)` under
+  // unix.StdCLibraryFunctions would show no symbol: the raw binding does.
+  if (auto L = operandLoc(E, State, C.getLocationContext()))
+    State = markTested(State, State->getRawSVal(*L, E->getType()));
+  return State;
+}
+
+void FdEngine::checkPreStmt(const BinaryOperator *BO, CheckerContext &C) const {
+  if (!BO->isComparisonOp())
+    return;
+  ProgramStateRef State = C.getState();
+  if (State->get<FdMap>().isEmpty())
+    return;
+  ProgramStateRef Next = markTested(State, BO->getLHS(), C);
+  Next = markTested(Next, BO->getRHS(), C);
+  if (Next != State)
+    C.addTransition(Next);
+}
+
+void FdEngine::checkPreStmt(const UnaryOperator *UO, CheckerContext &C) const {
+  if (UO->getOpcode() != UO_LNot)
+    return;
+  ProgramStateRef State = C.getState();
+  if (State->get<FdMap>().isEmpty())
+    return;
+  ProgramStateRef Next = markTested(State, UO->getSubExpr(), C);
+  if (Next != State)
+    C.addTransition(Next);
+}
+
+void FdEngine::checkBranchCondition(const Stmt *Cond, CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  if (State->get<FdMap>().isEmpty())
+    return;
+  ProgramStateRef Next = State;
+  if (const auto *E = dyn_cast<Expr>(Cond))
+    Next = markTested(State, E, C);
+  if (Next != State)
+    C.addTransition(Next);
+}
+
+/// The link between an out-parameter acquirer's status and its fds (pipe,
+/// socketpair: 0 and fds >= 0, or -1 and no fd), which evalAssume makes
+/// when a branch decides the status.  With unix.StdCLibraryFunctions on,
+/// that checker decides it right after the call, in its own post-call,
+/// and no later branch does (fp-cases 05): the link is made here, after
+/// every checker's post-call (PostStmt<CallExpr>).  The fds stay unchecked
+/// until the program tests the status.
 void FdEngine::checkPostStmt(const CallExpr *CE, CheckerContext &C) const {
   ProgramStateRef State = C.getState();
   if (State->get<FdMap>().isEmpty())
     return;
   SValBuilder &SVB = C.getSValBuilder();
-  bool Changed = false;
+  ProgramStateRef Next = State;
   for (const auto &[Sym, FS] : State->get<FdMap>()) {
     const auto *St = dyn_cast_or_null<SymbolConjured>(FS.Status);
     if (!FS.Unchecked || !St || St->getStmt() != CE ||
         St->getCount() != C.blockCount())
       continue;
     InAssume = true;
-    Outcome O = resolve(State, Sym, FS.Status, SVB);
+    Outcome O = resolve(Next, Sym, FS.Status, SVB);
+    if (O.SuccessCertain != O.FailureCertain)
+      if (ProgramStateRef S2 = assumeCmp(Next, Sym, O.SuccessCertain ? BO_GE
+                                                                    : BO_LT,
+                                         0, SVB))
+        Next = S2;
     InAssume = false;
-    if (O.SuccessCertain == O.FailureCertain)
-      continue;
-    Changed = true;
-    if (O.FailureCertain) {
-      State = State->remove<FdMap>(Sym);
-      continue;
-    }
-    FdState NS = FS;
-    NS.Unchecked = false;
-    NS.Status = nullptr;
-    State = State->set<FdMap>(Sym, NS);
-    if (ProgramStateRef S2 = assumeCmp(State, Sym, BO_GE, 0, SVB))
-      State = S2;
   }
-  if (Changed)
-    C.addTransition(State);
+  if (Next != State)
+    C.addTransition(Next);
 }
 
 /// A call the engine has no summary for and the analyzer did not inline:
@@ -1709,6 +1822,7 @@ ProgramStateRef FdEngine::evalAssume(ProgramStateRef State, SVal Cond,
     if (O.SuccessCertain && !O.FailureCertain) {
       FdState NS = FS;
       NS.Unchecked = false;
+      NS.Tested = false;
       NS.Status = nullptr;
       Next = State->set<FdMap>(Sym, NS);
       if (FS.Status) {

@@ -83,7 +83,10 @@ class FdEngine
           clang::ento::check::PreStmt<clang::ReturnStmt>,
           clang::ento::check::PostStmt<clang::DeclStmt>,
           clang::ento::check::PreStmt<clang::CastExpr>,
-          clang::ento::check::PostStmt<clang::CallExpr>> {
+          clang::ento::check::PreStmt<clang::BinaryOperator>,
+          clang::ento::check::PreStmt<clang::UnaryOperator>,
+          clang::ento::check::PostStmt<clang::CallExpr>,
+          clang::ento::check::BranchCondition> {
 public:
   /// Turns a summary source on, under the checker name that reports for it.
   void enable(Source S, clang::ento::CheckerNameRef Name);
@@ -117,8 +120,14 @@ public:
                      clang::ento::CheckerContext &C) const;
   void checkPreStmt(const clang::CastExpr *CE,
                     clang::ento::CheckerContext &C) const;
+  void checkPreStmt(const clang::BinaryOperator *BO,
+                    clang::ento::CheckerContext &C) const;
+  void checkPreStmt(const clang::UnaryOperator *UO,
+                    clang::ento::CheckerContext &C) const;
   void checkPostStmt(const clang::CallExpr *CE,
                      clang::ento::CheckerContext &C) const;
+  void checkBranchCondition(const clang::Stmt *Cond,
+                            clang::ento::CheckerContext &C) const;
   void printState(llvm::raw_ostream &Out, clang::ento::ProgramStateRef State,
                   const char *NL, const char *Sep) const override;
 
@@ -130,6 +139,12 @@ private:
   mutable bool InAssume = false;
 
   const FnSummary *summaryFor(const clang::ento::CallEvent &Call) const;
+  /// Marks the unchecked fds whose value or status V involves as tested.
+  clang::ento::ProgramStateRef markTested(clang::ento::ProgramStateRef State,
+                                          clang::ento::SVal V) const;
+  clang::ento::ProgramStateRef markTested(clang::ento::ProgramStateRef State,
+                                          const clang::Expr *E,
+                                          clang::ento::CheckerContext &C) const;
   const FnSummary *summaryFor(const clang::FunctionDecl *FD) const;
   const clang::ento::BugType &bugType(Source S, BugKind K) const;
 

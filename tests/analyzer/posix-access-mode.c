@@ -1,4 +1,5 @@
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -verify %s
+// RUN: %clang_analyze_cc1 -analyzer-checker=core,unix.StdCLibraryFunctions,iosafe.PosixFd -verify %s
 // iosafe.PosixFd: "access mode mismatch".  The mode comes from open's,
 // openat's and posix_openpt's constant flags (& O_ACCMODE), creat (write-only,
 // open(2)), mkstemp and memfd_create (read-write), the ends of a pipe

@@ -1,4 +1,5 @@
-// RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -verify %s
+// RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -verify=expected,plain %s
+// RUN: %clang_analyze_cc1 -analyzer-checker=core,unix.StdCLibraryFunctions,iosafe.PosixFd -verify=expected,stdc %s
 // iosafe.PosixFd: every acquiring POSIX/Linux function of issue 4 hands the
 // caller an fd it must close (each function's man page: the new fd, or -1 and
 // nothing acquired).  One leak and, where it says something new, one clean
@@ -237,6 +238,6 @@ int pos_overwritten_leaks(const char *a, const char *b) {
     return -1;
   fd = open(b, O_RDONLY);
   if (fd < 0)
-    return -1; // expected-warning{{fd leak}}
-  return close(fd);
+    return -1; // plain-warning{{fd leak}}
+  return close(fd); // stdc-warning{{fd leak}}
 }

@@ -1,4 +1,5 @@
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -verify %s
+// RUN: %clang_analyze_cc1 -analyzer-checker=core,unix.StdCLibraryFunctions,iosafe.PosixFd -verify=expected,stdc %s
 // iosafe.PosixFd: "unchecked fd" (an fd used before its acquisition was seen
 // to succeed; POSIX acquisitions fail with exactly -1) and "access mode
 // mismatch" (O_RDONLY/O_WRONLY/O_RDWR from open's flags, creat = write-only,
@@ -53,7 +54,7 @@ int neg_checked_greater_than_zero(const char *path) {
 
 int pos_dup_of_unchecked(const char *path) {
   int fd = open(path, O_RDONLY);
-  int copy = dup(fd); // expected-warning{{unchecked fd}}
+  int copy = dup(fd); // expected-warning{{unchecked fd}} stdc-warning{{The 1st argument to 'dup' is -1}}
   if (copy >= 0)
     close(copy);
   if (fd >= 0)

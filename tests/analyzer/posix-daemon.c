@@ -1,4 +1,5 @@
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -verify %s
+// RUN: %clang_analyze_cc1 -analyzer-checker=core,unix.StdCLibraryFunctions,iosafe.PosixFd -verify %s
 // iosafe.PosixFd on daemon patterns: fork/exec with pipes and dup2 onto
 // stdio, daemonize with /dev/null, socketpair with fork failure.
 #include <fcntl.h>

@@ -1,4 +1,5 @@
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -verify %s
+// RUN: %clang_analyze_cc1 -analyzer-checker=core,unix.StdCLibraryFunctions,iosafe.PosixFd -verify=expected,stdc %s
 // iosafe.PosixFd: double close, use after close, unchecked fd.
 #include <fcntl.h>
 #include <stdio.h>
@@ -61,7 +62,7 @@ void pos_unchecked_open(const char *p) {
 
 void pos_unchecked_socket(void) {
   int s = socket(AF_INET, SOCK_STREAM, 0);
-  listen(s, 1); // expected-warning{{unchecked fd}}
+  listen(s, 1); // expected-warning{{unchecked fd}} stdc-warning{{The 1st argument to 'listen' is -1}}
   close(s);
 }
 

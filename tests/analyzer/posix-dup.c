@@ -1,4 +1,5 @@
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -verify %s
+// RUN: %clang_analyze_cc1 -analyzer-checker=core,unix.StdCLibraryFunctions,iosafe.PosixFd -verify %s
 // iosafe.PosixFd: the dup family and the rows chosen by a constant argument.
 //   fcntl(fd, F_DUPFD | F_DUPFD_CLOEXEC, min) acquires a copy (fcntl(2));
 //   other fcntl commands only use the fd.

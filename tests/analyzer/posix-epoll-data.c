@@ -1,4 +1,5 @@
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -verify %s
+// RUN: %clang_analyze_cc1 -analyzer-checker=core,unix.StdCLibraryFunctions,iosafe.PosixFd -verify %s
 // iosafe.PosixFd: epoll_ctl(EPOLL_CTL_ADD / MOD) hands on the fds stored in
 // its event when it succeeds: epoll_ctl(2) "The data member of the
 // epoll_event structure specifies data that the kernel should save and then

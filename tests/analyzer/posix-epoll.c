@@ -1,4 +1,5 @@
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -verify %s
+// RUN: %clang_analyze_cc1 -analyzer-checker=core,unix.StdCLibraryFunctions,iosafe.PosixFd -verify %s
 // iosafe.PosixFd on event loops: epoll (epoll_create1, epoll_ctl,
 // epoll_wait), eventfd, timerfd, poll.
 #define _GNU_SOURCE

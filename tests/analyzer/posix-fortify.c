@@ -1,4 +1,5 @@
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -O2 -fgnuc-version=4.2.1 -D_FORTIFY_SOURCE=2 -D_FILE_OFFSET_BITS=64 -Wno-unused-result -verify %s
+// RUN: %clang_analyze_cc1 -analyzer-checker=core,unix.StdCLibraryFunctions,iosafe.PosixFd -O2 -fgnuc-version=4.2.1 -D_FORTIFY_SOURCE=2 -D_FILE_OFFSET_BITS=64 -Wno-unused-result -verify %s
 // iosafe.PosixFd under Debian's hardening flags: with _FORTIFY_SOURCE=2 and
 // -O2, glibc 2.36 turns read, pread, recv, recvfrom, open and openat into
 // extern inline wrappers (bits/unistd.h, bits/socket2.h, bits/fcntl2.h) that

@@ -1,4 +1,5 @@
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,unix,iosafe.PosixFd -verify %s
+// RUN: %clang_analyze_cc1 -analyzer-checker=core,unix.StdCLibraryFunctions,unix,iosafe.PosixFd -verify %s
 // Loops with a bound the analysis cannot know.  The analyzer explores the
 // path where such a loop runs zero times; when the loop's body is where the
 // fd is handed on, that path is most often ruled out by the program's

@@ -1,4 +1,5 @@
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -verify %s
+// RUN: %clang_analyze_cc1 -analyzer-checker=core,unix.StdCLibraryFunctions,iosafe.PosixFd -verify %s
 // iosafe.PosixFd: fds in struct fields and arrays, out-parameters, and the
 // places where the analysis loses track of an fd (a global, the caller's
 // memory, an unknown function, a pointer cast): there it is handed on,

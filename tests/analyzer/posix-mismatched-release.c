@@ -1,4 +1,5 @@
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -verify %s
+// RUN: %clang_analyze_cc1 -analyzer-checker=core,unix.StdCLibraryFunctions,iosafe.PosixFd -verify %s
 // iosafe.PosixFd: "mismatched release" (an fd given to fclose, closedir,
 // pclose or free, cast to their pointer type), and the release functions
 // that do fit an fd handed to a stream: fdopen(3) "The file descriptor is not

@@ -1,4 +1,5 @@
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.Ownership,iosafe.PosixFd -verify %s
+// RUN: %clang_analyze_cc1 -analyzer-checker=core,unix.StdCLibraryFunctions,iosafe.Ownership,iosafe.PosixFd -verify=expected,stdc %s
 // iosafe.PosixFd: more acquirers, uses after close, and annotations on
 // plain-int APIs checked against POSIX bodies.
 #define _GNU_SOURCE
@@ -79,14 +80,14 @@ void pos_isatty_after_close(int fd) {
 
 void pos_lseek_unchecked(const char *p) {
   int fd = open(p, O_RDONLY);
-  lseek(fd, 0, SEEK_END); // expected-warning{{unchecked fd}}
+  lseek(fd, 0, SEEK_END); // expected-warning{{unchecked fd}} stdc-warning{{The 1st argument to 'lseek' is -1}}
   close(fd);
 }
 
 void pos_fstat_unchecked_dup(int fd) {
   struct stat st;
   int d = dup(fd);
-  fstat(d, &st); // expected-warning{{unchecked fd}}
+  fstat(d, &st); // expected-warning{{unchecked fd}} stdc-warning{{The 1st argument to 'fstat' is -1}}
   close(d);
 }
 

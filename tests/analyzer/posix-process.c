@@ -1,4 +1,5 @@
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -verify %s
+// RUN: %clang_analyze_cc1 -analyzer-checker=core,unix.StdCLibraryFunctions,iosafe.PosixFd -verify %s
 // iosafe.PosixFd on process plumbing: pipe + fork + dup2 onto stdio + exec,
 // socketpair + fork failure, daemonize with /dev/null, pid files.
 #define _GNU_SOURCE

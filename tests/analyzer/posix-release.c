@@ -1,4 +1,5 @@
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -verify %s
+// RUN: %clang_analyze_cc1 -analyzer-checker=core,unix.StdCLibraryFunctions,iosafe.PosixFd -verify %s
 // iosafe.PosixFd: close (which releases the fd even when it fails, close(2)),
 // dup2/dup3 onto a target, and ownership handed to a stream (fdopen(3)) or a
 // directory stream (fdopendir(3)).

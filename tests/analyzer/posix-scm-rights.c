@@ -1,4 +1,5 @@
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -verify %s
+// RUN: %clang_analyze_cc1 -analyzer-checker=core,unix.StdCLibraryFunctions,iosafe.PosixFd -verify %s
 // iosafe.PosixFd and SCM_RIGHTS (unix(7)): sending an fd gives the receiver a
 // new descriptor "as though created with dup(2)"; the sender still owns its
 // copy and must close it.  Received fds sit in a byte buffer: not tracked.

@@ -1,4 +1,5 @@
-// RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -verify %s
+// RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -verify=expected,plain %s
+// RUN: %clang_analyze_cc1 -analyzer-checker=core,unix.StdCLibraryFunctions,iosafe.PosixFd -verify=expected,stdc %s
 // iosafe.PosixFd on the shapes of network daemons: accept loops, getaddrinfo
 // loops, per-connection handlers, connection tables.
 #define _GNU_SOURCE
@@ -160,7 +161,7 @@ int pos_connect_loop_forgets_close(const char *host, const char *port) {
   if (getaddrinfo(host, port, &hints, &res) != 0)
     return -1;
   int fd = -1;
-  for (rp = res; rp; rp = rp->ai_next) {
+  for (rp = res; rp; rp = rp->ai_next) { // stdc-warning{{fd leak}}
     fd = socket(rp->ai_family, rp->ai_socktype, rp->ai_protocol);
     if (fd == -1)
       continue;
@@ -169,7 +170,7 @@ int pos_connect_loop_forgets_close(const char *host, const char *port) {
     // missing close(fd): the next iteration overwrites it
   }
   freeaddrinfo(res);
-  return rp ? fd : -1; // expected-warning{{fd leak}}
+  return rp ? fd : -1; // plain-warning{{fd leak}}
 }
 
 int pos_bind_loop_leaks_on_listen_failure(const char *port) {

@@ -1,4 +1,5 @@
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -verify %s
+// RUN: %clang_analyze_cc1 -analyzer-checker=core,unix.StdCLibraryFunctions,iosafe.PosixFd -verify %s
 // iosafe.PosixFd: "socket phase mismatch".  Phases of a socket from socket():
 //   new -> bind -> bound -> listen -> listening -> accept() returns connected
 //   new | bound -> connect -> connected;  socketpair() and accept() connected.

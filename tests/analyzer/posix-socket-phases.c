@@ -1,4 +1,5 @@
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -verify %s
+// RUN: %clang_analyze_cc1 -analyzer-checker=core,unix.StdCLibraryFunctions,iosafe.PosixFd -verify %s
 // iosafe.PosixFd: "socket phase mismatch" (socket(2), bind(2), listen(2),
 // accept(2), connect(2), socketpair(2)):
 //   socket() new -> bind() bound -> listen() listening -> accept() connected
