@@ -71,6 +71,8 @@ struct FdState {
     UsesParam,     ///< an IOSAFE_USES parameter of the analysed function
     ReleasesParam, ///< an IOSAFE_RELEASES parameter of the analysed function
     Streamed,      ///< owned by the stream fdopen/fdopendir returned
+    DirStreamed,   ///< Streamed, and usable only through its DIR *
+                   ///< (fdopendir, SF_ExclusiveStream)
                    ///< (StreamFds): usable until fclose/closedir closes it
   };
   Kind K = Owned;
@@ -186,6 +188,7 @@ const char *kindName(FdState::Kind K) {
   case FdState::UsesParam: return "uses-param";
   case FdState::ReleasesParam: return "releases-param";
   case FdState::Streamed: return "streamed";
+  case FdState::DirStreamed: return "dir-streamed";
   }
   return "?";
 }
@@ -788,8 +791,8 @@ void FdEngine::reportLeak(SymbolRef Sym, const FdState &FS, ExplodedNode *N,
 
 ProgramStateRef FdEngine::checkUse(ProgramStateRef State, const FdArg &A,
                                    const Expr *E, Source Src,
-                                   CheckerContext &C,
-                                   ExplodedNode *&Pred) const {
+                                   CheckerContext &C, ExplodedNode *&Pred,
+                                   unsigned Need) const {
   if (A.Holder)
     if (const GoneInfo *G = State->get<GoneOwners>(A.Holder)) {
       ExplodedNode *N = C.generateErrorNode(State, Pred);
@@ -879,6 +882,14 @@ ProgramStateRef FdEngine::checkUse(ProgramStateRef State, const FdArg &A,
   case FdState::ReleasesParam:
   case FdState::Streamed: // fdopen(3): open until the stream is closed
     return State;
+  case FdState::DirStreamed:
+    if (!(Need & N_Offset))
+      return State; // fstat, fchdir: the description is not changed
+    report(BK_UseAfterMove, Src,
+           "use after move: the fd's offset is changed after fdopendir "
+           "took it over; use the directory stream (readdir, rewinddir)",
+           C.generateErrorNode(State, Pred), C, {Sym}, E);
+    return nullptr;
   }
   return State;
 }
@@ -1030,6 +1041,7 @@ ProgramStateRef FdEngine::checkRelease(ProgramStateRef State, const FdArg &A,
     return State->set<FdMap>(Sym, FS->with(FdState::Closed));
   }
   case FdState::Streamed:
+  case FdState::DirStreamed:
     report(BK_CloseOfBorrowed, Src,
            "close of borrowed fd: the fd belongs to the stream fdopen or "
            "fdopendir returned; closing the stream closes it",
@@ -1076,7 +1088,7 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
       // One report per use: an unchecked fd has no attributes worth
       // reporting yet.
       ExplodedNode *Before = Pred;
-      State = checkUse(State, A, AE, Src, C, Pred);
+      State = checkUse(State, A, AE, Src, C, Pred, E.Need);
       if (State && E.Need && Pred == Before)
         State = checkAttrs(State, A, E, AE, Src, C, Pred);
     }
@@ -1385,7 +1397,9 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
         // fdopen/fdopendir: the stream owns the fd from here; fclose or
         // closedir of that stream closes it (checkPreCall).
         FdState Base = FS ? *FS : FdState::make(FdState::Owned, Src);
-        State = State->set<FdMap>(Sym, Base.with(FdState::Streamed));
+        State = State->set<FdMap>(
+            Sym, Base.with(S->has(SF_ExclusiveStream) ? FdState::DirStreamed
+                                                      : FdState::Streamed));
         State = State->set<StreamFds>(StreamSym, Sym);
         Notes.push_back({Sym, "ownership moved to the stream here"});
         break;
@@ -1584,7 +1598,8 @@ void FdEngine::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
         SymbolRef F = *FdSym;
         State = State->remove<StreamFds>(Str);
         if (const FdState *FS = State->get<FdMap>(F);
-            FS && FS->K == FdState::Streamed)
+            FS && (FS->K == FdState::Streamed ||
+                   FS->K == FdState::DirStreamed))
           State = State->set<FdMap>(F, FS->with(FdState::Closed));
         Changed = true;
         continue;
@@ -1948,7 +1963,11 @@ void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
 ProgramStateRef
 FdEngine::checkPointerEscape(ProgramStateRef State,
                              const InvalidatedSymbols &Escaped,
-                             const CallEvent *, PointerEscapeKind) const {
+                             const CallEvent *Call, PointerEscapeKind) const {
+  // poll(2) and the like only read the fds in their arguments' memory.
+  if (Call)
+    if (const FnSummary *S = summaryFor(*Call); S && S->has(SF_KeepsNoFd))
+      return State;
   auto Exempt = State->get<EscapeExempt>();
   for (SymbolRef Sym : Escaped) {
     if (Exempt.contains(Sym))

@@ -152,7 +152,8 @@ private:
                                         const FdArg &A, const clang::Expr *E,
                                         Source Src,
                                         clang::ento::CheckerContext &C,
-                                        clang::ento::ExplodedNode *&Pred) const;
+                                        clang::ento::ExplodedNode *&Pred,
+                                        unsigned Need = 0) const;
   clang::ento::ProgramStateRef
   checkAttrs(clang::ento::ProgramStateRef State, const FdArg &A,
              const ParamEffect &PE, const clang::Expr *E, Source Src,

@@ -67,6 +67,10 @@ FnSummary use0(const char *What, unsigned char Need,
   E.What = What;
   return px(0, {E});
 }
+FnSummary keepsNoFd(FnSummary S) {
+  S.Flags |= SF_KeepsNoFd;
+  return S;
+}
 FnSummary withArgs(FnSummary S, int ModeArg, int TypeArg) {
   S.ModeArg = ModeArg;
   S.TypeArg = TypeArg;
@@ -150,7 +154,8 @@ const std::vector<Row> &rows() {
       // ownership handed to a stream or a directory stream (fclose and
       // closedir then close it; a close(2) of the number is a double close)
       {"fdopen", 2, px(SF_ReleaseOnSuccess, {{Effect::Release, 0}})},
-      {"fdopendir", 1, px(SF_ReleaseOnSuccess, {{Effect::Release, 0}})},
+      {"fdopendir", 1,
+       px(SF_ReleaseOnSuccess | SF_ExclusiveStream, {{Effect::Release, 0}})},
       // released by a function for another kind of resource: only checked
       // (the stream and heap checkers model these calls)
       {"fclose", 1, foreignRelease()},
@@ -161,15 +166,15 @@ const std::vector<Row> &rows() {
       {"dup2", 2, px(0, {{Effect::Use, 0}, {Effect::DupOnto, 0, 1}})},
       {"dup3", 3, px(0, {{Effect::Use, 0}, {Effect::DupOnto, 0, 1}})},
       // use
-      {"read", 3, use0("read", Rd)},
-      {"write", 3, use0("write", Wr)},
+      {"read", 3, use0("read", Rd | N_Offset)},
+      {"write", 3, use0("write", Wr | N_Offset)},
       {"pread", 4, use0("pread", N_Read)},
       {"pwrite", 4, use0("pwrite", N_Write)},
       {"pread64", 4, use0("pread", N_Read)},
       {"pwrite64", 4, use0("pwrite", N_Write)},
-      {"readv", 3, use0("readv", Rd)},
-      {"writev", 3, use0("writev", Wr)},
-      {"lseek", 3, uses({0})},
+      {"readv", 3, use0("readv", Rd | N_Offset)},
+      {"writev", 3, use0("writev", Wr | N_Offset)},
+      {"lseek", 3, use0("lseek", N_Offset)},
       {"fstat", 2, uses({0})},
       {"fstatfs", 2, uses({0})},
       {"fsync", 1, uses({0})},
@@ -187,7 +192,9 @@ const std::vector<Row> &rows() {
       {"recv", 4, use0("recv", Rd)},
       {"sendto", 6, use0("sendto", N_Write)},
       {"recvfrom", 6, use0("recvfrom", Rd)},
-      {"sendmsg", 3, use0("sendmsg", N_Write)},
+      // SCM_RIGHTS (unix(7)): the receiver gets new fds "as though created
+      // with dup(2)"; the sender keeps its own, and must still close them.
+      {"sendmsg", 3, keepsNoFd(use0("sendmsg", N_Write))},
       {"recvmsg", 3, use0("recvmsg", Rd)},
       {"bind", 3, use0("bind", 0, SockPhase::Bound)},
       {"listen", 2, use0("listen", N_Bound, SockPhase::Listening)},
@@ -201,6 +208,10 @@ const std::vector<Row> &rows() {
        px(0, {{Effect::Use, 0}, {Effect::Use, 2},
               {Effect::HandsOnPointee, 3}})},
       {"epoll_wait", 4, uses({0})},
+      // poll(2), ppoll: the pollfd array is read (fd, events) and written
+      // (revents) during the call only; the fds in it stay the caller's.
+      {"poll", 3, px(SF_KeepsNoFd, {})},
+      {"ppoll", 4, px(SF_KeepsNoFd, {})},
       {"sendfile", 4, uses({0, 1})},
       {"splice", 6, uses({0, 2})},
       {"tcgetattr", 2, uses({0})},

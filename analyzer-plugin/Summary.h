@@ -100,6 +100,9 @@ enum NeedFlags : unsigned char {
   N_Listening = 1u << 3,  ///< a listening socket (accept)
   N_Bound = 1u << 4,      ///< a bound socket (listen), not connected
   N_NotListening = 1u << 5, ///< not a listening socket (connect)
+  N_Offset = 1u << 6,     ///< moves the file offset (read, write, lseek):
+                          ///< on an fd fdopendir took over, undefined
+                          ///< (fdopendir(3p)), a "use after move"
 };
 
 struct ParamEffect {
@@ -139,6 +142,16 @@ enum SummaryFlags : unsigned {
   /// unix.Stream's fclose, unix.Malloc's free); it only checks the
   /// arguments before the call (ForeignRelease).
   SF_CheckOnly = 1u << 6,
+  /// With SF_ReleaseOnSuccess: after the call only the returned stream may
+  /// use the fd (fdopendir(3p): any use of it "other than by means of
+  /// closedir(), readdir(), readdir_r(), rewinddir(), or seekdir()" is
+  /// undefined), so a use of the number is a use after move.  fdopen(3)
+  /// has no such rule: its fd stays usable while the stream is open.
+  SF_ExclusiveStream = 1u << 7,
+  /// The call keeps none of the fds stored in memory its pointer arguments
+  /// reach; it only reads them (poll(2)'s pollfd array).  That memory is
+  /// still invalidated (revents), but no fd escapes through it.
+  SF_KeepsNoFd = 1u << 8,
 };
 
 struct FnSummary {

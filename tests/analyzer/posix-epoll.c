@@ -113,3 +113,38 @@ int neg_poll_array_then_close(int a, int b) {
   struct pollfd p[2] = {{.fd = a, .events = POLLIN}, {.fd = b, .events = POLLIN}};
   return poll(p, 2, 0); // no warning: nothing acquired
 }
+
+// poll(2) reads the pollfd array (fd, events) and writes revents during
+// the call only: the fds in it stay the caller's.
+
+int pos_poll_does_not_keep_fds(int listener) {
+  int c = accept(listener, NULL, NULL);
+  if (c < 0)
+    return -1;
+  struct pollfd p = {.fd = c, .events = POLLIN};
+  poll(&p, 1, 1000);
+  return 0; // expected-warning{{fd leak}}
+}
+
+int neg_poll_then_close(int listener, char *b) {
+  int c = accept(listener, NULL, NULL);
+  if (c < 0)
+    return -1;
+  struct pollfd p[1] = {{.fd = c, .events = POLLIN}};
+  if (poll(p, 1, 1000) > 0 && (p[0].revents & POLLIN))
+    read(c, b, 1);
+  return close(c); // no warning
+}
+
+int pos_poll_then_double_close(int listener) {
+  int c = accept(listener, NULL, NULL);
+  if (c < 0)
+    return -1;
+  struct pollfd p = {.fd = c, .events = POLLOUT};
+  if (poll(&p, 1, 0) < 0) {
+    close(c);
+    return -1;
+  }
+  close(c);
+  return close(c); // expected-warning{{double close}}
+}

@@ -217,3 +217,60 @@ int pos_fdopendir_closedir_then_close(const char *path) {
   closedir(d);
   return close(fd); // expected-warning{{double close}}
 }
+
+// fdopendir(3p): after it succeeds, any use of the fd "other than by means
+// of closedir(), readdir(), readdir_r(), rewinddir(), or seekdir()" is
+// undefined: the number belongs to the directory stream.  Reads, writes
+// and seeks change the description (its offset); fstat or fchdir do not.
+
+int pos_fdopendir_then_raw_read(const char *path, char *b) {
+  int fd = open(path, O_RDONLY | O_DIRECTORY);
+  if (fd < 0)
+    return -1;
+  DIR *d = fdopendir(fd);
+  if (!d) {
+    close(fd);
+    return -1;
+  }
+  read(fd, b, 1); // expected-warning{{use after move}}
+  return closedir(d);
+}
+
+int pos_fdopendir_then_lseek(const char *path) {
+  int fd = open(path, O_RDONLY | O_DIRECTORY);
+  if (fd < 0)
+    return -1;
+  DIR *d = fdopendir(fd);
+  if (!d) {
+    close(fd);
+    return -1;
+  }
+  lseek(fd, 0, SEEK_SET); // expected-warning{{use after move}}
+  return closedir(d);
+}
+
+int neg_fdopendir_fd_through_dirfd(const char *path) {
+  int fd = open(path, O_RDONLY | O_DIRECTORY);
+  if (fd < 0)
+    return -1;
+  DIR *d = fdopendir(fd);
+  if (!d) {
+    close(fd);
+    return -1;
+  }
+  fchdir(fd);       // no warning: fchdir does not change the description
+  fchdir(dirfd(d)); // no warning: dirfd(3) is the stream's own way
+  return closedir(d);
+}
+
+int neg_fdopendir_failure_leaves_fd_usable(const char *path, char *b) {
+  int fd = open(path, O_RDONLY | O_DIRECTORY);
+  if (fd < 0)
+    return -1;
+  DIR *d = fdopendir(fd);
+  if (!d) {
+    read(fd, b, 1); // no warning: a failed fdopendir leaves the fd alone
+    return close(fd);
+  }
+  return closedir(d);
+}
