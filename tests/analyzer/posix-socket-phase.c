@@ -352,3 +352,22 @@ int pos_socketpair_minus_one_check_then_leak(void) {
   close(sv[0]); // expected-warning{{fd leak}}
   return 0;
 }
+
+int neg_dup_of_listener_accepts(const struct sockaddr_un *addr) {
+  int s = socket(AF_UNIX, SOCK_STREAM, 0);
+  if (s < 0)
+    return -1;
+  if (bind(s, (const struct sockaddr *)addr, sizeof *addr) < 0 ||
+      listen(s, 4) < 0) {
+    close(s);
+    return -1;
+  }
+  int t = dup(s);
+  close(s);
+  if (t < 0)
+    return -1;
+  int c = accept(t, NULL, NULL); // no warning: the copy is listening too
+  if (c >= 0)
+    close(c);
+  return close(t);
+}
