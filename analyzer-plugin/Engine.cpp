@@ -171,6 +171,11 @@ REGISTER_SET_WITH_PROGRAMSTATE(EscapeExempt, SymbolRef)
 REGISTER_MAP_WITH_PROGRAMSTATE(StoredFds, const MemRegion *, SymbolRef)
 /// The stream (FILE *, DIR *) fdopen/fdopendir returned -> the fd it owns.
 REGISTER_MAP_WITH_PROGRAMSTATE(StreamFds, SymbolRef, SymbolRef)
+/// 1 + the lowest constant fd number closed since the last acquisition
+/// (0: none).  POSIX: open and the other acquirers return "the lowest
+/// numbered unused file descriptor", so the next one is at most that
+/// number: `close(0); open("/dev/null", O_RDWR);` reopens a standard stream.
+REGISTER_TRAIT_WITH_PROGRAMSTATE(FreedSlot, unsigned)
 /// Integer-to-pointer casts of tracked fds (checkPreStmt<CastExpr>).
 REGISTER_MAP_WITH_PROGRAMSTATE(CastFds, const clang::Stmt *, iosafe::CastFd)
 
@@ -1208,9 +1213,19 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
     SVal Fd = conjureFd(RetIntTy);
     Ret = wrap(Fd);
     // POSIX acquirers return the new fd or -1, nothing else.
-    if (SymbolRef FS = Fd.getAsSymbol(); FS && Src == Source::PosixFd)
+    if (SymbolRef FS = Fd.getAsSymbol(); FS && Src == Source::PosixFd) {
       if (ProgramStateRef S2 = assumeCmp(State, FS, BO_GE, -1, SVB))
         State = S2;
+      // The lowest free number: at most the one just closed (the daemon
+      // idiom `close(i); open("/dev/null", O_RDWR);` for i in 0..2 keeps
+      // a standard stream, not a leak; rsync's become_daemon).
+      if (unsigned Slot = State->get<FreedSlot>()) {
+        if (ProgramStateRef S2 =
+                assumeCmp(State, FS, BO_LE, int(Slot - 1), SVB))
+          State = S2;
+        State = State->set<FreedSlot>(0);
+      }
+    }
     if (SymbolRef FS = Fd.getAsSymbol()) {
       FdState St = FdState::make(FdState::Owned, Src);
       St.Unchecked = true;
@@ -1390,6 +1405,14 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
 
     case Effect::Close:
     case Effect::Release: {
+      if (E.E == Effect::Close && Src == Source::PosixFd)
+        if (auto K = A.Val.getAs<nonloc::ConcreteInt>())
+          if (K->getValue().isNonNegative() &&
+              K->getValue().getActiveBits() < 31) {
+            unsigned Slot = unsigned(K->getValue().getZExtValue()) + 1;
+            unsigned Old = State->get<FreedSlot>();
+            State = State->set<FreedSlot>(Old ? std::min(Old, Slot) : Slot);
+          }
       bool IsClose =
           E.E == Effect::Close || releasesAsClose(Call, E.Index);
       if (Sym && StreamSym && E.E == Effect::Release &&

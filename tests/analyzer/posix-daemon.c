@@ -90,3 +90,34 @@ void pos_dup2_then_use_closed_source(const char *p) {
   close(fd);
   write(fd, "x", 1); // expected-warning{{use after close}}
 }
+
+// open(2): "the lowest-numbered file descriptor not currently open", so an
+// open right after close(k) returns at most k: the reopen idiom keeps a
+// standard stream (real pattern: rsync's become_daemon).
+
+void neg_reopen_standard_streams(void) {
+  for (int i = 0; i < 3; i++) {
+    close(i);
+    open("/dev/null", O_RDWR); // no warning: it is fd i again
+  }
+}
+
+void neg_reopen_stdin_only(void) {
+  close(STDIN_FILENO);
+  open("/dev/null", O_RDONLY); // no warning
+}
+
+void pos_open_without_closing_a_stream(void) {
+  open("/dev/null", O_RDWR);
+} // expected-warning{{fd leak}}
+
+void pos_reopen_after_closing_a_high_fd(void) {
+  close(7);
+  open("/dev/null", O_RDWR);
+} // expected-warning{{fd leak}}
+
+void pos_only_the_first_open_takes_the_slot(void) {
+  close(0);
+  open("/dev/null", O_RDONLY);
+  open("/dev/null", O_RDONLY);
+} // expected-warning{{fd leak}}
