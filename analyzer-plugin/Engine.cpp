@@ -33,6 +33,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/CommonBugCategories.h"
@@ -176,6 +177,8 @@ REGISTER_MAP_WITH_PROGRAMSTATE(StreamFds, SymbolRef, SymbolRef)
 /// numbered unused file descriptor", so the next one is at most that
 /// number: `close(0); open("/dev/null", O_RDWR);` reopens a standard stream.
 REGISTER_TRAIT_WITH_PROGRAMSTATE(FreedSlot, unsigned)
+/// The results of fork() on this path (SF_Forks).
+REGISTER_SET_WITH_PROGRAMSTATE(ForkRets, SymbolRef)
 /// Integer-to-pointer casts of tracked fds (checkPreStmt<CastExpr>).
 REGISTER_MAP_WITH_PROGRAMSTATE(CastFds, const clang::Stmt *, iosafe::CastFd)
 
@@ -566,6 +569,69 @@ bool skipsLoopUsing(const ExplodedNode *N, const ExplodedNode *Acq,
   return false;
 }
 
+/// Whether N is on a path of a fork() child that has left the branch the
+/// program gave the child (`if (pid == 0) { ...; child_main(); }` and
+/// then the parent's code).  A child runs its branch and ends in exec or
+/// exit; when the path goes on past it, the branch ended in a call the
+/// analysis cannot see does not return (child_main in another translation
+/// unit: rsync's pipe.c), and whatever the parent's code then does to the
+/// fds the child already closed is not a bug (fp-cases 10).  Only an
+/// `if` on fork's result is recognised.
+bool forkChildLeftItsBranch(const ExplodedNode *N) {
+  ProgramStateRef State = N->getState();
+  auto Forks = State->get<ForkRets>();
+  if (Forks.isEmpty())
+    return false;
+  SValBuilder &SVB = State->getStateManager().getSValBuilder();
+  auto isChild = [&](ProgramStateRef St, SymbolRef R) {
+    return St->contains<ForkRets>(R) && !assumeCmp(St, R, BO_NE, 0, SVB);
+  };
+  for (SymbolRef R : Forks) {
+    if (!isChild(State, R))
+      continue;
+    // The path back to where the child was decided, then forward to the
+    // branch it took.
+    llvm::SmallVector<const ExplodedNode *, 256> Path;
+    for (const ExplodedNode *P = N; P && isChild(P->getState(), R);
+         P = P->getFirstPred())
+      Path.push_back(P);
+    const IfStmt *If = nullptr;
+    const Stmt *Scope = nullptr;
+    const LocationContext *ForkLC = nullptr;
+    for (auto It = Path.rbegin(); It != Path.rend() && !If; ++It) {
+      auto BE = (*It)->getLocation().getAs<BlockEdge>();
+      if (!BE)
+        continue;
+      If = dyn_cast_or_null<IfStmt>(BE->getSrc()->getTerminatorStmt());
+      if (!If)
+        return false; // decided elsewhere (a switch): not recognised
+      const CFGBlock *Src = BE->getSrc();
+      bool Then = Src->succ_size() == 2 && BE->getDst() == *Src->succ_begin();
+      Scope = Then ? If->getThen() : If->getElse();
+      ForkLC = (*It)->getLocationContext();
+    }
+    if (!If || !Scope)
+      return false;
+    // Where N is, in the frame that forked: the call site of each callee.
+    const Stmt *S = N->getStmtForDiagnostics();
+    const LocationContext *LC = N->getLocationContext();
+    while (LC && LC->getStackFrame() != ForkLC->getStackFrame()) {
+      S = LC->getStackFrame()->getCallSite();
+      LC = LC->getParent();
+    }
+    if (!LC)
+      return true; // the child returned from the function that forked
+    if (!S)
+      return false;
+    const ParentMap &PM = LC->getParentMap();
+    for (const Stmt *X = S; X; X = PM.getParent(X))
+      if (X == Scope)
+        return false; // still inside its branch: a report as any other
+    return true;
+  }
+  return false;
+}
+
 /// A location at or inside R whose fd was closed or moved out, if any: a
 /// borrow of a struct (IOSAFE_RETURNS_BORROW on a struct pointer) is gone
 /// when any fd inside the struct is.
@@ -741,7 +807,7 @@ const FnSummary *FdEngine::summaryFor(const FunctionDecl *FD) const {
 void FdEngine::report(BugKind K, Source Src, StringRef Msg, ExplodedNode *N,
                       CheckerContext &C, ArrayRef<SymbolRef> Interesting,
                       const Expr *E) const {
-  if (!N)
+  if (!N || forkChildLeftItsBranch(N))
     return;
   auto R = std::make_unique<PathSensitiveBugReport>(bugType(Src, K), Msg, N);
   for (SymbolRef S : Interesting)
@@ -776,7 +842,7 @@ void FdEngine::reportLeak(SymbolRef Sym, const FdState &FS, ExplodedNode *N,
           By = FD->getNameAsString();
     }
   }
-  if (skipsLoopUsing(N, Acq, Sym))
+  if (skipsLoopUsing(N, Acq, Sym) || forkChildLeftItsBranch(N))
     return;
   std::string Msg = "fd leak: ";
   std::string Name = describe(Sym);
@@ -1804,8 +1870,12 @@ void FdEngine::checkPostStmt(const CallExpr *CE, CheckerContext &C) const {
 void FdEngine::checkPostCall(const CallEvent &Call, CheckerContext &C) const {
   if (C.wasInlined)
     return;
-  if (summaryFor(Call))
+  if (const FnSummary *S = summaryFor(Call)) {
+    if (S->has(SF_Forks))
+      if (SymbolRef R = Call.getReturnValue().getAsSymbol())
+        C.addTransition(C.getState()->add<ForkRets>(R));
     return;
+  }
   ProgramStateRef State = C.getState();
   bool Changed = false;
   // Through a function pointer there is no declaration: the arguments'
@@ -1901,6 +1971,9 @@ bool FdEngine::heldByAutoVar(ProgramStateRef State, SymbolRef Sym) const {
 
 void FdEngine::checkLiveSymbols(ProgramStateRef State,
                                 SymbolReaper &SR) const {
+  // fork's result decides, at a report, whether the path is the child's.
+  for (SymbolRef R : State->get<ForkRets>())
+    SR.markLive(R);
   // A borrow keeps its owner's state, so that a use of the borrow after
   // the owner is closed is still recognised.
   for (const auto &[Sym, FS] : State->get<FdMap>()) {

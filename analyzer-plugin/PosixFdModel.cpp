@@ -211,6 +211,9 @@ const std::vector<Row> &rows() {
       // poll(2), ppoll: the pollfd array is read (fd, events) and written
       // (revents) during the call only; the fds in it stay the caller's.
       {"poll", 3, px(SF_KeepsNoFd, {})},
+      // fork(2), vfork(2): 0 in the child
+      {"fork", 0, px(SF_CheckOnly | SF_Forks, {})},
+      {"vfork", 0, px(SF_CheckOnly | SF_Forks, {})},
       {"ppoll", 4, px(SF_KeepsNoFd, {})},
       {"sendfile", 4, uses({0, 1})},
       {"splice", 6, uses({0, 2})},

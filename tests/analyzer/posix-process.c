@@ -225,3 +225,71 @@ int neg_redirect_stderr_to_log(const char *path) {
   }
   return close(fd); // no warning
 }
+
+// A fork() child runs its branch and ends in exec or exit.  When the path
+// goes on past the branch, the branch ended in a call the analysis cannot
+// see does not return (a child_main in another translation unit): what the
+// parent's code then does to the fds the child closed is not reported
+// (real pattern: rsync's pipe.c, local_child).  Inside the branch, and in
+// the parent, reports are as usual.
+
+int child_main(int argc, char **argv); // another TU: never returns
+int neg_child_main_unseen_noreturn(int argc, char **argv, int *in, int *out) {
+  int to[2], from[2];
+  if (pipe(to) < 0)
+    return -1;
+  if (pipe(from) < 0) {
+    close(to[0]);
+    close(to[1]);
+    return -1;
+  }
+  pid_t pid = fork();
+  if (pid < 0) {
+    close(to[0]); close(to[1]); close(from[0]); close(from[1]);
+    return -1;
+  }
+  if (pid == 0) {
+    if (dup2(to[0], 0) < 0 || dup2(from[1], 1) < 0)
+      _exit(1);
+    close(to[1]);
+    close(from[0]);
+    if (to[0] != 0)
+      close(to[0]);
+    if (from[1] != 1)
+      close(from[1]);
+    child_main(argc, argv);
+  }
+  if (close(from[1]) < 0 || close(to[0]) < 0) // no warning on the child's path
+    _exit(1);
+  *in = from[0];
+  *out = to[1];
+  return pid;
+}
+int pos_double_close_inside_child(void) {
+  int p[2];
+  if (pipe(p) < 0)
+    return -1;
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(p[0]);
+    close(p[0]); // expected-warning{{double close}}
+    _exit(0);
+  }
+  close(p[0]);
+  close(p[1]);
+  return pid;
+}
+int pos_parent_double_close(void) {
+  int p[2];
+  if (pipe(p) < 0)
+    return -1;
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(p[0]);
+    _exit(0);
+  }
+  close(p[1]);
+  close(p[1]); // expected-warning{{double close}}
+  close(p[0]);
+  return pid;
+}
