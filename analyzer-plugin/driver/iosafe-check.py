@@ -280,6 +280,27 @@ def import_scanbuild(bindir):
     def fix(args):
         return ["-Wno-everything" if a == "-w" else a for a in args]
     analyze.get_arguments = get_arguments
+
+    # The CTU collection step (clang -emit-ast, then clang-extdef-mapping)
+    # returns nothing on success, and analyze.run() turns its exceptions into
+    # a log line and None, which would look like a success: --ctu would then
+    # analyse without that unit's definitions, silently.  Its failure becomes
+    # an error result, as a failed analysis is.  (dispatch_ctu looks the
+    # function up by name at call time, so replacing it here takes effect.)
+    collect = analyze.ctu_collect_phase
+
+    def ctu_collect_phase(opts):
+        try:
+            collect(opts)
+        except subprocess.CalledProcessError as e:
+            out = e.output if isinstance(e.output, list) else []
+            return {"error": "%s failed (exit %d)" %
+                    (os.path.basename(str(e.cmd[0])), e.returncode), "output": out}
+        except OSError as e:
+            return {"error": "%s: %s" % (e.filename or "CTU collection", e.strerror),
+                    "output": []}
+        return None
+    analyze.ctu_collect_phase = ctu_collect_phase
     return libscanbuild
 
 
@@ -323,8 +344,12 @@ def run_unit(sb, unit, consts, outdir, ctu):
     """Analyse one unit with libscanbuild.analyze.run; returns its result."""
     os.makedirs(outdir, exist_ok=True)
     opts = dict(consts)
+    # The absolute path: libscanbuild names a unit's CTU AST file after
+    # "file" as resolved from the driver's working directory, while
+    # clang-extdef-mapping records the real path; a relative "file" (meson
+    # writes "../src/x.c") would name an AST file that does not exist.
     opts.update({"command": unit["command"], "directory": unit["directory"],
-                 "file": unit["file"], "output_dir": outdir,
+                 "file": unit["path"], "output_dir": outdir,
                  "direct_args": list(consts["direct_args"]), "ctu": ctu})
     try:
         res = sb.analyze.run(opts)

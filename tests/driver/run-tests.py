@@ -477,6 +477,61 @@ def t_ctu(env):
           "no note in the other translation unit:\n" + r.stdout)
 
 
+def t_ctu_relative_paths(env):
+    # Relative "file" entries (as meson writes them), the driver run from
+    # another directory: the CTU AST files must still be found.
+    env.write("rel/src/ctu_a.c", CTU_A)
+    env.write("rel/src/ctu_b.c", CTU_B)
+    build = os.path.join(env.tmp, "rel", "build")
+    os.makedirs(build, exist_ok=True)
+    entries = []
+    for name in ("ctu_a.c", "ctu_b.c"):
+        rel = os.path.join("..", "src", name)
+        entries.append({"directory": build, "file": rel,
+                        "arguments": ["cc", "-std=c11", "-c", rel, "-o", name + ".o"]})
+    env.db("rel/build/compile_commands.json", entries)
+    r = env.run("-p", build, "--ctu", cwd="/")
+    expect_rc(r, 1)
+    check(summary(r)[3] == 0, "errors with relative paths:\n" + r.stdout + r.stderr)
+    w = warnings(r)
+    check(len(w) == 1 and w[0][4] == "unix.Malloc",
+          "--ctu with relative paths did not follow the call: %r" % w)
+
+
+def t_ctu_collection_failure(env):
+    # No clang-extdef-mapping: --ctu must fail loudly (exit 2, the unit
+    # named), not fall back to a one-unit analysis.
+    real = llvm_bindir_of_driver()
+    fake = os.path.join(env.tmp, "llvm-no-extdef", "bin")
+    os.makedirs(fake, exist_ok=True)
+    for name in os.listdir(real):
+        if name != "clang-extdef-mapping":
+            os.symlink(os.path.join(real, name), os.path.join(fake, name))
+    os.symlink(os.path.join(os.path.dirname(real), "lib"),
+               os.path.join(os.path.dirname(fake), "lib"))
+    env.write("ctu_a.c", CTU_A)
+    env.write("ctu_b.c", CTU_B)
+    env.db("ctu.json", [env.entry("ctu_a.c"), env.entry("ctu_b.c")])
+    old = os.environ.get("IOSAFE_LLVM_BINDIR")
+    os.environ["IOSAFE_LLVM_BINDIR"] = fake
+    try:
+        r = env.run("-p", "ctu.json", "--ctu")
+    finally:
+        if old is None:
+            del os.environ["IOSAFE_LLVM_BINDIR"]
+        else:
+            os.environ["IOSAFE_LLVM_BINDIR"] = old
+    expect_rc(r, 2)
+    check(any("CTU collection" in l and "clang-extdef-mapping" in l
+              for l in (r.stdout + r.stderr).splitlines()),
+          "the missing clang-extdef-mapping is not named:\n" + r.stdout + r.stderr)
+
+
+def llvm_bindir_of_driver():
+    r = subprocess.run(["llvm-config-19", "--bindir"], capture_output=True, text=True)
+    return r.stdout.strip() if r.returncode == 0 else "/usr/lib/llvm-19/bin"
+
+
 POSIX_LEAK_C = """#include <fcntl.h>
 int probe(const char *path)
 {
@@ -627,6 +682,8 @@ TESTS = [
     ("-j: same results, units in parallel", t_jobs, False),
     ("-p with a directory and with a JSON path", t_db_dir_and_json_path, False),
     ("--ctu follows calls into other units", t_ctu, False),
+    ("--ctu with relative paths, run from another directory", t_ctu_relative_paths, False),
+    ("--ctu: a failed collection step is an error", t_ctu_collection_failure, False),
     ("--no-posix turns iosafe.PosixFd off", t_no_posix, False),
     ("--iosafe-only drops Clang's own findings", t_iosafe_only, False),
     ("install: paths written in, installed driver works", t_install_paths, False),
