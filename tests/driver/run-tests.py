@@ -477,6 +477,46 @@ def t_ctu(env):
           "no note in the other translation unit:\n" + r.stdout)
 
 
+# --ctu with iosafe.PosixFd: the fd is opened and closed in another unit.
+CTU_FD_A = """int open_log(const char *path);
+void close_log(int fd);
+void pos_leak(const char *p)
+{
+	int fd = open_log(p);
+	if (fd < 0)
+		return;
+}
+void pos_double_close(const char *p)
+{
+	int fd = open_log(p);
+	if (fd < 0)
+		return;
+	close_log(fd);
+	close_log(fd);
+}
+"""
+CTU_FD_B = """#include <fcntl.h>
+#include <unistd.h>
+int open_log(const char *path) { return open(path, O_WRONLY | O_APPEND); }
+void close_log(int fd) { close(fd); }
+"""
+
+
+def t_ctu_fd_across_units(env):
+    env.write("fd_a.c", CTU_FD_A)
+    env.write("fd_b.c", CTU_FD_B)
+    env.db("ctu_fd.json", [env.entry("fd_a.c"), env.entry("fd_b.c")])
+    r = env.run("-p", "ctu_fd.json", "--iosafe-only")
+    expect_rc(r, 0)  # open_log and close_log are opaque: handed on
+    r = env.run("-p", "ctu_fd.json", "--iosafe-only", "--ctu")
+    expect_rc(r, 1)
+    got = sorted((w[0], w[3].split(":")[0], w[4]) for w in warnings(r))
+    # The second close happens in fd_b.c's close_log, called from fd_a.c.
+    want = [("fd_a.c", "fd leak", "iosafe.PosixFd"),
+            ("fd_b.c", "double close", "iosafe.PosixFd")]
+    check(got == want, "--ctu fd findings %r, expected %r" % (got, want))
+
+
 def t_ctu_relative_paths(env):
     # Relative "file" entries (as meson writes them), the driver run from
     # another directory: the CTU AST files must still be found.
@@ -683,6 +723,7 @@ TESTS = [
     ("-p with a directory and with a JSON path", t_db_dir_and_json_path, False),
     ("--ctu follows calls into other units", t_ctu, False),
     ("--ctu with relative paths, run from another directory", t_ctu_relative_paths, False),
+    ("--ctu: an fd opened and closed in another unit", t_ctu_fd_across_units, True),
     ("--ctu: a failed collection step is an error", t_ctu_collection_failure, False),
     ("--no-posix turns iosafe.PosixFd off", t_no_posix, False),
     ("--iosafe-only drops Clang's own findings", t_iosafe_only, False),
