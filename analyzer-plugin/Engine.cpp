@@ -1677,6 +1677,22 @@ void FdEngine::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
   ProgramStateRef State = C.getState();
   ExplodedNode *Pred = C.getPredecessor();
   bool Changed = false;
+  // A copy of an fd's bytes into stack memory (memcpy(CMSG_DATA(c), &fd,
+  // sizeof fd)): Clang's string checker invalidates the source as it
+  // evaluates the copy, which would hand the fd on; the copy stays the
+  // caller's, so the fd stays tracked (until checkPostCall).
+  if (S->has(SF_CopiesBytes) && Call.getNumArgs() >= 2) {
+    const MemRegion *Dst = Call.getArgSVal(0).getAsRegion();
+    const MemRegion *Src = Call.getArgSVal(1).getAsRegion();
+    if (Dst && Src && isa<StackSpaceRegion>(Dst->getMemorySpace()))
+      if (const auto *TR = dyn_cast<TypedValueRegion>(Src->StripCasts()))
+        if (TR->getValueType()->isIntegerType())
+          if (SymbolRef Sym = State->getSVal(loc::MemRegionVal(TR)).getAsSymbol())
+            if (State->get<FdMap>(Sym)) {
+              State = State->add<EscapeExempt>(Sym);
+              Changed = true;
+            }
+  }
   for (const ParamEffect &E : S->Effects) {
     if (E.E != Effect::ForeignRelease || E.Index >= Call.getNumArgs())
       continue;
@@ -1874,6 +1890,8 @@ void FdEngine::checkPostCall(const CallEvent &Call, CheckerContext &C) const {
     if (S->has(SF_Forks))
       if (SymbolRef R = Call.getReturnValue().getAsSymbol())
         C.addTransition(C.getState()->add<ForkRets>(R));
+    if (S->has(SF_CopiesBytes) && !C.getState()->get<EscapeExempt>().isEmpty())
+      C.addTransition(C.getState()->remove<EscapeExempt>());
     return;
   }
   ProgramStateRef State = C.getState();

@@ -213,6 +213,9 @@ const std::vector<Row> &rows() {
       {"poll", 3, px(SF_KeepsNoFd, {})},
       // fork(2), vfork(2): 0 in the child
       {"fork", 0, px(SF_CheckOnly | SF_Forks, {})},
+      // memcpy(CMSG_DATA(c), &fd, sizeof fd) into a local control buffer
+      {"memcpy", 3, px(SF_CheckOnly | SF_CopiesBytes, {})},
+      {"memmove", 3, px(SF_CheckOnly | SF_CopiesBytes, {})},
       {"vfork", 0, px(SF_CheckOnly | SF_Forks, {})},
       {"ppoll", 4, px(SF_KeepsNoFd, {})},
       {"sendfile", 4, uses({0, 1})},

@@ -156,6 +156,11 @@ enum SummaryFlags : unsigned {
   /// is evaluated as usual); the engine remembers the result, to tell the
   /// child's paths (forkChildLeftItsBranch in Engine.cpp).
   SF_Forks = 1u << 9,
+  /// With SF_CheckOnly: param 0 receives a copy of the bytes param 1
+  /// points to (memcpy, memmove).  When the destination is stack memory,
+  /// an fd read from the source is not handed on by the copy: both copies
+  /// are the caller's (an SCM_RIGHTS control buffer, unix(7)).
+  SF_CopiesBytes = 1u << 10,
 };
 
 struct FnSummary {

@@ -1,10 +1,12 @@
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -verify %s
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,unix.StdCLibraryFunctions,iosafe.PosixFd -verify %s
+// RUN: %clang_analyze_cc1 -analyzer-checker=core,unix.cstring,iosafe.PosixFd -verify %s
 // iosafe.PosixFd and SCM_RIGHTS (unix(7)): sending an fd gives the receiver a
 // new descriptor "as though created with dup(2)"; the sender still owns its
 // copy and must close it.  Received fds sit in a byte buffer: not tracked.
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
@@ -100,4 +102,35 @@ int pos_recvmsg_on_closed_socket(int sock) {
   // [choice, as GCC's sm-fd] a close starts tracking even an fd this
   // function did not acquire: a use after it is a use after close.
   return (int)recvmsg(sock, &msg, 0); // expected-warning{{use after close}}
+}
+
+// The sender's own copy: SCM_RIGHTS gives the receiver a new fd "as though
+// created with dup(2)"; the one copied into the control buffer is still the
+// sender's to close (memcpy into a local buffer does not hand it on).
+
+int pos_pass_file_and_forget(int sock, const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return -1;
+  return send_fd(sock, fd); // expected-warning{{fd leak}}
+}
+
+struct pending {
+  unsigned char bytes[sizeof(int)];
+};
+
+void queue_pending(struct pending *p); // another TU: keeps the bytes
+
+int neg_fd_bytes_copied_to_the_heap(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return -1;
+  struct pending *p = malloc(sizeof *p);
+  if (!p) {
+    close(fd);
+    return -1;
+  }
+  memcpy(p->bytes, &fd, sizeof fd); // no warning: memory the caller shares
+  queue_pending(p);
+  return 0;
 }
