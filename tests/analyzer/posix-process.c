@@ -293,3 +293,39 @@ int pos_parent_double_close(void) {
   close(p[0]);
   return pid;
 }
+
+pid_t do_fork(void); // another TU: a fork wrapper (rsync's util1.c)
+
+int neg_child_of_a_fork_wrapper(int argc, char **argv) {
+  int p[2];
+  if (pipe(p) < 0)
+    return -1;
+  pid_t pid = do_fork();
+  if (pid == -1) {
+    close(p[0]);
+    close(p[1]);
+    return -1;
+  }
+  if (pid == 0) {
+    close(p[0]);
+    if (dup2(p[1], 1) < 0)
+      _exit(1);
+    close(p[1]);
+    child_main(argc, argv);
+  }
+  close(p[1]); // no warning: only the parent gets here
+  return p[0];
+}
+
+int pos_getpid_is_no_fork(void) {
+  int p[2];
+  if (pipe(p) < 0)
+    return -1;
+  if (getpid() != 1) {
+    close(p[0]);
+    close(p[1]);
+  }
+  close(p[1]); // expected-warning{{double close}}
+  close(p[0]);
+  return 0;
+}
