@@ -1815,38 +1815,31 @@ ProgramStateRef FdEngine::markTested(ProgramStateRef State, const Expr *E,
   return State;
 }
 
-void FdEngine::checkPreStmt(const BinaryOperator *BO, CheckerContext &C) const {
-  if (!BO->isComparisonOp())
-    return;
-  ProgramStateRef State = C.getState();
-  if (State->get<FdMap>().isEmpty())
-    return;
-  ProgramStateRef Next = markTested(State, BO->getLHS(), C);
-  Next = markTested(Next, BO->getRHS(), C);
-  if (Next != State)
-    C.addTransition(Next);
-}
-
-void FdEngine::checkPreStmt(const UnaryOperator *UO, CheckerContext &C) const {
-  if (UO->getOpcode() != UO_LNot)
-    return;
-  ProgramStateRef State = C.getState();
-  if (State->get<FdMap>().isEmpty())
-    return;
-  ProgramStateRef Next = markTested(State, UO->getSubExpr(), C);
-  if (Next != State)
-    C.addTransition(Next);
-}
-
-void FdEngine::checkBranchCondition(const Stmt *Cond, CheckerContext &C) const {
+void FdEngine::testedBy(ArrayRef<const Expr *> Operands,
+                        CheckerContext &C) const {
   ProgramStateRef State = C.getState();
   if (State->get<FdMap>().isEmpty())
     return;
   ProgramStateRef Next = State;
-  if (const auto *E = dyn_cast<Expr>(Cond))
-    Next = markTested(State, E, C);
+  for (const Expr *E : Operands)
+    Next = markTested(Next, E, C);
   if (Next != State)
     C.addTransition(Next);
+}
+
+void FdEngine::checkPreStmt(const BinaryOperator *BO, CheckerContext &C) const {
+  if (BO->isComparisonOp())
+    testedBy({BO->getLHS(), BO->getRHS()}, C);
+}
+
+void FdEngine::checkPreStmt(const UnaryOperator *UO, CheckerContext &C) const {
+  if (UO->getOpcode() == UO_LNot)
+    testedBy({UO->getSubExpr()}, C);
+}
+
+void FdEngine::checkBranchCondition(const Stmt *Cond, CheckerContext &C) const {
+  if (const auto *E = dyn_cast<Expr>(Cond))
+    testedBy({E}, C);
 }
 
 /// The link between an out-parameter acquirer's status and its fds (pipe,

@@ -14,8 +14,8 @@
 //         ▲   failure certain (status != 0, fd < 0)   │ success certain
 //         └────────────────────────────────────────────┤ (a branch checked it)
 //                                                      ▼
-//   "unchecked fd" ◄── use while both possible     Owned ── dies ──► "fd leak"
-//                                                   │ │ │   (unless an
+//   "unchecked fd" ◄── use before the program      Owned ── dies ──► "fd leak"
+//   tested the fd or its status (Tested bit)        │ │ │   (unless an
 //    escape: stored in caller-reachable memory,     │ │ │   iosafe_auto_fd holds
 //    passed by pointer or by value to an unknown ───┘ │ │   it: its cleanup
 //    function, returned   ──► [untracked]             │ │   closes it)
@@ -33,6 +33,11 @@
 //   Borrowed{owner} (iosafe_fd_borrow, IOSAFE_RETURNS_BORROW, a borrowed
 //   parameter) ── use while the owner is Closed/Moved/gone ──► "borrow outlives owner"
 //              ── close / release ──► "close of borrowed fd"
+//
+//   Leaks are not reported on a path that skipped, at its first test, a
+//   loop over a guessed bound whose body uses the fd, nor after a fork()
+//   child has left its branch (see skipsLoopUsing, forkChildLeftItsBranch).
+//
 //   In the function being analysed at top level: IOSAFE_USES params are
 //   UsesParam (closing one is "annotation mismatch"), IOSAFE_RELEASES params
 //   are ReleasesParam (not released on a path: "annotation mismatch").
@@ -145,6 +150,9 @@ private:
   clang::ento::ProgramStateRef markTested(clang::ento::ProgramStateRef State,
                                           const clang::Expr *E,
                                           clang::ento::CheckerContext &C) const;
+  /// markTested over a comparison's or a condition's operands.
+  void testedBy(llvm::ArrayRef<const clang::Expr *> Operands,
+                clang::ento::CheckerContext &C) const;
   const FnSummary *summaryFor(const clang::FunctionDecl *FD) const;
   const clang::ento::BugType &bugType(Source S, BugKind K) const;
 
