@@ -461,49 +461,60 @@ bool endsOnlyInNoReturn(const CFGBlock *Start) {
   return SawNoReturn;
 }
 
-/// Whether the loop body or increment L reads a variable (or a field of
-/// one) that holds Sym in State.
+/// The location an operand reads, when it is a variable, a field of one or
+/// an element at a constant index (fd, c.fd, p[1]).
+std::optional<Loc> operandLoc(const Expr *E, ProgramStateRef State,
+                              const LocationContext *LC) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      return State->getLValue(VD, LC).getAs<Loc>();
+    return std::nullopt;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!FD || ME->isArrow())
+      return std::nullopt;
+    if (auto Base = operandLoc(ME->getBase(), State, LC))
+      return State->getLValue(FD, *Base).getAs<Loc>();
+    return std::nullopt;
+  }
+  if (const auto *AE = dyn_cast<ArraySubscriptExpr>(E)) {
+    const auto *Idx =
+        dyn_cast<IntegerLiteral>(AE->getIdx()->IgnoreParenImpCasts());
+    if (!Idx)
+      return std::nullopt;
+    auto Base = operandLoc(AE->getBase(), State, LC);
+    if (!Base)
+      return std::nullopt;
+    SValBuilder &SVB = State->getStateManager().getSValBuilder();
+    NonLoc I = SVB.makeArrayIndex(Idx->getValue().getZExtValue());
+    return State->getLValue(AE->getType(), I, *Base).getAs<Loc>();
+  }
+  return std::nullopt;
+}
+
+/// Whether the loop body L reads a variable (or a field or constant-index
+/// element of one) that holds Sym in State.
 bool loopMentions(const Stmt *L, SymbolRef Sym, ProgramStateRef State,
                   const LocationContext *LC) {
-  if (!L)
-    return false;
   llvm::SmallVector<const Stmt *, 32> Work{L};
   while (!Work.empty()) {
     const Stmt *S = Work.pop_back_val();
     if (!S)
       continue;
-    if (const auto *E = dyn_cast<Expr>(S)) {
-      // A variable, or a field of one (s.fd, s.a.fd): its value here.
-      const Expr *Base = E;
-      llvm::SmallVector<const FieldDecl *, 2> Fields;
-      while (const auto *ME = dyn_cast<MemberExpr>(Base)) {
-        const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
-        if (!FD || ME->isArrow())
-          break;
-        Fields.push_back(FD);
-        Base = ME->getBase()->IgnoreParenImpCasts();
+    if (const auto *E = dyn_cast<Expr>(S))
+      if (auto Where = operandLoc(E, State, LC)) {
+        if (State->getSVal(*Where).getAsSymbol() == Sym)
+          return true;
+        // A struct passed whole (dispatch(conn)): its fields.
+        if (const RecordDecl *RD = E->getType()->getAsRecordDecl())
+          if ((RD = RD->getDefinition()))
+            for (const FieldDecl *F : RD->fields())
+              if (auto FL = State->getLValue(F, *Where).getAs<Loc>())
+                if (State->getSVal(*FL).getAsSymbol() == Sym)
+                  return true;
       }
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(Base))
-        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
-          SVal LV = State->getLValue(VD, LC);
-          for (auto It = Fields.rbegin(); It != Fields.rend(); ++It)
-            LV = State->getLValue(*It, LV);
-          auto L = LV.getAs<Loc>();
-          if (!L)
-            continue;
-          if (State->getSVal(*L).getAsSymbol() == Sym)
-            return true;
-          // A struct passed whole (dispatch(conn)): its fields.
-          QualType Ty = Fields.empty() ? VD->getType()
-                                       : Fields.front()->getType();
-          if (const RecordDecl *RD = Ty->getAsRecordDecl())
-            if (RD->getDefinition())
-              for (const FieldDecl *F : RD->getDefinition()->fields())
-                if (auto FL = State->getLValue(F, *L).getAs<Loc>())
-                  if (State->getSVal(*FL).getAsSymbol() == Sym)
-                    return true;
-        }
-    }
     for (const Stmt *Child : S->children())
       Work.push_back(Child);
   }
@@ -1767,40 +1778,6 @@ ProgramStateRef FdEngine::markTested(ProgramStateRef State, SVal V) const {
   return State;
 }
 
-namespace {
-/// The location an operand reads, when it is a variable, a field of one or
-/// an element at a constant index (fd, c.fd, p[1]).
-std::optional<Loc> operandLoc(const Expr *E, ProgramStateRef State,
-                              const LocationContext *LC) {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-      return State->getLValue(VD, LC).getAs<Loc>();
-    return std::nullopt;
-  }
-  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
-    if (!FD || ME->isArrow())
-      return std::nullopt;
-    if (auto Base = operandLoc(ME->getBase(), State, LC))
-      return State->getLValue(FD, *Base).getAs<Loc>();
-    return std::nullopt;
-  }
-  if (const auto *AE = dyn_cast<ArraySubscriptExpr>(E)) {
-    const auto *Idx =
-        dyn_cast<IntegerLiteral>(AE->getIdx()->IgnoreParenImpCasts());
-    if (!Idx)
-      return std::nullopt;
-    auto Base = operandLoc(AE->getBase(), State, LC);
-    if (!Base)
-      return std::nullopt;
-    SValBuilder &SVB = State->getStateManager().getSValBuilder();
-    NonLoc I = SVB.makeArrayIndex(Idx->getValue().getZExtValue());
-    return State->getLValue(AE->getType(), I, *Base).getAs<Loc>();
-  }
-  return std::nullopt;
-}
-} // namespace
 
 ProgramStateRef FdEngine::markTested(ProgramStateRef State, const Expr *E,
                                      CheckerContext &C) const {
