@@ -79,7 +79,7 @@ struct FdState {
   Kind K = Owned;
   bool Unchecked = false;
   /// Unchecked: the program has tested the fd or the status (a comparison,
-  /// a branch, a `!`), whatever the analysis already knew (fp-cases 04/05).
+  /// a branch, a `!`), whatever the analysis already knew (posix-stdclib.c).
   bool Tested = false;
   unsigned char Src = 0;
   SymbolRef Status = nullptr;           ///< Unchecked: the acquirer's status
@@ -526,7 +526,7 @@ bool loopMentions(const Stmt *L, SymbolRef Sym, ProgramStateRef State,
 /// (i = 0; i < cfg.workers; i++) dispatch(fd)): the analyzer explores the
 /// zero-iteration path of every loop with an unknown bound, though the
 /// program's invariants (option parsing, another function) often rule it
-/// out.  A leak on such a path is not reported (fp-cases 07, memcached's
+/// out.  A leak on such a path is not reported (posix-loop-bounds.c; memcached's
 /// server_socket).  A bound the analysis knows is 0 (a concrete condition)
 /// is not a guess and is still reported.  Stops at Acq, the acquisition.
 bool skipsLoopUsing(const ExplodedNode *N, const ExplodedNode *Acq,
@@ -586,7 +586,7 @@ bool skipsLoopUsing(const ExplodedNode *N, const ExplodedNode *Acq,
 /// exit; when the path goes on past it, the branch ended in a call the
 /// analysis cannot see does not return (child_main in another translation
 /// unit: rsync's pipe.c), and whatever the parent's code then does to the
-/// fds the child already closed is not a bug (fp-cases 10).  Only an
+/// fds the child already closed is not a bug (posix-process.c).  Only an
 /// `if` on fork's result is recognised.
 bool forkChildLeftItsBranch(const ExplodedNode *N) {
   ProgramStateRef State = N->getState();
@@ -1559,7 +1559,7 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
         State = S2;
     // POSIX's pipe, pipe2, socketpair return 0 or -1, nothing else (their
     // RETURN VALUE sections): then `== -1` decides as well as `< 0`
-    // (fp-cases/02).
+    // (posix-socket-phase.c, neg_socketpair_checked_minus_one).
     if (StatusSym && Src == Source::PosixFd)
       if (ProgramStateRef S2 = assumeCmp(State, StatusSym, BO_GE, -1, SVB))
         State = S2;
@@ -1760,8 +1760,8 @@ void FdEngine::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
 // unix.StdCLibraryFunctions on (as iosafe-check runs it), open, socket,
 // pipe, socketpair and others are split into success and failure right
 // after the call, so the constraints alone would call every fd "checked"
-// (fp-cases 04) and a later `if (pipe(p) != 0)` decides nothing, so no
-// evalAssume sees it (fp-cases 05, dropbear's dbutil.c).  A test is a
+// and a later `if (pipe(p) != 0)` decides nothing, so no
+// evalAssume sees it (dropbear's dbutil.c; posix-stdclib.c).  A test is a
 // comparison, a `!`, or a branch condition whose value involves the fd or
 // the acquirer's status, evaluated on the path.
 
@@ -1823,7 +1823,7 @@ void FdEngine::checkBranchCondition(const Stmt *Cond, CheckerContext &C) const {
 /// socketpair: 0 and fds >= 0, or -1 and no fd), which evalAssume makes
 /// when a branch decides the status.  With unix.StdCLibraryFunctions on,
 /// that checker decides it right after the call, in its own post-call,
-/// and no later branch does (fp-cases 05): the link is made here, after
+/// and no later branch does (posix-stdclib.c): the link is made here, after
 /// every checker's post-call (PostStmt<CallExpr>).  The fds stay unchecked
 /// until the program tests the status.
 void FdEngine::checkPostStmt(const CallExpr *CE, CheckerContext &C) const {
@@ -1987,7 +1987,7 @@ void FdEngine::checkLiveSymbols(ProgramStateRef State,
     // An unchecked out-parameter fd's status: the constraints on it (the
     // program's own check, or unix.StdCLibraryFunctions' split of pipe's
     // result into 0 and -1 right after the call) say whether it succeeded
-    // (fp-cases/05).
+    // (posix-stdclib.c).
     if (FS.Unchecked && FS.Status && SR.isLive(Sym))
       SR.markLive(FS.Status);
   }

@@ -5,8 +5,8 @@
 // call, so the constraints alone cannot say whether the program tested it.
 // "unchecked fd" follows the program's own tests (a comparison, a `!`, a
 // branch on the fd or the status): a test the analysis already knows the
-// answer to still counts (fp-cases/05, dropbear's dbutil.c), and a use with
-// no test before it is reported (fp-cases/04).
+// answer to still counts (dropbear's dbutil.c), and a use with no test
+// before it is reported.
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/socket.h>
