@@ -1857,28 +1857,18 @@ void FdEngine::checkPostCall(const CallEvent &Call, CheckerContext &C) const {
   if (C.wasInlined)
     return;
   if (const FnSummary *S = summaryFor(Call)) {
+    ProgramStateRef State = C.getState(), Next = State;
     if (S->has(SF_Forks))
       if (SymbolRef R = Call.getReturnValue().getAsSymbol())
-        C.addTransition(C.getState()->add<ForkRets>(R));
-    if (S->has(SF_CopiesBytes) && !C.getState()->get<EscapeExempt>().isEmpty())
-      C.addTransition(C.getState()->remove<EscapeExempt>());
+        Next = Next->add<ForkRets>(R);
+    if (S->has(SF_CopiesBytes))
+      Next = Next->remove<EscapeExempt>();
+    if (Next != State)
+      C.addTransition(Next);
     return;
   }
   ProgramStateRef State = C.getState();
   bool Changed = false;
-  // A fork wrapper the analysis cannot see into (rsync's `pid_t
-  // do_fork(void)` in another file): a function of no parameters that
-  // returns a pid_t.  Its result is remembered as fork's is; only a path
-  // where it is 0 (no process has pid 0: getpid() and the like never
-  // return it) is taken as the child's.
-  if (const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl()))
-    if (FD->getNumParams() == 0 && !FD->hasBody())
-      if (const auto *TT = FD->getReturnType()->getAs<TypedefType>())
-        if (TT->getDecl()->getName() == "pid_t")
-          if (SymbolRef R = Call.getReturnValue().getAsSymbol()) {
-            State = State->add<ForkRets>(R);
-            Changed = true;
-          }
   // Through a function pointer there is no declaration: the arguments'
   // own types say what is passed.
   bool NoDecl = Call.getDecl() == nullptr;

@@ -314,11 +314,25 @@ const Tables &tables() {
 }
 } // namespace
 
+/// A fork wrapper the analysis cannot see into (rsync's `pid_t
+/// do_fork(void)` in another file): a function of no parameters, without a
+/// body here, that returns a pid_t.  Only a path where its result is 0 is
+/// taken for a child's, and no process has pid 0, so getpid() and the like
+/// never make one.
+bool isOpaqueForkWrapper(const FunctionDecl *FD) {
+  if (!FD || FD->getNumParams() != 0 || FD->hasBody())
+    return false;
+  const auto *TT = FD->getReturnType()->getAs<TypedefType>();
+  return TT && TT->getDecl()->getName() == "pid_t";
+}
+
 const FnSummary *posixSummary(const CallEvent &Call) {
-  const FnSummary *const *S = tables().ByCall.lookup(Call);
-  if (!S)
-    return nullptr;
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  const FnSummary *const *S = tables().ByCall.lookup(Call);
+  if (!S) {
+    static const FnSummary ForkWrapper = px(SF_CheckOnly | SF_Forks, {});
+    return isOpaqueForkWrapper(FD) ? &ForkWrapper : nullptr;
+  }
   StringRef Name = FD && FD->getIdentifier() ? FD->getName() : "";
   Name.consume_front("__");
   if (Name.starts_with("fcntl")) {

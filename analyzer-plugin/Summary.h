@@ -152,9 +152,10 @@ enum SummaryFlags : unsigned {
   /// reach; it only reads them (poll(2)'s pollfd array).  That memory is
   /// still invalidated (revents), but no fd escapes through it.
   SF_KeepsNoFd = 1u << 8,
-  /// fork(2), vfork: returns 0 in the child.  With SF_CheckOnly (the call
-  /// is evaluated as usual); the engine remembers the result, to tell the
-  /// child's paths (forkChildLeftItsBranch in Engine.cpp).
+  /// fork(2), vfork, and an opaque `pid_t f(void)` fork wrapper: returns 0
+  /// in the child.  With SF_CheckOnly (the call is evaluated as usual); the
+  /// engine remembers the result, to tell the child's paths
+  /// (forkChildLeftItsBranch in Engine.cpp).
   SF_Forks = 1u << 9,
   /// With SF_CheckOnly: param 0 receives a copy of the bytes param 1
   /// points to (memcpy, memmove).  When the destination is stack memory,
