@@ -46,10 +46,19 @@ $(LIB_SO_MAJOR): $(LIB_SO_REAL)
 $(LIB_SO): $(LIB_SO_MAJOR)
 	$(Q)ln -sf $(<F) $@
 
+# The CMake package (src/cmake/): iosafeConfig.cmake finds the headers and
+# libraries through paths relative to its own folder, so a DESTDIR-staged or
+# moved tree works; iosafeConfigVersion.cmake is written by CMake's
+# CMakePackageConfigHelpers (src/cmake/version.cmake).
+CMAKE ?= cmake
+relpath = $(shell realpath -m --relative-to='$(2)' '$(1)')
+
 # install and uninstall mirror each other: every file install-lib writes is
 # listed once in LIB_INSTALLED and removed by uninstall-lib.
 LIB_INSTALLED_HDRS := $(LIB_HDRS:include/%=$(DESTDIR)$(includedir)/%)
 LIB_INSTALLED := $(LIB_INSTALLED_HDRS) \
+	$(DESTDIR)$(cmakedir)/iosafeConfig.cmake \
+	$(DESTDIR)$(cmakedir)/iosafeConfigVersion.cmake \
 	$(DESTDIR)$(libdir)/libiosafe.a \
 	$(DESTDIR)$(libdir)/libiosafe.so.$(VERSION) \
 	$(DESTDIR)$(libdir)/$(LIB_SONAME) \
@@ -68,8 +77,17 @@ install-lib: lib
 	    -e 's|@INCLUDEDIR@|$(includedir)|' -e 's|@VERSION@|$(VERSION)|' \
 	    src/iosafe.pc.in > $(DESTDIR)$(pkgconfigdir)/iosafe.pc
 	$(Q)chmod 644 $(DESTDIR)$(pkgconfigdir)/iosafe.pc
+	$(Q)$(INSTALL) -d -m 755 $(DESTDIR)$(cmakedir)
+	$(Q)sed -e 's|@REL_INCLUDEDIR@|$(call relpath,$(includedir),$(cmakedir))|' \
+	    -e 's|@REL_LIBDIR@|$(call relpath,$(libdir),$(cmakedir))|' \
+	    -e 's|@VERSION_MAJOR@|$(VERSION_MAJOR)|g' \
+	    src/cmake/iosafeConfig.cmake.in > $(DESTDIR)$(cmakedir)/iosafeConfig.cmake
+	$(Q)$(CMAKE) -DOUT=$(DESTDIR)$(cmakedir)/iosafeConfigVersion.cmake \
+	    -DVERSION=$(VERSION) -P src/cmake/version.cmake
+	$(Q)chmod 644 $(DESTDIR)$(cmakedir)/iosafeConfig.cmake $(DESTDIR)$(cmakedir)/iosafeConfigVersion.cmake
 
 uninstall-lib:
 	$(quiet) UNINSTALL "$(DESTDIR)$(prefix)"
 	$(Q)rm -f $(LIB_INSTALLED)
 	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe 2>/dev/null || true
+	$(Q)rmdir $(DESTDIR)$(cmakedir) 2>/dev/null || true

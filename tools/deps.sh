@@ -12,6 +12,7 @@ PACKAGES=(
 	libcriterion-dev valgrind                # tests
 	frama-c-base why3 z3 cvc4 cvc5           # proofs
 	python3                                  # iosafe-check, SARIF checks
+	cmake meson ninja-build                  # the CMake package; CMake and meson consumers
 )
 
 missing=()

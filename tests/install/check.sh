@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # tests/install/check.sh: install into a DESTDIR, build a program against it
-# with pkg-config (shared and static), check the soname, uninstall, and
+# with pkg-config, CMake's find_package (also after moving the tree) and
+# meson's dependency() (shared and static each), check the soname, uninstall, and
 # check that nothing install wrote is left.  Run twice: with PREFIX=/usr,
 # and with PREFIX, libdir and includedir all given, to see they are honoured.
 #
@@ -32,9 +33,9 @@ ok() {
 	return 0
 }
 
-round() { # name, then make variables
-	local name=$1
-	shift
+round() { # name, prefix, then make variables
+	local name=$1 prefix=$2
+	shift 2
 	local d="$dest/$name"
 	mkdir -p "$d"
 
@@ -89,6 +90,62 @@ round() { # name, then make variables
 	"$d/prog-static" >/dev/null || fail "$name: prog-static failed"
 	ok "$name: prog-static ran"
 
+	# CMake: find_package(iosafe) through CMAKE_PREFIX_PATH, both imported
+	# targets.  The shared program runs through the build RPATH CMake
+	# records for an imported library, with no LD_LIBRARY_PATH.
+	# Under $prefix/lib, CMAKE_PREFIX_PATH finds it; a libdir such as lib64
+	# is not searched on a multiarch system (cmake-packages(7)), and users
+	# point iosafe_DIR at the folder instead.
+	local link needs_so cmdir hint
+	cmdir=$(cd "$d" && find . -name iosafeConfig.cmake -printf '%h\n' | sed 's|^\.||')
+	[ -n "$cmdir" ] || fail "$name: no iosafeConfig.cmake installed"
+	case "$cmdir" in
+	"$prefix/lib/cmake/iosafe") hint=CMAKE_PREFIX_PATH="$prefix" ;;
+	*) hint=iosafe_DIR="$cmdir" ;;
+	esac
+	for link in shared static; do
+		cmake -S tests/install/cmake -B "$d/cmake-$link" -DCMAKE_C_COMPILER="$(command -v "$CC")" \
+			-D"${hint%%=*}=$d${hint#*=}" -DIOSAFE_LINK=$link >"$d/cmake.log" 2>&1 &&
+			cmake --build "$d/cmake-$link" >>"$d/cmake.log" 2>&1 ||
+			fail "$name: CMake consumer ($link): $(tail -n 20 "$d/cmake.log")"
+		"$d/cmake-$link/prog" >/dev/null || fail "$name: CMake consumer ($link) failed"
+		needs_so=no
+		readelf -d "$d/cmake-$link/prog" | grep -q "NEEDED.*\[libiosafe\.so\.$MAJOR\]" && needs_so=yes
+		[ "$link/$needs_so" = shared/yes ] || [ "$link/$needs_so" = static/no ] ||
+			fail "$name: CMake consumer ($link) needs libiosafe.so: $needs_so"
+		ok "$name: CMake consumer ($link) built and ran"
+	done
+	# The package is relocatable: moved elsewhere, CMake still finds it.
+	mv "$d" "$d.moved"
+	cmake -S tests/install/cmake -B "$d.moved/cmake-moved" -DCMAKE_C_COMPILER="$(command -v "$CC")" \
+		-D"${hint%%=*}=$d.moved${hint#*=}" >"$d.moved/cmake.log" 2>&1 &&
+		cmake --build "$d.moved/cmake-moved" >>"$d.moved/cmake.log" 2>&1 &&
+		"$d.moved/cmake-moved/prog" >/dev/null ||
+		fail "$name: CMake consumer of a moved install: $(tail -n 20 "$d.moved/cmake.log")"
+	rm -rf "$d.moved/cmake-moved" "$d.moved/cmake-shared" "$d.moved/cmake-static" "$d.moved/cmake.log"
+	mv "$d.moved" "$d"
+	ok "$name: CMake consumer of a moved install"
+
+	# meson: dependency('iosafe') through the same pkg-config set-up.
+	if command -v meson >/dev/null; then
+		for link in shared static; do
+			env PKG_CONFIG_LIBDIR="$d$pcdir" PKG_CONFIG_PATH= PKG_CONFIG_SYSROOT_DIR="$d" CC="$CC" \
+				meson setup "$d/meson-$link" tests/install/meson -Dlink=$link >"$d/meson.log" 2>&1 &&
+				meson compile -C "$d/meson-$link" >>"$d/meson.log" 2>&1 ||
+				fail "$name: meson consumer ($link): $(tail -n 20 "$d/meson.log")"
+			LD_LIBRARY_PATH="$d$libdir" "$d/meson-$link/prog" >/dev/null ||
+				fail "$name: meson consumer ($link) failed"
+			needs_so=no
+			readelf -d "$d/meson-$link/prog" | grep -q "NEEDED.*\[libiosafe\.so\.$MAJOR\]" && needs_so=yes
+			[ "$link/$needs_so" = shared/yes ] || [ "$link/$needs_so" = static/no ] ||
+				fail "$name: meson consumer ($link) needs libiosafe.so: $needs_so"
+			ok "$name: meson consumer ($link) built and ran"
+		done
+	else
+		fail "$name: meson is missing (tools/deps.sh installs it)"
+	fi
+	rm -rf "$d"/cmake-* "$d"/meson-* "$d/cmake.log" "$d/meson.log"
+
 	# The soname and the symlink chain.
 	readelf -d "$d$libdir/libiosafe.so" | grep -q "SONAME.*\[libiosafe\.so\.$MAJOR\]" ||
 		fail "$name: soname is not libiosafe.so.$MAJOR"
@@ -105,9 +162,9 @@ round() { # name, then make variables
 	[ -z "$left" ] || fail "$name: make uninstall left files behind:
 $left"
 	ok "$name: uninstall removed all $(wc -l <<<"$installed") files"
-	echo "install: $name ($*): ok: $(wc -l <<<"$installed") files installed, built shared and static with pkg-config, soname libiosafe.so.$MAJOR, all removed by uninstall"
+	echo "install: $name ($*): ok: $(wc -l <<<"$installed") files installed, built shared and static with pkg-config, CMake and meson, soname libiosafe.so.$MAJOR, all removed by uninstall"
 }
 
-round usr PREFIX=/usr
-round opt PREFIX=/opt/iosafe libdir=/opt/iosafe/lib64 includedir=/opt/iosafe/inc
+round usr /usr PREFIX=/usr
+round opt /opt/iosafe PREFIX=/opt/iosafe libdir=/opt/iosafe/lib64 includedir=/opt/iosafe/inc
 echo "install: $checks passed, 0 failed"
