@@ -13,13 +13,23 @@ LIB_SONAME := libiosafe.so.$(VERSION_MAJOR)
 LIB_SO_REAL := $(BUILD)/lib/libiosafe.so.$(VERSION)
 LIB_SO_MAJOR := $(BUILD)/lib/$(LIB_SONAME)
 LIB_SO     := $(BUILD)/lib/libiosafe.so
+LIB_CDB    := $(BUILD)/compile_commands.json
 
 ALL_TARGETS += lib
 INSTALL_TARGETS += install-lib
 UNINSTALL_TARGETS += uninstall-lib
 
-.PHONY: lib install-lib uninstall-lib
-lib: $(LIB_A) $(LIB_SO)
+.PHONY: lib install-lib uninstall-lib FORCE
+lib: $(LIB_A) $(LIB_SO) $(LIB_CDB)
+
+# The compilation database of the library's sources, with the flags of the
+# rule below (tools/compile-db.py), for `iosafe-check -p $(BUILD)/` and other
+# Clang tools.  Remade on every run (the flags may change on the command
+# line); the file changes only when its text does.
+$(LIB_CDB): FORCE
+	$(Q)python3 tools/compile-db.py $@ $(CURDIR) $(BUILD)/obj -- \
+	    $(CC) $(IOSAFE_CPPFLAGS) $(CPPFLAGS) $(IOSAFE_CFLAGS) $(CFLAGS) -- $(LIB_SRCS)
+FORCE:
 
 $(BUILD)/obj/%.o: src/%.c $(LIB_HDRS)
 	$(quiet) CC $@
