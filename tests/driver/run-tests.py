@@ -62,7 +62,7 @@ CTU_B = "#include <stdlib.h>\nchar *mk(void) { return malloc(4); }\n"
 WARN_RE = re.compile(r"^(.+?):(\d+):(\d+): warning: (.+) \[([\w.]+)\]$")
 NOTE_RE = re.compile(r"^(.+?):(\d+):(\d+): note: (.+)$")
 SUMMARY_RE = re.compile(r"^iosafe-check: (\d+) findings? in (\d+) of (\d+) translation units? "
-                        r"\((\d+) errors?\)$")
+                        r"\((\d+) analysed, (\d+) failed, (\d+) skipped; (\d+) errors?\)$")
 
 
 class Failed(Exception):
@@ -114,12 +114,20 @@ class Env:
         return r
 
 
-def summary(r):
+def counts(r):
+    """The summary line's numbers: findings, units with findings, units
+    (analysed + failed), analysed, failed, skipped, errors."""
     for line in r.lines:
         m = SUMMARY_RE.match(line)
         if m:
             return tuple(int(x) for x in m.groups())
     raise Failed("no summary line in output:\n" + r.stdout + r.stderr)
+
+
+def summary(r):
+    """findings, units with findings, units, errors."""
+    c = counts(r)
+    return c[:3] + c[6:]
 
 
 def warnings(r):
