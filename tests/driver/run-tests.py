@@ -16,128 +16,15 @@ Prints one line per test and closes with "driver: N passed, N failed".
 import argparse
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import sarif_check  # noqa: E402
-
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-
-LEAK_C = """#include <stdlib.h>
-int f(int x)
-{
-	char *p = malloc(10);
-	if (x)
-		return 1;
-	free(p);
-	return 0;
-}
-"""
-CLEAN_C = """#include <stdlib.h>
-int g(int x)
-{
-	char *p = malloc(10);
-	if (!p)
-		return -1;
-	p[0] = (char)x;
-	int r = p[0];
-	free(p);
-	return r;
-}
-"""
-BROKEN_C = "int h(void) { return not_declared; }\n"
-# A misplaced annotation: IOSAFE_RELEASES belongs on a parameter.
-MISPLACED_C = """#include <iosafe/annotations.h>
-void conn_free(int fd) IOSAFE_RELEASES;
-"""
-CRASH_C = "#pragma clang __debug crash\nint x;\n"
-# --ctu: the allocation is in another translation unit.
-CTU_A = "char *mk(void);\nvoid use(void)\n{\n\tchar *p = mk();\n\t(void)p;\n}\n"
-CTU_B = "#include <stdlib.h>\nchar *mk(void) { return malloc(4); }\n"
-
-WARN_RE = re.compile(r"^(.+?):(\d+):(\d+): warning: (.+) \[([\w.]+)\]$")
-NOTE_RE = re.compile(r"^(.+?):(\d+):(\d+): note: (.+)$")
-SUMMARY_RE = re.compile(r"^iosafe-check: (\d+) findings? in (\d+) of (\d+) translation units? "
-                        r"\((\d+) analysed, (\d+) failed, (\d+) skipped; (\d+) errors?\)$")
-
-
-class Failed(Exception):
-    pass
-
-
-def check(cond, what):
-    if not cond:
-        raise Failed(what)
-
-
-class Env:
-    def __init__(self, driver, plugin, verbose):
-        self.driver = os.path.abspath(driver)
-        self.plugin = plugin
-        self.verbose = verbose
-        self.tmp = tempfile.mkdtemp(prefix="iosafe-driver-test-")
-
-    def write(self, name, text):
-        path = os.path.join(self.tmp, name)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w") as f:
-            f.write(text)
-        return path
-
-    def db(self, name, entries):
-        return self.write(name, json.dumps(entries))
-
-    def entry(self, file, args=None, form="arguments"):
-        args = args or []
-        if form == "arguments":
-            return {"directory": self.tmp, "file": file,
-                    "arguments": ["cc", "-std=c11", "-I" + os.path.join(ROOT, "include")]
-                    + args + ["-c", file, "-o", file + ".o"]}
-        return {"directory": self.tmp, "file": file,
-                "command": "cc -std=c11 -I%s %s -c %s -o %s.o" %
-                           (os.path.join(ROOT, "include"), " ".join(args), file, file)}
-
-    def run(self, *args, cwd=None):
-        cmd = [sys.executable, self.driver] + list(args)
-        if self.plugin:
-            cmd[2:2] = ["--plugin", self.plugin]
-        r = subprocess.run(cmd, cwd=cwd or self.tmp, capture_output=True, text=True,
-                           timeout=600)
-        if self.verbose:
-            print("$ " + " ".join(cmd))
-            print(r.stdout + r.stderr)
-        r.lines = r.stdout.splitlines()
-        return r
-
-
-def counts(r):
-    """The summary line's numbers: findings, units with findings, units
-    (analysed + failed), analysed, failed, skipped, errors."""
-    for line in r.lines:
-        m = SUMMARY_RE.match(line)
-        if m:
-            return tuple(int(x) for x in m.groups())
-    raise Failed("no summary line in output:\n" + r.stdout + r.stderr)
-
-
-def summary(r):
-    """findings, units with findings, units, errors."""
-    c = counts(r)
-    return c[:3] + c[6:]
-
-
-def warnings(r):
-    return [WARN_RE.match(l).groups() for l in r.lines if WARN_RE.match(l)]
-
-
-def expect_rc(r, code):
-    check(r.returncode == code, "exit status %d, expected %d\n%s%s" %
-          (r.returncode, code, r.stdout, r.stderr))
-
+from driverlib import *  # noqa: E402,F401,F403
+from driverlib import ROOT, Env, Failed, check, expect_rc, real_clang, summary, warnings  # noqa: E402
+import hostile  # noqa: E402
 
 # ---- The tests --------------------------------------------------------------
 
@@ -374,7 +261,11 @@ def t_jobs(env):
         r = env.run("-j", j, "--sarif", "j%s.sarif" % j, "clean.c", *files)
         expect_rc(r, 1)
         check(summary(r) == (6, 6, 7, 0), "-j %s summary %r" % (j, summary(r)))
-        outs.append([l for l in r.lines if WARN_RE.match(l) or NOTE_RE.match(l)])
+        outs.append(sorted(blocks(r)))
+        sar = json.load(open(os.path.join(env.tmp, "j%s.sarif" % j)))["runs"][0]["results"]
+        outs[-1].append(json.dumps(sar))
+    # Each unit is printed as it finishes, so the blocks (a warning and its
+    # notes) may come in another order; the SARIF is in a stable order.
     check(outs[0] == outs[1], "-j 1 and -j 3 report differently")
     check(sorted(w[0] for w in warnings(r)) == sorted(files), "findings in the wrong files")
     # The pool really runs -j analyses at once, and no more.  A wrapper
@@ -411,11 +302,6 @@ exec "$real" "$@"
     check(peaks["3"] >= 2, "-j 3 never ran two clang processes at once")
     check(peaks["3"] <= 3, "-j 3 ran %d clang processes at once" % peaks["3"])
     return "at most %d clang processes at once with -j 1, %d with -j 3" % (peaks["1"], peaks["3"])
-
-
-def real_clang():
-    out = subprocess.run(["llvm-config-19", "--bindir"], capture_output=True, text=True)
-    return os.path.join(out.stdout.strip() or "/usr/lib/llvm-19/bin", "clang")
 
 
 def t_db_dir_and_json_path(env):
@@ -738,7 +624,7 @@ TESTS = [
     ("install: paths written in, installed driver works", t_install_paths, False),
     ("examples/: clean programs have no finding", t_examples_clean, True),
     ("examples/bugs/: findings match EXPECTED, with notes", t_examples_bugs, True),
-]
+] + hostile.TESTS
 
 
 def plugin_ready(plugin):

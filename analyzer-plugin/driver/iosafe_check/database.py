@@ -185,6 +185,11 @@ def classify(unit, command, sb):
         command = command[1:]
     if command and os.path.basename(command[0]) in POSIX_C:
         command = ["cc"] + command[1:]
+    # The source itself: libscanbuild adds it to the command, and keeps it
+    # among the flags (two inputs for clang) when its name has no C suffix
+    # or holds a newline (analyze.classify_parameters).
+    command = command[:1] + [a for a in command[1:] if a.startswith("-") or
+                             a not in (unit["file"], unit["path"])]
     unit["command"] = command
     if known(command[:1]) is None:
         if not command or command[0].startswith("-"):

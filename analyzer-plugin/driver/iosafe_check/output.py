@@ -147,7 +147,7 @@ def prepare_html_dir(d):
     except FileNotFoundError:
         st = None
     except OSError as e:
-        raise OutputError("%s: %s" % (label, e.strerror))
+        raise OutputError("%s: cannot create it: %s" % (label, e.strerror))
     if st is not None:
         if stat.S_ISLNK(st.st_mode):
             raise OutputError("%s is a symbolic link: not followed (name the directory itself)"

@@ -50,6 +50,11 @@ def run_command(command, cwd=None):
     registry for stop_all(): the output lines of the command (stdout and
     stderr merged, but for clang-extdef-mapping, whose stdout alone is
     returned); subprocess.CalledProcessError when it exits non-zero."""
+    return _decode(run_raw(command, cwd))
+
+
+def run_raw(command, cwd=None):
+    """run_command's output as bytes."""
     if _stopping.is_set():
         raise Stopped()
     directory = os.path.abspath(cwd) if cwd else os.getcwd()
@@ -78,7 +83,7 @@ def run_command(command, cwd=None):
     if proc.returncode != 0:
         lines = _decode(out) + (_decode(err) if apart and err else [])
         raise subprocess.CalledProcessError(proc.returncode, command, lines)
-    return _decode(out)
+    return out
 
 
 def _kill(proc):
@@ -151,7 +156,10 @@ def _install_argument_cache(analyze):
     # and the three tokens that name the file are replaced: the input, the
     # output and the -main-file-name argument.  The command is
     # [clang, --analyze, ..., FILE, -o, OUTPUT] (analyze.run_analyzer).
-    original = analyze.get_arguments
+    import libscanbuild.clang as sbclang
+
+    def original(command, cwd):
+        return front_end_command(command, cwd, sbclang.ClangErrorException)
     cache, lock = {}, threading.Lock()
 
     def fix(args):
@@ -182,6 +190,50 @@ def _install_argument_cache(analyze):
             new.append(a)
         return new
     analyze.get_arguments = get_arguments
+    sbclang.get_arguments = get_arguments  # get_triple_arch's, for --ctu
+
+
+def front_end_command(command, cwd, error_class):
+    """The front-end (-cc1) command `clang -###` prints for command: as
+    libscanbuild.clang.get_arguments, which takes the last line of the
+    output, but read whole, so that a file or directory name holding a
+    newline does not cut the command.  Clang prints each job on one line,
+    every argument in double quotes with ", \ and $ escaped by a backslash
+    (clang/lib/Driver/Job.cpp, Command::printArg)."""
+    cmd = list(command)
+    cmd.insert(1, "-###")
+    cmd.append("-fno-color-diagnostics")
+    text = run_raw(cmd, cwd=cwd).decode("utf-8", errors="surrogateescape")
+    jobs, cur, i, n = [], [], 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == '"':
+            j, tok = i + 1, []
+            while j < n and text[j] != '"':
+                if text[j] == "\\" and j + 1 < n:
+                    j += 1
+                tok.append(text[j])
+                j += 1
+            cur.append("".join(tok))
+            i = j + 1
+        elif c == "\n":
+            if cur:
+                jobs.append(cur)
+                cur = []
+            i += 1
+        elif c in " \t":
+            i += 1
+        else:  # a line of clang's own (version, Target:, an error)
+            j = text.find("\n", i)
+            line = text[i:] if j < 0 else text[i:j]
+            if re.match(r"clang(.*): error:", line):
+                raise error_class(line)
+            i = n if j < 0 else j
+    if cur:
+        jobs.append(cur)
+    if not jobs:
+        raise error_class("clang -### printed no command")
+    return jobs[-1]
 
 
 def _install_ctu_collect(analyze):

@@ -106,7 +106,7 @@ class Merger:
 
     def sorted_results(self):
         def k(res):
-            return self.key(res)[1:4] + (res.get("ruleId") or "",)
+            return self.key(res)[1:4] + (res.get("ruleId") or "", self.key(res)[4] or "")
         return sorted(self.results, key=k)
 
     def log(self, errors, units, complete=True, stopped_by=None):
@@ -115,7 +115,19 @@ class Merger:
         stopped before its end (complete False)."""
         driver = dict(self.tool or {"name": "clang", "fullName": "clang static analyzer",
                                     "informationUri": "https://clang.llvm.org/docs/UsersManual.html"})
-        driver["rules"] = self.rules
+        # Artifacts and rules in a stable order (by URI, by id), whatever
+        # order the units finished in; the indexes into them renumbered.
+        art_order = sorted(range(len(self.artifacts)),
+                           key=lambda i: self.artifacts[i]["location"]["uri"])
+        art_new = {old: new for new, old in enumerate(art_order)}
+        rule_order = sorted(range(len(self.rules)), key=lambda i: self.rules[i]["id"])
+        rule_new = {old: new for new, old in enumerate(rule_order)}
+        results = json.loads(json.dumps(self.sorted_results()))
+        for res in results:
+            if "ruleIndex" in res:
+                res["ruleIndex"] = rule_new.get(res["ruleIndex"], res["ruleIndex"])
+            _renumber(res, art_new)
+        driver["rules"] = [self.rules[i] for i in rule_order]
         notes = []
         for path, kind, _ in errors:
             note = {"level": "error", "message": {"text": "%s: %s" % (shown(path), kind)}}
@@ -139,8 +151,8 @@ class Merger:
             # absolute file: URIs.
             "originalUriBaseIds": {"SRCROOT": {"uri": path_uri(os.getcwd()).rstrip("/") + "/"}},
             "invocations": [invocation],
-            "artifacts": self.artifacts,
-            "results": self.sorted_results(),
+            "artifacts": [self.artifacts[i] for i in art_order],
+            "results": results,
             "columnKind": "unicodeCodePoints",
             "properties": {"iosafe-check": {"translationUnits": units, "complete": complete}},
         }
@@ -149,6 +161,18 @@ class Merger:
         return sanitize({"$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/"
                                     "cos02/schemas/sarif-schema-2.1.0.json",
                          "version": "2.1.0", "runs": [run]})
+
+
+def _renumber(obj, art_new):
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            if k == "artifactLocation" and isinstance(v, dict) and "index" in v:
+                v["index"] = art_new.get(v["index"], v["index"])
+            else:
+                _renumber(v, art_new)
+    elif isinstance(obj, list):
+        for v in obj:
+            _renumber(v, art_new)
 
 
 def relativize(obj, root=None):
