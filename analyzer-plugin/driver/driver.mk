@@ -80,10 +80,21 @@ ifneq ($(wildcard analyzer-plugin/plugin.mk),)
   DRIVER_TEST_DEPS += $(IOSAFE_PLUGIN)
 endif
 
+# Then the bounded property test of the database reader
+# (tests/driver/fuzz-db.py: fixed seed, FUZZ_SEED= FUZZ_RUNS= to change).
 check-driver: $(DRIVER_TEST_DEPS)
 	$(quiet) TEST driver
 	$(Q)$(PYTHON) tests/driver/run-tests.py --driver $(DRIVER_BIN) \
 	    --plugin $(IOSAFE_PLUGIN) $(if $(filter 1,$(V)),--verbose)
+	$(quiet) TEST driver-fuzz
+	$(Q)$(PYTHON) tests/driver/fuzz-db.py --driver $(DRIVER_BIN) --plugin $(IOSAFE_PLUGIN)
+
+# A bounded csmith crash run of the plugin (not part of make check):
+# tests/driver/fuzz-plugin.sh, which installs csmith when it is missing.
+# FUZZ_PROGRAMS= programs (default 60), FUZZ_SEED= the first seed.
+fuzz: $(DRIVER_TEST_DEPS)
+	$(quiet) FUZZ plugin
+	$(Q)CLANG=$(LLVM_BINDIR)/clang bash tests/driver/fuzz-plugin.sh $(IOSAFE_PLUGIN)
 
 # Analysis time of iosafe-check against plain `clang-19 --analyze` (Clang's
 # default checkers) over the same translation units, side by side in one run.
