@@ -313,8 +313,12 @@ def analyse(args, config, sb, clang, plugin, checkers, workdir, sarif, stop):
             futs = {pool.submit(runner.run_unit, sb, u, consts,
                                 os.path.join(workdir, "tu%d" % i), ctu, args.timeout): i
                     for i, u in enumerate(units)}
-            for fut in concurrent.futures.as_completed(futs):
-                on_done(futs[fut], fut.result())
+            try:
+                for fut in concurrent.futures.as_completed(futs):
+                    on_done(futs[fut], fut.result())
+            except BaseException:  # a closed stdout, a bug: end the running units now
+                runner.stop_all()
+                raise
 
     failed = set()
     analyse_ctu = no_ctu
