@@ -43,9 +43,9 @@ def main():
                              os.path.isfile(os.path.join(p, "iosafe_check", "cli.py"))), here))
     try:
         from iosafe_check import cli
-    except ImportError as e:
+    except Exception as e:  # the exit contract holds even for a broken install
         print("iosafe-check: error: internal error: cannot load the iosafe_check package "
-              "from %s: %s" % (sys.path[0], e), file=sys.stderr)
+              "from %s: %s: %s" % (ascii(sys.path[0]), type(e).__name__, e), file=sys.stderr)
         return 2
     config = cli.Config(
         plugin=substituted(PLUGIN_PATH) or

@@ -22,7 +22,7 @@ import tempfile
 import threading
 import time
 
-from driverlib import (CLEAN_C, CTU_A, CTU_B, LEAK_C, BROKEN_C, WARN_RE, Failed, check,
+from driverlib import (CLEAN_C, LEAK_C, BROKEN_C, WARN_RE, Failed, check,
                        counts, expect_rc, real_clang, warnings)
 import sarif_check
 
@@ -453,39 +453,6 @@ def signal_runs(env, fifo):
     return "%s; %s" % (HANG_NOTE, ", ".join(results))
 
 
-CTU_WARN = """#include <stdio.h>
-void closer(int data)
-{
-	fclose((FILE *)data);
-}
-"""
-
-
-def t_ctu_extdef_warnings(env):
-    # A unit whose CTU mapping step prints a compiler warning
-    # (-Wint-to-pointer-cast): the warning is not a line of the map, and
-    # every unit still gets CTU.
-    env.write("ctu_a.c", CTU_A)
-    env.write("ctu_b.c", CTU_B)
-    env.write("warn.c", CTU_WARN)
-    env.db("ctu.json", [env.entry("ctu_a.c"), env.entry("ctu_b.c"), env.entry("warn.c")])
-    r = env.run("-p", "ctu.json", "--ctu")
-    expect_rc(r, 1)
-    check(counts(r)[6] == 0, "errors:\n" + r.stdout + r.stderr)
-    w = warnings(r)
-    check(len(w) == 1 and w[0][0] == "ctu_a.c" and w[0][4] == "unix.Malloc",
-          "--ctu did not follow the call: %r" % w)
-    # A unit whose mapping fails is reported; the others still get CTU.
-    env.write("broken.c", BROKEN_C)
-    env.db("ctu2.json", [env.entry("ctu_a.c"), env.entry("ctu_b.c"), env.entry("warn.c"),
-                         env.entry("broken.c")])
-    r = env.run("-p", "ctu2.json", "--ctu")
-    expect_rc(r, 2)
-    check(any(l.startswith("broken.c: error: CTU collection") for l in r.lines), r.stdout)
-    check(any(w[0] == "ctu_a.c" for w in warnings(r)), "the others lost CTU: %r" % warnings(r))
-    check(counts(r)[4] == 1, "summary %r" % (counts(r),))
-
-
 TESTS = [
     ("unbalanced quote in command: exit 2, named, others analysed", t_unbalanced_quote, False),
     ("arguments ending in a flag that takes a value (a file named -o)", t_flag_without_value,
@@ -506,5 +473,4 @@ TESTS = [
      False),
     ("--timeout: a hanging unit is killed, the others reported", t_timeout, False),
     ("SIGTERM/SIGINT: partial SARIF, temporary folder removed", t_signal_partial_output, False),
-    ("--ctu: warnings of the mapping step; a failed mapping", t_ctu_extdef_warnings, False),
 ]

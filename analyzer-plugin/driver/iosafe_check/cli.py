@@ -330,7 +330,7 @@ def analyse(args, config, sb, clang, plugin, checkers, workdir, sarif, stop):
             print_error(units[i]["path"], kind, bad[1], units[i])
             failed.add(i)
 
-    if args.ctu and units:
+    if args.ctu and units and stop.signum is None:
         ctudir = os.path.join(workdir, "ctu")
         # Phase 1 (clang -emit-ast and clang-extdef-mapping per unit), then
         # the global map, as analyze-build --ctu does.
