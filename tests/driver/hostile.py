@@ -133,6 +133,23 @@ def t_messages_say_what_happened(env):
           "the directory with a newline was not analysed or not escaped: %r" % warnings(r))
 
 
+def t_sources_not_regular(env):
+    # A FIFO (clang would block reading it), a device (/dev/zero would fill
+    # its memory), a directory: errors, named, before any clang runs.
+    env.write("leak.c", LEAK_C)
+    os.mkfifo(os.path.join(env.tmp, "fifo.c"))
+    os.symlink("/dev/zero", os.path.join(env.tmp, "zero.c"))
+    os.makedirs(os.path.join(env.tmp, "dir.c"))
+    r = env.run("fifo.c", "zero.c", "dir.c", "leak.c", timeout=120)
+    expect_rc(r, 2)
+    no_traceback(r)
+    errs = error_lines(r)
+    for name, what in (("fifo.c", "a FIFO"), ("zero.c", "a device"), ("dir.c", "a directory")):
+        check("%s: error: the source is not a regular file (%s) [iosafe-check]" % (name, what)
+              in errs, errs)
+    check([w[0] for w in warnings(r)] == ["leak.c"], "leak.c was not analysed")
+
+
 def fake_bindir(env, name, clang_script=None, libscanbuild_init=None):
     """An LLVM bin directory like the real one, with its clang or its
     libscanbuild replaced."""
@@ -345,42 +362,42 @@ def t_code_loading_flags(env):
     check(os.path.exists(mark), "--trust-db did not keep -fplugin (the object did not run)")
 
 
-HANG_NOTE = "a FIFO as the source: clang blocks reading it"
+HANG_NOTE = "`#pragma clang __debug overflow_stack`: clang-19 loops on it"
+HANG_C = "#pragma clang __debug overflow_stack\nint x;\n"
 
 
-def hang_fifo(env):
-    path = os.path.join(env.tmp, "hang.c")
-    os.mkfifo(path)
-    return path
+def clang_processes_of(path):
+    """The processes whose command line names path (a clang a driver left)."""
+    out = []
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                with open("/proc/%s/cmdline" % pid, "rb") as f:
+                    if os.fsencode(path) in f.read():
+                        out.append(int(pid))
+            except OSError:
+                pass
+    return out
 
 
-def fifo_has_reader(path):
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
-    except OSError:
-        return False
-    os.close(fd)
-    return True
-
-
-def release_fifo(path):
-    """Gives the FIFO's readers (a clang a failing driver left behind) an
-    end of file, so that no process of a failed test stays blocked."""
-    try:
-        os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
-    except OSError:
-        pass
+def reap(path):
+    """Ends what a failing driver left running on path (by process id)."""
+    for pid in clang_processes_of(path):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
 
 
 def t_timeout(env):
-    fifo = hang_fifo(env)
+    hang = env.write("hang.c", HANG_C)
     try:
-        return timeout_run(env, fifo)
+        return timeout_run(env, hang)
     finally:
-        release_fifo(fifo)
+        reap(hang)
 
 
-def timeout_run(env, fifo):
+def timeout_run(env, hang):
     env.write("leak.c", LEAK_C)
     start = time.monotonic()
     r = env.run("--timeout", "3", "-j", "2", "--sarif", "t.sarif", "hang.c", "leak.c",
@@ -390,7 +407,7 @@ def timeout_run(env, fifo):
     check(any(l.startswith("hang.c: error: timed out after 3 s") for l in r.lines), r.stdout)
     check([w[0] for w in warnings(r)] == ["leak.c"], "leak.c was not reported")
     check(took < 60, "took %.0f s" % took)
-    check(not fifo_has_reader(fifo), "a clang process still reads the FIFO")
+    check(not clang_processes_of(hang), "a clang process of hang.c is still running")
     log = json.load(open(os.path.join(env.tmp, "t.sarif")))
     check(log["runs"][0]["invocations"][0]["executionSuccessful"] is False, "successful")
     return "%s; killed after 3 s, run took %.1f s" % (HANG_NOTE, took)
@@ -400,14 +417,14 @@ def t_signal_partial_output(env):
     # SIGTERM and SIGINT during a run: the findings so far were printed as
     # their units finished, the SARIF is written marked partial, the
     # temporary folder is removed, no clang is left, exit 2.
-    fifo = hang_fifo(env)
+    hang = env.write("hang.c", HANG_C)
     try:
-        return signal_runs(env, fifo)
+        return signal_runs(env, hang)
     finally:
-        release_fifo(fifo)
+        reap(hang)
 
 
-def signal_runs(env, fifo):
+def signal_runs(env, hang):
     env.write("leak.c", LEAK_C)
     results = []
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -448,7 +465,7 @@ def signal_runs(env, fifo):
         check([res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
                for res in log["runs"][0]["results"]] == ["leak.c"], "partial results")
         check(not os.listdir(tmpdir), "the temporary folder was left: %r" % os.listdir(tmpdir))
-        check(not fifo_has_reader(fifo), "a clang process still reads the FIFO")
+        check(not clang_processes_of(hang), "a clang process of hang.c is still running")
         results.append(signal.Signals(sig).name)
     return "%s; %s" % (HANG_NOTE, ", ".join(results))
 
@@ -461,6 +478,8 @@ TESTS = [
      t_unknown_compilers, False),
     ("messages say what happened (missing directory, NUL, newline)",
      t_messages_say_what_happened, False),
+    ("sources that are not regular files (FIFO, /dev/zero, directory)", t_sources_not_regular,
+     False),
     ("IOSAFE_CLANG missing or of the wrong version: exit 2, named", t_clang_missing_or_wrong,
      False),
     ("internal error: exit 2, traceback only with --verbose", t_internal_error, False),

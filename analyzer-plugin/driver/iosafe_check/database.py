@@ -21,6 +21,7 @@ import fnmatch
 import json
 import os
 import shlex
+import stat
 
 # The languages Clang's analyzer accepts (libscanbuild analyze.language_check).
 ACCEPTED = frozenset({"c", "c++", "objective-c", "objective-c++", "c-cpp-output",
@@ -163,6 +164,18 @@ def prepare(i, entry, sb, excludes=(), trust_db=False):
         return failed(unit, "the entry's directory %s does not exist" % directory)
     unit.update(directory=directory, file=file,
                 path=os.path.normpath(os.path.join(directory, file)))
+    try:
+        st = os.stat(unit["path"])
+    except FileNotFoundError:
+        st = None  # clang says so, as a unit that does not compile
+    except OSError as e:
+        return failed(unit, "the source cannot be read: %s" % e.strerror)
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        # A FIFO or /dev/stdin would hang clang, /dev/zero fill its memory.
+        return failed(unit, "the source is not a regular file (%s)" % (
+            "a directory" if stat.S_ISDIR(st.st_mode) else "a FIFO" if stat.S_ISFIFO(st.st_mode)
+            else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)
+            else "a socket"))
     try:
         command = expand_response_files(command, directory)
     except (OSError, ValueError) as e:
