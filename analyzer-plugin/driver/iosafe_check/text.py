@@ -8,10 +8,12 @@ starting with `::`), or put bytes that are not UTF-8 on the terminal."""
 import os
 import re
 
-# C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the
-# lone surrogates by which Python carries bytes that are not UTF-8
+# C0 and C1 controls, DEL, the Unicode line and paragraph separators, the
+# bidirectional controls (which reorder what a log shows: CVE-2021-42574),
+# and the lone surrogates by which Python carries bytes that are not UTF-8
 # (os.fsdecode's surrogateescape, PEP 383).
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\\\\]")
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
+                     "\ud800-\udfff\\\\]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
 
 
