@@ -9,7 +9,7 @@
 # analyzer-plugin/driver/iosafe_check/.  Two copies of the script are made,
 # each with the paths it needs written in:
 #   $(BUILD)/bin/iosafe-check        the build tree's plugin, include/ and the
-#                                    package in the source tree
+#                                    package copied into $(BUILD)/python
 #   $(DESTDIR)$(bindir)/iosafe-check $(libdir)/iosafe/iosafe-plugin.so,
 #                                    $(includedir) and the package installed
 #                                    in $(datarootdir)/iosafe/python/
@@ -37,20 +37,28 @@ UNINSTALL_TARGETS += uninstall-driver
 .PHONY: driver check-driver bench-analysis install-driver uninstall-driver fuzz
 driver: $(DRIVER_BIN)
 
-# driver_subst PLUGIN INCLUDEDIR PYTHONDIR: the sed program that writes the
-# paths in.
+# driver_subst PLUGIN INCLUDEDIR PYTHONDIR WRITE_BYTECODE: the sed program
+# that writes the paths in.
 driver_subst = sed -e '1s|^\#!/usr/bin/env python3$$|\#!$(DRIVER_PYTHON)|' \
 	-e 's|@IOSAFE_PLUGIN_PATH@|$(1)|' \
 	-e 's|@IOSAFE_INCLUDE_DIR@|$(2)|' \
 	-e 's|@IOSAFE_PYTHON_DIR@|$(3)|' \
+	-e 's|@IOSAFE_WRITE_BYTECODE@|$(4)|' \
 	-e 's|@LLVM_BINDIR@|$(LLVM_BINDIR)|' \
 	-e 's|@IOSAFE_VERSION@|$(VERSION)|'
 
-$(DRIVER_BIN): $(DRIVER_SRC) $(DRIVER_PKG) analyzer-plugin/driver/driver.mk include/iosafe/version.h
+DRIVER_PKG_BUILD := $(DRIVER_PKG:analyzer-plugin/driver/%=$(BUILD)/python/%)
+
+$(DRIVER_BIN): $(DRIVER_SRC) $(DRIVER_PKG_BUILD) analyzer-plugin/driver/driver.mk include/iosafe/version.h
 	$(quiet) GEN $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(call driver_subst,$(abspath $(IOSAFE_PLUGIN)),$(abspath include),$(abspath analyzer-plugin/driver)) $< > $@.tmp
+	$(Q)$(call driver_subst,$(abspath $(IOSAFE_PLUGIN)),$(abspath include),$(abspath $(BUILD)/python),yes) $< > $@.tmp
 	$(Q)chmod 755 $@.tmp && mv $@.tmp $@
+
+# The build tree's copy of the package (its __pycache__ stays in $(BUILD)).
+$(BUILD)/python/iosafe_check/%.py: analyzer-plugin/driver/iosafe_check/%.py
+	$(Q)mkdir -p $(@D)
+	$(Q)cp $< $@
 
 # install and uninstall mirror each other: the script, and the package's
 # files one by one (no __pycache__ is ever written: the script turns
@@ -58,7 +66,7 @@ $(DRIVER_BIN): $(DRIVER_SRC) $(DRIVER_PKG) analyzer-plugin/driver/driver.mk incl
 install-driver: $(DRIVER_BIN)
 	$(quiet) INSTALL "$(DESTDIR)$(bindir)/iosafe-check"
 	$(Q)$(INSTALL) -d -m 755 $(DESTDIR)$(bindir) $(DRIVER_PKG_INSTALLED)
-	$(Q)$(call driver_subst,$(IOSAFE_INSTALLED_PLUGIN),$(includedir),$(DRIVER_PYTHON_DIR)) $(DRIVER_SRC) \
+	$(Q)$(call driver_subst,$(IOSAFE_INSTALLED_PLUGIN),$(includedir),$(DRIVER_PYTHON_DIR),) $(DRIVER_SRC) \
 	    > $(DESTDIR)$(bindir)/iosafe-check
 	$(Q)chmod 755 $(DESTDIR)$(bindir)/iosafe-check
 	$(quiet) INSTALL "$(DRIVER_PKG_INSTALLED)/"

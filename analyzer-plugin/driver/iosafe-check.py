@@ -15,7 +15,7 @@ import os
 import sys
 
 # Substituted by driver.mk: the build-tree copy names the build tree's
-# plugin and the source package, the installed copy $(libdir)/iosafe/ and
+# plugin and its copy of the package, the installed copy $(libdir)/iosafe/ and
 # $(datarootdir)/iosafe/python.  The source file itself, run from a
 # checkout, finds the plugin in ../../build/plugin/ and the package beside it.
 PLUGIN_PATH = "@IOSAFE_PLUGIN_PATH@"
@@ -23,6 +23,9 @@ INCLUDE_DIR = "@IOSAFE_INCLUDE_DIR@"
 LLVM_BINDIR = "@LLVM_BINDIR@"
 VERSION = "@IOSAFE_VERSION@"
 PYTHON_DIR = "@IOSAFE_PYTHON_DIR@"
+# "yes" in the build tree's copy, whose package is a copy in $(BUILD)/python
+# where Python may keep its bytecode; the installed copy writes none.
+WRITE_BYTECODE = "@IOSAFE_WRITE_BYTECODE@"
 
 
 def substituted(value):
@@ -33,7 +36,8 @@ def main():
     here = os.path.dirname(os.path.realpath(__file__))
     # No __pycache__ is written into the source tree or the installed
     # package (make uninstall removes exactly what make install wrote).
-    sys.dont_write_bytecode = True
+    if substituted(WRITE_BYTECODE) != "yes":
+        sys.dont_write_bytecode = True
     # The package where it was installed; else where it is beside a staged
     # install (DESTDIR/.../bin -> DESTDIR/.../share/iosafe/python); else
     # beside this file (the source tree).

@@ -203,21 +203,22 @@ def run(argv, config):
     clang = os.environ.get("IOSAFE_CLANG") or os.path.join(bindir, "clang")
     sarif = None
     try:
-        major, version_line = runner.check_clang(clang)
+        runner.find_clang(clang)
         sb = runner.import_scanbuild(bindir)
         plugin = args.plugin or os.environ.get("IOSAFE_PLUGIN") or config.plugin
         checkers = []
         if plugin != "none":
             plugin = os.path.abspath(plugin)
-            if major != runner.CLANG_MAJOR:
-                raise DbError("%s is %s; the iosafe plugin is built for Clang %d (set "
-                              "IOSAFE_CLANG or IOSAFE_LLVM_BINDIR)" %
-                              (clang, version_line, runner.CLANG_MAJOR))
             if not os.path.isfile(plugin):
                 raise DbError("%s: the iosafe analyzer plugin is not there "
                               "(build it with `make`, or give --plugin)" % plugin)
-            have = runner.registered_checkers(clang, plugin)
+            try:
+                have = runner.registered_checkers(clang, plugin)
+            except DbError:
+                runner.check_clang(clang)  # a clang of another version: say so
+                raise
             if OWNERSHIP not in have:
+                major, version_line = runner.check_clang(clang)
                 raise DbError("%s: the plugin loads into %s (%s) but does not register %s" %
                               (plugin, clang, version_line, OWNERSHIP))
             checkers.append(OWNERSHIP)

@@ -19,6 +19,7 @@ CTU phases).  What iosafe-check changes in it, and why:
 import logging
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -266,9 +267,18 @@ def _install_ctu_collect(analyze):
 CLANG_MAJOR = 19
 
 
+def find_clang(clang):
+    """DbError when clang names no program that can run (shutil.which: a
+    path, or a name found in PATH)."""
+    if shutil.which(clang) is None:
+        raise DbError("clang %s cannot run: %s (IOSAFE_CLANG or IOSAFE_LLVM_BINDIR names the "
+                      "clang %d to use)" % (clang, "not an executable file" if os.path.exists(clang)
+                                            else "No such file or directory", CLANG_MAJOR))
+
+
 def check_clang(clang):
-    """The version line of `clang --version`; DbError naming what was found
-    when it cannot run or is not Clang 19 (the plugin's)."""
+    """(major, version line) of `clang --version`; DbError naming what was
+    found when it cannot run or is not Clang 19 (the plugin's)."""
     try:
         r = subprocess.run([clang, "--version"], capture_output=True, stdin=subprocess.DEVNULL,
                            timeout=60)
@@ -280,6 +290,9 @@ def check_clang(clang):
     if r.returncode != 0 or not m:
         raise DbError("%s is not a clang: `%s --version` gave exit %d and %r" %
                       (clang, clang, r.returncode, text.strip()[:200]))
+    if int(m.group(1)) != CLANG_MAJOR:
+        raise DbError("%s is %s; the iosafe plugin is built for Clang %d (set IOSAFE_CLANG or "
+                      "IOSAFE_LLVM_BINDIR)" % (clang, m.group(0), CLANG_MAJOR))
     return int(m.group(1)), m.group(0)
 
 
