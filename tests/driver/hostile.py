@@ -309,6 +309,17 @@ def t_non_utf8_names(env):
                   for res in log["runs"][0]["results"])
     check(uris == ["bad%FF%FE.c", "leak.c"], "uris %r" % uris)
     check(log["runs"][0]["invocations"][0]["executionSuccessful"] is True, "not successful")
+    # The same name in a compilation database, as raw bytes (JSON must be
+    # UTF-8; the reader keeps what is not as the name's own bytes).
+    db = json.dumps([{"directory": env.tmp, "file": os.fsdecode(name),
+                      "arguments": ["cc", "-c", os.fsdecode(name)]}], ensure_ascii=False)
+    with open(os.path.join(env.tmp, "raw.json"), "wb") as f:
+        f.write(db.encode("utf-8", "surrogateescape"))
+    r = env.run("-p", "raw.json", "--sarif", "raw.sarif")
+    expect_rc(r, 1)
+    no_traceback(r)
+    check([w[0] for w in warnings(r)] == ["bad\\xff\\xfe.c"], "findings %r" % warnings(r))
+    sarif_check.validate(json.load(open(os.path.join(env.tmp, "raw.sarif"), encoding="utf-8")))
 
 
 def t_names_cannot_forge_lines(env):
@@ -350,14 +361,24 @@ def t_code_loading_flags(env):
     check(r.returncode == 0, "cannot build the shared object: " + r.stderr)
     env.write("leak.c", LEAK_C)
     env.write("l2.c", LEAK_C.replace("int f(", "int f2("))
+    env.write("l3.c", LEAK_C.replace("int f(", "int f3("))
+    env.write("flags.rsp", "-DX=1 '-fplugin=%s'\n" % so)
+    env.write("loop.rsp", "@loop.rsp\n")
     env.db("evil.json", [env.entry("leak.c", ["-fplugin=" + so]),
-                         env.entry("l2.c", ["-Xclang", "-load", "-Xclang", so])])
+                         env.entry("l2.c", ["-Xclang", "-load", "-Xclang", so]),
+                         env.entry("l3.c", ["@flags.rsp"])])
     r = env.run("-p", "evil.json")
     expect_rc(r, 1)
     check(not os.path.exists(mark), "the database's shared object ran")
     check("leak.c: warning: dropped -fplugin=%s: it loads code into the compiler" % so
-          in r.stderr and "l2.c: warning: dropped -Xclang -load -Xclang" in r.stderr, r.stderr)
-    check(len(warnings(r)) == 2, "the units were not analysed: %r" % warnings(r))
+          in r.stderr and "l2.c: warning: dropped -Xclang -load -Xclang" in r.stderr and
+          "l3.c: warning: dropped -fplugin=" in r.stderr, r.stderr)
+    check(len(warnings(r)) == 3, "the units were not analysed: %r" % warnings(r))
+    # A response file that names itself: an error, named, not a hang.
+    env.db("loop.json", [env.entry("leak.c", ["@loop.rsp"])])
+    r = env.run("-p", "loop.json")
+    expect_rc(r, 2)
+    check(any("response files nested more than" in l for l in error_lines(r)), r.stdout)
     r = env.run("-p", "evil.json", "--trust-db")
     check(os.path.exists(mark), "--trust-db did not keep -fplugin (the object did not run)")
 
