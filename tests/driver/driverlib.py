@@ -3,17 +3,12 @@
 hostile.py, fuzz-db.py): the test programs, the Env that runs the real
 driver in a temporary directory, and the parsers of its output."""
 
-import argparse
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
-
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import sarif_check  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 

@@ -10,6 +10,12 @@ since iosafe-check runs Clang's default checkers besides iosafe's: they hold
 with and without the iosafe plugin.  The tests of examples/ need the plugin
 (iosafe.Ownership); without it they are skipped, saying so.
 
+The tests live in three files: this one (the driver's features), ctu.py
+(--ctu) and hostile.py (broken and hostile input: the exit contract, output
+files, names, timeouts and signals); driverlib.py holds what they share.
+tests/driver/fuzz-db.py, run after them by make check-driver, is the
+property test of the database reader.
+
 Prints one line per test and closes with "driver: N passed, N failed".
 """
 
