@@ -300,6 +300,13 @@ def t_sarif_targets(env):
     r = env.run("--sarif", "no-such-dir/x.sarif", "leak.c")
     expect_rc(r, 2)
     check("cannot create a file in" in r.stderr and not warnings(r), r.stderr)
+    # An empty name (`--sarif "$UNSET"`) and a name ending in /: usage errors.
+    for t in ("", "sub/"):
+        r = env.run("--sarif", t, "leak.c")
+        expect_rc(r, 2)
+        check("usage: iosafe-check" in r.stderr and not warnings(r), r.stderr)
+    r = env.run("--html", "", "leak.c")
+    expect_rc(r, 2)
     left = [n for n in os.listdir(env.tmp) if n.endswith(".tmp") or "probe" in n]
     check(not left, "temporary files left: %r" % left)
 

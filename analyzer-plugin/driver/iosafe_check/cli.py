@@ -123,6 +123,12 @@ def parse_args(argv, config):
     p.add_argument("files", nargs="*", metavar="FILE.c")
     args = p.parse_args(argv)
     args.compiler_args = compiler_args
+    # An empty value (`--sarif "$UNSET"`) must not read as "no SARIF".
+    for opt, value in (("-p", args.build_path), ("--sarif", args.sarif), ("--html", args.html)):
+        if value is not None and not value:
+            raise UsageError("%s needs a path, got an empty one" % opt)
+    if args.sarif and args.sarif.endswith("/"):
+        raise UsageError("--sarif %s names a directory: give a file name" % shown(args.sarif))
     if args.build_path and args.files:
         raise UsageError("give either -p or source files, not both")
     if not args.build_path and not args.files:
