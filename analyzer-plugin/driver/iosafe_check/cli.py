@@ -285,8 +285,10 @@ def analyse(args, config, sb, clang, plugin, checkers, workdir, sarif, stop):
         print_error(cdb, errors[-1][1])
 
     units, skipped, n_failed = [], 0, 0
+    # The flags after `--` are the user's own, not a database's: kept.
+    trust = args.trust_db or not args.build_path
     for i, entry in enumerate(raw):
-        u = database.prepare(i, entry, sb, args.exclude, args.trust_db)
+        u = database.prepare(i, entry, sb, args.exclude, trust)
         for w in u["warnings"]:
             print("%s: warning: %s [%s]" % (show_path(u["path"]), shown_line(w), PROG),
                   file=sys.stderr)
