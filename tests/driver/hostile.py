@@ -401,6 +401,11 @@ def t_code_loading_flags(env):
     check(any("response files nested more than" in l for l in error_lines(r)), r.stdout)
     r = env.run("-p", "evil.json", "--trust-db")
     check(os.path.exists(mark), "--trust-db did not keep -fplugin (the object did not run)")
+    os.remove(mark)
+    # Flags after `--` are the user's own: kept without --trust-db.
+    r = env.run("leak.c", "--", "-fplugin=" + so)
+    check(os.path.exists(mark), "the user's own -fplugin after -- was dropped")
+    check("dropped" not in r.stderr, r.stderr)
 
 
 HANG_NOTE = "`#pragma clang __debug overflow_stack`: clang-19 loops on it"
