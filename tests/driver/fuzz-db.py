@@ -119,7 +119,7 @@ def _b_empty_file(rng, e, tmp):
 
 
 def _b_suffix(rng, e, tmp):
-    e["file"] = e["file"][:-2] + rng.choice([".txt", ".cu", "", ".h1", ".f90x"])
+    e["file"] = "g" + rng.choice([".txt", ".cu", "", ".h1", ".f90x"])
     e["arguments"] = ["cc", "-c", e["file"]]
 
 
