@@ -516,6 +516,40 @@ def signal_runs(env, hang):
     return "%s; %s" % (HANG_NOTE, ", ".join(results))
 
 
+def t_signal_ctu(env):
+    # SIGTERM during --ctu's collection phase: the AST files go with the
+    # temporary folder.
+    hang = env.write("hang.c", HANG_C)
+    env.write("leak.c", LEAK_C)
+    tmpdir = os.path.join(env.tmp, "tmp-ctu")
+    os.makedirs(tmpdir)
+    env.db("ctu.json", [env.entry("leak.c"), env.entry("hang.c")])
+    cmd = [sys.executable, env.driver, "--plugin", env.plugin or "none", "-j", "2", "--ctu",
+           "--sarif", "c.sarif", "-p", "ctu.json"]
+    p = subprocess.Popen(cmd, cwd=env.tmp, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         env=dict(os.environ, TMPDIR=tmpdir))
+    try:
+        asts, deadline = [], time.monotonic() + 60
+        while not asts and time.monotonic() < deadline and p.poll() is None:
+            time.sleep(0.2)
+            asts = [os.path.join(d, f) for d, _, fs in os.walk(tmpdir) for f in fs
+                    if f == "leak.c.ast"]
+        check(asts, "no AST file of leak.c appeared in the temporary folder")
+        p.send_signal(signal.SIGTERM)
+        out, errout = p.communicate(timeout=60)
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.communicate()
+        reap(hang)
+    check(p.returncode == 2, "exit %d after SIGTERM" % p.returncode)
+    check(not os.listdir(tmpdir), "the temporary folder was left: %r" % os.listdir(tmpdir))
+    log = json.load(open(os.path.join(env.tmp, "c.sarif")))
+    sarif_check.validate(log)
+    check(log["runs"][0]["invocations"][0]["executionSuccessful"] is False, "successful")
+    return "AST file seen, then SIGTERM: folder removed"
+
+
 TESTS = [
     ("unbalanced quote in command: exit 2, named, others analysed", t_unbalanced_quote, False),
     ("arguments ending in a flag that takes a value (a file named -o)", t_flag_without_value,
@@ -538,4 +572,5 @@ TESTS = [
      False),
     ("--timeout: a hanging unit is killed, the others reported", t_timeout, False),
     ("SIGTERM/SIGINT: partial SARIF, temporary folder removed", t_signal_partial_output, False),
+    ("SIGTERM during --ctu collection: the AST files removed", t_signal_ctu, False),
 ]
