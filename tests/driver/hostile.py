@@ -300,6 +300,14 @@ def t_sarif_targets(env):
     r = env.run("--sarif", "no-such-dir/x.sarif", "leak.c")
     expect_rc(r, 2)
     check("cannot create a file in" in r.stderr and not warnings(r), r.stderr)
+    # A linked directory in the checkout: not followed.
+    os.makedirs(os.path.join(env.tmp, "outside"))
+    os.symlink(os.path.join(env.tmp, "outside"), os.path.join(env.tmp, "out"))
+    for opt, t in (("--sarif", "out/fd.sarif"), ("--html", "out/report")):
+        r = env.run(opt, t, "leak.c")
+        expect_rc(r, 2)
+        check("is a symbolic link inside the current directory" in r.stderr, r.stderr)
+    check(not os.listdir(os.path.join(env.tmp, "outside")), "wrote through the link")
     # An empty name (`--sarif "$UNSET"`) and a name ending in /: usage errors.
     for t in ("", "sub/"):
         r = env.run("--sarif", t, "leak.c")

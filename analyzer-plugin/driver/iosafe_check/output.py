@@ -15,7 +15,9 @@ target the driver will not write is an error then (exit 2):
   /dev/null or a FIFO            written in place (opened when the run
                                  starts; a FIFO nobody reads is an error);
   a symbolic link, a directory,  refused: a link committed into a checkout
-  another device or a socket     must not redirect the write.
+  another device or a socket     must not redirect the write; so is a path
+                                 through a linked directory below the
+                                 current directory (_no_link_in_checkout).
 """
 
 import errno
@@ -43,6 +45,29 @@ def _umask():
     return u
 
 
+def _no_link_in_checkout(path, label):
+    """OutputError when a directory on the way to path, below the current
+    directory (the checkout, in CI, where a pull request can commit a
+    symbolic link), is a symbolic link: `out -> ~/.ssh` must not turn
+    `--sarif out/fd.sarif` into a write outside the checkout.  Links above
+    the current directory (the system's, the CI's) are the user's own."""
+    cwd = os.getcwd()
+    parent = os.path.dirname(os.path.abspath(path))
+    if parent != cwd and not parent.startswith(cwd.rstrip("/") + "/"):
+        return
+    here = cwd
+    for part in os.path.relpath(parent, cwd).split(os.sep):
+        if part in ("", "."):
+            continue
+        here = os.path.join(here, part)
+        try:
+            if stat.S_ISLNK(os.lstat(here).st_mode):
+                raise OutputError("%s: %s is a symbolic link inside the current directory: "
+                                  "not followed" % (label, shown(os.path.relpath(here, cwd))))
+        except FileNotFoundError:
+            return
+
+
 class OutputFile:
     """An output file, checked now and written by write()."""
 
@@ -51,6 +76,7 @@ class OutputFile:
         self.fd = None
         self.mode = 0o666 & ~_umask()
         label = "%s %s" % (option, shown(path))
+        _no_link_in_checkout(path, label)
         try:
             st = os.lstat(path)
         except FileNotFoundError:
@@ -142,6 +168,7 @@ def prepare_html_dir(d):
     DIR is anything else (a file, /dev/null, a symbolic link, a foreign
     directory) or cannot be made."""
     label = "--html %s" % shown(d)
+    _no_link_in_checkout(d, label)
     try:
         st = os.lstat(d)
     except FileNotFoundError:
