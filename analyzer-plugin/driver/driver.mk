@@ -4,15 +4,21 @@
 # (bench-analysis).  Included by the top-level GNUmakefile after
 # analyzer-plugin/plugin.mk, which defines IOSAFE_PLUGIN.
 #
-# The driver is one Python 3 script (standard library only).  Two copies are
-# made from analyzer-plugin/driver/iosafe-check.py, each with the paths it
-# needs written in:
-#   $(BUILD)/bin/iosafe-check        the build tree's plugin and include/
-#   $(DESTDIR)$(bindir)/iosafe-check $(libdir)/iosafe/iosafe-plugin.so and
-#                                    $(includedir)
+# The driver is a Python 3 command (standard library only): a small script,
+# analyzer-plugin/driver/iosafe-check.py, and the package it starts,
+# analyzer-plugin/driver/iosafe_check/.  Two copies of the script are made,
+# each with the paths it needs written in:
+#   $(BUILD)/bin/iosafe-check        the build tree's plugin, include/ and the
+#                                    package copied into $(BUILD)/python
+#   $(DESTDIR)$(bindir)/iosafe-check $(libdir)/iosafe/iosafe-plugin.so,
+#                                    $(includedir) and the package installed
+#                                    in $(datarootdir)/iosafe/python/
 
 IOSAFE_PLUGIN ?= $(BUILD)/plugin/iosafe-plugin.so
 DRIVER_SRC := analyzer-plugin/driver/iosafe-check.py
+DRIVER_PKG := $(sort $(wildcard analyzer-plugin/driver/iosafe_check/*.py))
+DRIVER_PYTHON_DIR := $(datarootdir)/iosafe/python
+DRIVER_PKG_INSTALLED := $(DESTDIR)$(DRIVER_PYTHON_DIR)/iosafe_check
 DRIVER_BIN := $(BUILD)/bin/iosafe-check
 LLVM_BINDIR := $(shell $(LLVM_CONFIG) --bindir 2>/dev/null)
 IOSAFE_INSTALLED_PLUGIN := $(libdir)/iosafe/iosafe-plugin.so
@@ -28,32 +34,51 @@ BENCH_TARGETS += bench-analysis
 INSTALL_TARGETS += install-driver
 UNINSTALL_TARGETS += uninstall-driver
 
-.PHONY: driver check-driver bench-analysis install-driver uninstall-driver
+.PHONY: driver check-driver bench-analysis install-driver uninstall-driver fuzz
 driver: $(DRIVER_BIN)
 
-# driver_subst PLUGIN INCLUDEDIR: the sed program that writes the paths in.
+# driver_subst PLUGIN INCLUDEDIR PYTHONDIR WRITE_BYTECODE: the sed program
+# that writes the paths in.
 driver_subst = sed -e '1s|^\#!/usr/bin/env python3$$|\#!$(DRIVER_PYTHON)|' \
 	-e 's|@IOSAFE_PLUGIN_PATH@|$(1)|' \
 	-e 's|@IOSAFE_INCLUDE_DIR@|$(2)|' \
+	-e 's|@IOSAFE_PYTHON_DIR@|$(3)|' \
+	-e 's|@IOSAFE_WRITE_BYTECODE@|$(4)|' \
 	-e 's|@LLVM_BINDIR@|$(LLVM_BINDIR)|' \
 	-e 's|@IOSAFE_VERSION@|$(VERSION)|'
 
-$(DRIVER_BIN): $(DRIVER_SRC) analyzer-plugin/driver/driver.mk include/iosafe/version.h
+DRIVER_PKG_BUILD := $(DRIVER_PKG:analyzer-plugin/driver/%=$(BUILD)/python/%)
+
+$(DRIVER_BIN): $(DRIVER_SRC) $(DRIVER_PKG_BUILD) analyzer-plugin/driver/driver.mk include/iosafe/version.h
 	$(quiet) GEN $@
 	$(Q)mkdir -p $(@D)
-	$(Q)$(call driver_subst,$(abspath $(IOSAFE_PLUGIN)),$(abspath include)) $< > $@.tmp
+	$(Q)$(call driver_subst,$(abspath $(IOSAFE_PLUGIN)),$(abspath include),$(abspath $(BUILD)/python),yes) $< > $@.tmp
 	$(Q)chmod 755 $@.tmp && mv $@.tmp $@
 
+# The build tree's copy of the package (its __pycache__ stays in $(BUILD)).
+$(BUILD)/python/iosafe_check/%.py: analyzer-plugin/driver/iosafe_check/%.py
+	$(Q)mkdir -p $(@D)
+	$(Q)cp $< $@
+
+# install and uninstall mirror each other: the script, and the package's
+# files one by one (no __pycache__ is ever written: the script turns
+# bytecode writing off), then the directories install made, if empty.
 install-driver: $(DRIVER_BIN)
 	$(quiet) INSTALL "$(DESTDIR)$(bindir)/iosafe-check"
-	$(Q)$(INSTALL) -d -m 755 $(DESTDIR)$(bindir)
-	$(Q)$(call driver_subst,$(IOSAFE_INSTALLED_PLUGIN),$(includedir)) $(DRIVER_SRC) \
+	$(Q)$(INSTALL) -d -m 755 $(DESTDIR)$(bindir) $(DRIVER_PKG_INSTALLED)
+	$(Q)$(call driver_subst,$(IOSAFE_INSTALLED_PLUGIN),$(includedir),$(DRIVER_PYTHON_DIR),) $(DRIVER_SRC) \
 	    > $(DESTDIR)$(bindir)/iosafe-check
 	$(Q)chmod 755 $(DESTDIR)$(bindir)/iosafe-check
+	$(quiet) INSTALL "$(DRIVER_PKG_INSTALLED)/"
+	$(Q)$(INSTALL) -m 644 $(DRIVER_PKG) $(DRIVER_PKG_INSTALLED)
 
 uninstall-driver:
 	$(quiet) UNINSTALL "$(DESTDIR)$(bindir)/iosafe-check"
 	$(Q)rm -f $(DESTDIR)$(bindir)/iosafe-check
+	$(quiet) UNINSTALL "$(DRIVER_PKG_INSTALLED)/"
+	$(Q)rm -f $(addprefix $(DRIVER_PKG_INSTALLED)/,$(notdir $(DRIVER_PKG)))
+	$(Q)rmdir $(DRIVER_PKG_INSTALLED) $(DESTDIR)$(DRIVER_PYTHON_DIR) \
+	    $(DESTDIR)$(datarootdir)/iosafe 2>/dev/null || true
 
 # The driver's tests: real clang runs over small files made by the test
 # itself and over examples/ (tests/driver/run-tests.py).  When the plugin is
@@ -63,10 +88,21 @@ ifneq ($(wildcard analyzer-plugin/plugin.mk),)
   DRIVER_TEST_DEPS += $(IOSAFE_PLUGIN)
 endif
 
+# Then the bounded property test of the database reader
+# (tests/driver/fuzz-db.py: fixed seed, FUZZ_SEED= FUZZ_RUNS= to change).
 check-driver: $(DRIVER_TEST_DEPS)
 	$(quiet) TEST driver
 	$(Q)$(PYTHON) tests/driver/run-tests.py --driver $(DRIVER_BIN) \
 	    --plugin $(IOSAFE_PLUGIN) $(if $(filter 1,$(V)),--verbose)
+	$(quiet) TEST driver-fuzz
+	$(Q)$(PYTHON) tests/driver/fuzz-db.py --driver $(DRIVER_BIN) --plugin $(IOSAFE_PLUGIN)
+
+# A bounded csmith crash run of the plugin (not part of make check):
+# tests/driver/fuzz-plugin.sh, which installs csmith when it is missing.
+# FUZZ_PROGRAMS= programs (default 60), FUZZ_SEED= the first seed.
+fuzz: $(DRIVER_TEST_DEPS)
+	$(quiet) FUZZ plugin
+	$(Q)CLANG=$(LLVM_BINDIR)/clang bash tests/driver/fuzz-plugin.sh $(IOSAFE_PLUGIN)
 
 # Analysis time of iosafe-check against plain `clang-19 --analyze` (Clang's
 # default checkers) over the same translation units, side by side in one run.

@@ -10,126 +10,28 @@ since iosafe-check runs Clang's default checkers besides iosafe's: they hold
 with and without the iosafe plugin.  The tests of examples/ need the plugin
 (iosafe.Ownership); without it they are skipped, saying so.
 
+The tests live in three files: this one (the driver's features), ctu.py
+(--ctu) and hostile.py (broken and hostile input: the exit contract, output
+files, names, timeouts and signals); driverlib.py holds what they share.
+tests/driver/fuzz-db.py, run after them by make check-driver, is the
+property test of the database reader.
+
 Prints one line per test and closes with "driver: N passed, N failed".
 """
 
 import argparse
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import sarif_check  # noqa: E402
-
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-
-LEAK_C = """#include <stdlib.h>
-int f(int x)
-{
-	char *p = malloc(10);
-	if (x)
-		return 1;
-	free(p);
-	return 0;
-}
-"""
-CLEAN_C = """#include <stdlib.h>
-int g(int x)
-{
-	char *p = malloc(10);
-	if (!p)
-		return -1;
-	p[0] = (char)x;
-	int r = p[0];
-	free(p);
-	return r;
-}
-"""
-BROKEN_C = "int h(void) { return not_declared; }\n"
-# A misplaced annotation: IOSAFE_RELEASES belongs on a parameter.
-MISPLACED_C = """#include <iosafe/annotations.h>
-void conn_free(int fd) IOSAFE_RELEASES;
-"""
-CRASH_C = "#pragma clang __debug crash\nint x;\n"
-# --ctu: the allocation is in another translation unit.
-CTU_A = "char *mk(void);\nvoid use(void)\n{\n\tchar *p = mk();\n\t(void)p;\n}\n"
-CTU_B = "#include <stdlib.h>\nchar *mk(void) { return malloc(4); }\n"
-
-WARN_RE = re.compile(r"^(.+?):(\d+):(\d+): warning: (.+) \[([\w.]+)\]$")
-NOTE_RE = re.compile(r"^(.+?):(\d+):(\d+): note: (.+)$")
-SUMMARY_RE = re.compile(r"^iosafe-check: (\d+) findings? in (\d+) of (\d+) translation units? "
-                        r"\((\d+) errors?\)$")
-
-
-class Failed(Exception):
-    pass
-
-
-def check(cond, what):
-    if not cond:
-        raise Failed(what)
-
-
-class Env:
-    def __init__(self, driver, plugin, verbose):
-        self.driver = os.path.abspath(driver)
-        self.plugin = plugin
-        self.verbose = verbose
-        self.tmp = tempfile.mkdtemp(prefix="iosafe-driver-test-")
-
-    def write(self, name, text):
-        path = os.path.join(self.tmp, name)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w") as f:
-            f.write(text)
-        return path
-
-    def db(self, name, entries):
-        return self.write(name, json.dumps(entries))
-
-    def entry(self, file, args=None, form="arguments"):
-        args = args or []
-        if form == "arguments":
-            return {"directory": self.tmp, "file": file,
-                    "arguments": ["cc", "-std=c11", "-I" + os.path.join(ROOT, "include")]
-                    + args + ["-c", file, "-o", file + ".o"]}
-        return {"directory": self.tmp, "file": file,
-                "command": "cc -std=c11 -I%s %s -c %s -o %s.o" %
-                           (os.path.join(ROOT, "include"), " ".join(args), file, file)}
-
-    def run(self, *args, cwd=None):
-        cmd = [sys.executable, self.driver] + list(args)
-        if self.plugin:
-            cmd[2:2] = ["--plugin", self.plugin]
-        r = subprocess.run(cmd, cwd=cwd or self.tmp, capture_output=True, text=True,
-                           timeout=600)
-        if self.verbose:
-            print("$ " + " ".join(cmd))
-            print(r.stdout + r.stderr)
-        r.lines = r.stdout.splitlines()
-        return r
-
-
-def summary(r):
-    for line in r.lines:
-        m = SUMMARY_RE.match(line)
-        if m:
-            return tuple(int(x) for x in m.groups())
-    raise Failed("no summary line in output:\n" + r.stdout + r.stderr)
-
-
-def warnings(r):
-    return [WARN_RE.match(l).groups() for l in r.lines if WARN_RE.match(l)]
-
-
-def expect_rc(r, code):
-    check(r.returncode == code, "exit status %d, expected %d\n%s%s" %
-          (r.returncode, code, r.stdout, r.stderr))
-
+from driverlib import *  # noqa: E402,F401,F403
+from driverlib import ROOT, Env, Failed, check, expect_rc, real_clang, summary, warnings  # noqa: E402
+import ctu  # noqa: E402
+import hostile  # noqa: E402
 
 # ---- The tests --------------------------------------------------------------
 
@@ -366,7 +268,11 @@ def t_jobs(env):
         r = env.run("-j", j, "--sarif", "j%s.sarif" % j, "clean.c", *files)
         expect_rc(r, 1)
         check(summary(r) == (6, 6, 7, 0), "-j %s summary %r" % (j, summary(r)))
-        outs.append([l for l in r.lines if WARN_RE.match(l) or NOTE_RE.match(l)])
+        outs.append(sorted(blocks(r)))
+        sar = json.load(open(os.path.join(env.tmp, "j%s.sarif" % j)))["runs"][0]["results"]
+        outs[-1].append(json.dumps(sar))
+    # Each unit is printed as it finishes, so the blocks (a warning and its
+    # notes) may come in another order; the SARIF is in a stable order.
     check(outs[0] == outs[1], "-j 1 and -j 3 report differently")
     check(sorted(w[0] for w in warnings(r)) == sorted(files), "findings in the wrong files")
     # The pool really runs -j analyses at once, and no more.  A wrapper
@@ -403,11 +309,6 @@ exec "$real" "$@"
     check(peaks["3"] >= 2, "-j 3 never ran two clang processes at once")
     check(peaks["3"] <= 3, "-j 3 ran %d clang processes at once" % peaks["3"])
     return "at most %d clang processes at once with -j 1, %d with -j 3" % (peaks["1"], peaks["3"])
-
-
-def real_clang():
-    out = subprocess.run(["llvm-config-19", "--bindir"], capture_output=True, text=True)
-    return os.path.join(out.stdout.strip() or "/usr/lib/llvm-19/bin", "clang")
 
 
 def t_db_dir_and_json_path(env):
@@ -460,116 +361,6 @@ def t_empty_db(env):
     env.db("empty.json", [])
     r = env.run("-p", "empty.json")
     expect_rc(r, 2)
-
-
-def t_ctu(env):
-    env.write("ctu_a.c", CTU_A)
-    env.write("ctu_b.c", CTU_B)
-    env.db("ctu.json", [env.entry("ctu_a.c"), env.entry("ctu_b.c")])
-    r = env.run("-p", "ctu.json")
-    expect_rc(r, 0)  # one unit at a time: mk() is opaque, nothing to see
-    r = env.run("-p", "ctu.json", "--ctu")
-    expect_rc(r, 1)
-    w = warnings(r)
-    check(len(w) == 1 and w[0][0] == "ctu_a.c" and w[0][4] == "unix.Malloc",
-          "--ctu did not follow the call into ctu_b.c: %r" % w)
-    check(any(l.startswith("ctu_b.c:2:") and "note: Memory is allocated" in l for l in r.lines),
-          "no note in the other translation unit:\n" + r.stdout)
-
-
-# --ctu with iosafe.PosixFd: the fd is opened and closed in another unit.
-CTU_FD_A = """int open_log(const char *path);
-void close_log(int fd);
-void pos_leak(const char *p)
-{
-	int fd = open_log(p);
-	if (fd < 0)
-		return;
-}
-void pos_double_close(const char *p)
-{
-	int fd = open_log(p);
-	if (fd < 0)
-		return;
-	close_log(fd);
-	close_log(fd);
-}
-"""
-CTU_FD_B = """#include <fcntl.h>
-#include <unistd.h>
-int open_log(const char *path) { return open(path, O_WRONLY | O_APPEND); }
-void close_log(int fd) { close(fd); }
-"""
-
-
-def t_ctu_fd_across_units(env):
-    env.write("fd_a.c", CTU_FD_A)
-    env.write("fd_b.c", CTU_FD_B)
-    env.db("ctu_fd.json", [env.entry("fd_a.c"), env.entry("fd_b.c")])
-    r = env.run("-p", "ctu_fd.json", "--iosafe-only")
-    expect_rc(r, 0)  # open_log and close_log are opaque: handed on
-    r = env.run("-p", "ctu_fd.json", "--iosafe-only", "--ctu")
-    expect_rc(r, 1)
-    got = sorted((w[0], w[3].split(":")[0], w[4]) for w in warnings(r))
-    # The second close happens in fd_b.c's close_log, called from fd_a.c.
-    want = [("fd_a.c", "fd leak", "iosafe.PosixFd"),
-            ("fd_b.c", "double close", "iosafe.PosixFd")]
-    check(got == want, "--ctu fd findings %r, expected %r" % (got, want))
-
-
-def t_ctu_relative_paths(env):
-    # Relative "file" entries (as meson writes them), the driver run from
-    # another directory: the CTU AST files must still be found.
-    env.write("rel/src/ctu_a.c", CTU_A)
-    env.write("rel/src/ctu_b.c", CTU_B)
-    build = os.path.join(env.tmp, "rel", "build")
-    os.makedirs(build, exist_ok=True)
-    entries = []
-    for name in ("ctu_a.c", "ctu_b.c"):
-        rel = os.path.join("..", "src", name)
-        entries.append({"directory": build, "file": rel,
-                        "arguments": ["cc", "-std=c11", "-c", rel, "-o", name + ".o"]})
-    env.db("rel/build/compile_commands.json", entries)
-    r = env.run("-p", build, "--ctu", cwd="/")
-    expect_rc(r, 1)
-    check(summary(r)[3] == 0, "errors with relative paths:\n" + r.stdout + r.stderr)
-    w = warnings(r)
-    check(len(w) == 1 and w[0][4] == "unix.Malloc",
-          "--ctu with relative paths did not follow the call: %r" % w)
-
-
-def t_ctu_collection_failure(env):
-    # No clang-extdef-mapping: --ctu must fail loudly (exit 2, the unit
-    # named), not fall back to a one-unit analysis.
-    real = llvm_bindir_of_driver()
-    fake = os.path.join(env.tmp, "llvm-no-extdef", "bin")
-    os.makedirs(fake, exist_ok=True)
-    for name in os.listdir(real):
-        if name != "clang-extdef-mapping":
-            os.symlink(os.path.join(real, name), os.path.join(fake, name))
-    os.symlink(os.path.join(os.path.dirname(real), "lib"),
-               os.path.join(os.path.dirname(fake), "lib"))
-    env.write("ctu_a.c", CTU_A)
-    env.write("ctu_b.c", CTU_B)
-    env.db("ctu.json", [env.entry("ctu_a.c"), env.entry("ctu_b.c")])
-    old = os.environ.get("IOSAFE_LLVM_BINDIR")
-    os.environ["IOSAFE_LLVM_BINDIR"] = fake
-    try:
-        r = env.run("-p", "ctu.json", "--ctu")
-    finally:
-        if old is None:
-            del os.environ["IOSAFE_LLVM_BINDIR"]
-        else:
-            os.environ["IOSAFE_LLVM_BINDIR"] = old
-    expect_rc(r, 2)
-    check(any("CTU collection" in l and "clang-extdef-mapping" in l
-              for l in (r.stdout + r.stderr).splitlines()),
-          "the missing clang-extdef-mapping is not named:\n" + r.stdout + r.stderr)
-
-
-def llvm_bindir_of_driver():
-    r = subprocess.run(["llvm-config-19", "--bindir"], capture_output=True, text=True)
-    return r.stdout.strip() if r.returncode == 0 else "/usr/lib/llvm-19/bin"
 
 
 POSIX_LEAK_C = """#include <fcntl.h>
@@ -721,16 +512,12 @@ TESTS = [
     ("HTML report directory", t_html, False),
     ("-j: same results, units in parallel", t_jobs, False),
     ("-p with a directory and with a JSON path", t_db_dir_and_json_path, False),
-    ("--ctu follows calls into other units", t_ctu, False),
-    ("--ctu with relative paths, run from another directory", t_ctu_relative_paths, False),
-    ("--ctu: an fd opened and closed in another unit", t_ctu_fd_across_units, True),
-    ("--ctu: a failed collection step is an error", t_ctu_collection_failure, False),
     ("--no-posix turns iosafe.PosixFd off", t_no_posix, False),
     ("--iosafe-only drops Clang's own findings", t_iosafe_only, False),
     ("install: paths written in, installed driver works", t_install_paths, False),
     ("examples/: clean programs have no finding", t_examples_clean, True),
     ("examples/bugs/: findings match EXPECTED, with notes", t_examples_bugs, True),
-]
+] + ctu.TESTS + hostile.TESTS
 
 
 def plugin_ready(plugin):

@@ -1,0 +1,15 @@
+# SPDX-License-Identifier: MIT
+"""iosafe_check: the package behind the iosafe-check command.
+
+Modules, one concern each:
+  cli       options, the run from start to end, the exit contract, signals
+  database  reading a compilation database into units (checks, language,
+            the policy on flags that load code into the compiler)
+  runner    running one unit through libscanbuild: clang processes with a
+            timeout and their own process group, the CTU steps
+  sarif     merging Clang's per-unit SARIF logs into one run, file URIs
+  output    safe output files, the HTML report directory, the text lines
+  text      escaping names for printing
+"""
+
+PROG = "iosafe-check"

@@ -1,0 +1,214 @@
+# SPDX-License-Identifier: MIT
+"""The SARIF 2.1.0 log of a run
+(https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html).  Clang
+writes one log per unit (-analyzer-output=sarif or sarif-html); Merger
+merges them into one run, as code-scanning services want one run per tool
+and upload."""
+
+import json
+import os
+import sys
+import urllib.parse
+
+from . import PROG
+from .text import sanitize, shown
+
+
+def uri_path(uri):
+    """The path of a file: URI; percent-encoded bytes that are not UTF-8
+    come back as the name's own bytes (surrogateescape, as os.fsdecode)."""
+    if uri.startswith("file://"):
+        return urllib.parse.unquote(urllib.parse.urlparse(uri).path, errors="surrogateescape")
+    return uri
+
+
+def path_uri(path):
+    """The file: URI of a path: its bytes percent-encoded (RFC 8089, RFC
+    3986 2.1), so that a name that is not UTF-8 is written exactly."""
+    return "file://" + urllib.parse.quote(os.fsencode(os.path.abspath(path)))
+
+
+def loc_of(physical, artifacts):
+    art = physical.get("artifactLocation", {})
+    uri = art.get("uri")
+    if uri is None and "index" in art and art["index"] < len(artifacts):
+        uri = artifacts[art["index"]]["location"]["uri"]
+    region = physical.get("region", {})
+    return uri_path(uri or "?"), region.get("startLine", 0), region.get("startColumn", 0)
+
+
+class Merger:
+    """Merges the per-unit SARIF logs Clang writes into one run: artifacts
+    and rules are deduplicated and the indexes into them renumbered, and a
+    result found in several units (a header) is kept once."""
+
+    def __init__(self, keep=None):
+        self.keep = keep  # a predicate on ruleId, or None for every result
+        self.tool = None
+        self.artifacts, self.art_index = [], {}
+        self.rules, self.rule_index = [], {}
+        self.results, self.seen = [], set()
+
+    def _artifact(self, art):
+        uri = art["location"]["uri"]
+        if uri not in self.art_index:
+            self.art_index[uri] = len(self.artifacts)
+            self.artifacts.append(art)
+        return self.art_index[uri]
+
+    def _fix(self, obj, art_map):
+        if isinstance(obj, dict):
+            for k, v in obj.items():
+                if k == "artifactLocation" and isinstance(v, dict) and "index" in v:
+                    v["index"] = art_map.get(v["index"], v["index"])
+                elif k == "region" and isinstance(v, dict):
+                    fix_region(v)
+                else:
+                    self._fix(v, art_map)
+        elif isinstance(obj, list):
+            for v in obj:
+                self._fix(v, art_map)
+
+    def add(self, log):
+        """Adds the results of one Clang log; returns those that are new."""
+        new = []
+        for run in log.get("runs", []):
+            driver = run.get("tool", {}).get("driver", {})
+            if self.tool is None:
+                self.tool = {k: v for k, v in driver.items() if k != "rules"}
+            art_map = {i: self._artifact(a) for i, a in enumerate(run.get("artifacts", []))}
+            rule_map = {}
+            for i, rule in enumerate(driver.get("rules", [])):
+                if rule["id"] not in self.rule_index:
+                    self.rule_index[rule["id"]] = len(self.rules)
+                    self.rules.append(rule)
+                rule_map[i] = self.rule_index[rule["id"]]
+            for res in run.get("results", []):
+                if self.keep and not self.keep(res.get("ruleId") or ""):
+                    continue
+                self._fix(res, art_map)
+                if "ruleIndex" in res:
+                    res["ruleIndex"] = rule_map.get(res["ruleIndex"], res["ruleIndex"])
+                elif res.get("ruleId") in self.rule_index:
+                    res["ruleIndex"] = self.rule_index[res["ruleId"]]
+                key = self.key(res)
+                if key in self.seen:
+                    continue
+                self.seen.add(key)
+                self.results.append(res)
+                new.append(res)
+        return new
+
+    def key(self, res):
+        locs = res.get("locations") or [{}]
+        f, line, col = loc_of(locs[0].get("physicalLocation", {}), self.artifacts)
+        return (res.get("ruleId"), f, line, col, res.get("message", {}).get("text"))
+
+    def sorted_results(self):
+        def k(res):
+            return self.key(res)[1:4] + (res.get("ruleId") or "", self.key(res)[4] or "")
+        return sorted(self.results, key=k)
+
+    def log(self, errors, units, complete=True, stopped_by=None):
+        """The whole log: one run, the errors as toolExecutionNotifications,
+        executionSuccessful false when there were errors or the run was
+        stopped before its end (complete False)."""
+        driver = dict(self.tool or {"name": "clang", "fullName": "clang static analyzer",
+                                    "informationUri": "https://clang.llvm.org/docs/UsersManual.html"})
+        # Artifacts and rules in a stable order (by URI, by id), whatever
+        # order the units finished in; the indexes into them renumbered.
+        art_order = sorted(range(len(self.artifacts)),
+                           key=lambda i: self.artifacts[i]["location"]["uri"])
+        art_new = {old: new for new, old in enumerate(art_order)}
+        rule_order = sorted(range(len(self.rules)), key=lambda i: self.rules[i]["id"])
+        rule_new = {old: new for new, old in enumerate(rule_order)}
+        results = json.loads(json.dumps(self.sorted_results()))
+        for res in results:
+            if "ruleIndex" in res:
+                res["ruleIndex"] = rule_new.get(res["ruleIndex"], res["ruleIndex"])
+            _renumber(res, art_new)
+        driver["rules"] = [self.rules[i] for i in rule_order]
+        notes = []
+        for path, kind, _ in errors:
+            note = {"level": "error", "message": {"text": "%s: %s" % (shown(path), kind)}}
+            if path.startswith("/"):
+                note["locations"] = [{"physicalLocation": {"artifactLocation": {
+                    "uri": path_uri(path)}}}]
+            notes.append(note)
+        invocation = {"executionSuccessful": complete and not errors,
+                      "commandLine": " ".join([PROG] + sys.argv[1:]),
+                      "toolExecutionNotifications": notes}
+        if not complete:
+            invocation["exitSignalName"] = stopped_by or "SIGTERM"
+            notes.append({"level": "error", "message": {
+                "text": "the run was stopped by %s before every unit was analysed: this log "
+                        "is partial" % (stopped_by or "a signal")}})
+        run = {
+            "tool": {"driver": driver},
+            # Paths under the current directory (the checkout, in CI) are
+            # written relative to it, with uriBaseId SRCROOT (SARIF 3.4.4,
+            # 3.14.14), as code-scanning services expect; others stay
+            # absolute file: URIs.
+            "originalUriBaseIds": {"SRCROOT": {"uri": path_uri(os.getcwd()).rstrip("/") + "/"}},
+            "invocations": [invocation],
+            "artifacts": [self.artifacts[i] for i in art_order],
+            "results": results,
+            "columnKind": "unicodeCodePoints",
+            "properties": {"iosafe-check": {"translationUnits": units, "complete": complete}},
+        }
+        run = json.loads(json.dumps(run))  # a copy: the printed text keeps absolute paths
+        relativize(run)
+        return sanitize({"$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/"
+                                    "cos02/schemas/sarif-schema-2.1.0.json",
+                         "version": "2.1.0", "runs": [run]})
+
+
+def _renumber(obj, art_new):
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            if k == "artifactLocation" and isinstance(v, dict) and "index" in v:
+                v["index"] = art_new.get(v["index"], v["index"])
+            else:
+                _renumber(v, art_new)
+    elif isinstance(obj, list):
+        for v in obj:
+            _renumber(v, art_new)
+
+
+def relativize(obj, root=None):
+    """Rewrites file: URIs under the current directory in every
+    artifactLocation of obj as relative URIs with uriBaseId SRCROOT."""
+    if root is None:
+        root = os.getcwd().rstrip("/") + "/"
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            if k in ("artifactLocation", "location") and isinstance(v, dict) and \
+                    isinstance(v.get("uri"), str) and v["uri"].startswith("file://"):
+                path = uri_path(v["uri"])
+                if path.startswith(root):
+                    v["uri"] = urllib.parse.quote(os.fsencode(path[len(root):]))
+                    v["uriBaseId"] = "SRCROOT"
+            if k != "originalUriBaseIds":
+                relativize(v, root)
+    elif isinstance(obj, list):
+        for v in obj:
+            relativize(v, root)
+
+
+def fix_region(region):
+    """Clang 19 writes "endLine": 0 (with "endColumn": 1) for a range that
+    ends inside a macro expansion, e.g. the note "Assuming the condition is
+    true" on `if (option_bool(X) && ...)`; the SARIF 2.1.0 schema requires
+    every line and column to be >= 1 (3.30.5-3.30.8).  Such an end is
+    dropped: the region then covers its start only."""
+    start_line = region.get("startLine", 1)
+    start_col = region.get("startColumn", 1)
+    end_line = region.get("endLine", start_line)
+    end_col = region.get("endColumn")
+    if end_line < 1 or end_line < start_line:
+        region.pop("endLine", None)
+        region.pop("endColumn", None)
+    elif end_col is not None and (end_col < 1 or (end_line == start_line and end_col < start_col)):
+        region.pop("endColumn", None)
+    if region.get("startColumn", 1) < 1:
+        region.pop("startColumn", None)
