@@ -13,6 +13,7 @@ PACKAGES=(
 	frama-c-base why3 z3 cvc4 cvc5           # proofs
 	python3                                  # iosafe-check, SARIF checks
 	cmake meson ninja-build                  # the CMake package; CMake and meson consumers
+	bear python3-yaml                        # the CI templates' test (tests/ci/)
 )
 
 missing=()
