@@ -72,6 +72,9 @@ PROVE_WP_FLAGS := -wp -wp-rte -wp-prover z3,cvc4,cvc5 -wp-run-all-provers \
 	-wp-par $(PROVE_JOBS) -wp-cache none
 
 PROVE_CORE_SRCS := src/fd.c src/io.c
+# The trusted base: iosafe_posix.h and the per-family files it or the shims
+# include (acsl/iosafe_posix_*.h).
+PROVE_POSIX_HS := $(sort $(wildcard acsl/iosafe_posix*.h))
 PROVE_DEPS := $(PROVE_CORE_SRCS) $(wildcard include/iosafe/*.h acsl/*.h acsl/libc/*.h \
 	acsl/libc/sys/*.h) proofs/wp_check.py
 PROVE_GOOD := $(sort $(wildcard proofs/clients/good_*.c))
@@ -103,11 +106,11 @@ prove-why3: $(PROOFS)/why3.conf
 
 # ---- the shim's types and constants equal the system's --------------------------
 prove-shim:
-	$(quiet) SHIM acsl/iosafe_posix.h
+	$(quiet) SHIM "$(PROVE_POSIX_HS)"
 	$(Q)mkdir -p $(PROOFS)
 	$(Q){ cat proofs/shim_types.c; \
-	      sed -n 's/^#define \(E[A-Z]*\|O_[A-Z]*\|F_[A-Z_]*\|AT_[A-Z]*\|AF_[A-Z]*\|SOCK_[A-Z]*\) \(.*\)$$/_Static_assert((\1) == (\2), "\1");/p' \
-	        acsl/iosafe_posix.h; } > $(PROOFS)/shim_check.c
+	      sed -n 's/^#define \(E[A-Z]*\|O_[A-Z]*\|F_[A-Z_]*\|FD_[A-Z]*\|CLOSE_RANGE_[A-Z]*\|AT_[A-Z]*\|AF_[A-Z]*\|SOCK_[A-Z]*\) \(.*\)$$/_Static_assert((\1) == (\2), "\1");/p' \
+	        $(PROVE_POSIX_HS); } > $(PROOFS)/shim_check.c
 	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check.c
 
 # ---- one Frama-C run: $(call prove_wp,name,sources,extra flags) ---------------------
@@ -151,7 +154,7 @@ prove-run: prove-shim $(PROOFS)/why3.conf
 	    $(foreach c,$(PROVE_GOOD),$(PROOFS)/$(call prove_name,$(c))/wp.json)
 	$(Q)secs=$$(( $$(date +%s) - $$(cat $(PROOFS)/start) )); \
 	  FC_FLAGS='$(PROVE_FC_FLAGS)' WP_FLAGS='$(PROVE_WP_FLAGS)' \
-	  CLIENT_FLAGS='-wp-fct client_... -wp-no-smoke-tests -wp-steps $(PROVE_CLIENT_STEPS)' POSIX_H=acsl/iosafe_posix.h \
+	  CLIENT_FLAGS='-wp-fct client_... -wp-no-smoke-tests -wp-steps $(PROVE_CLIENT_STEPS)' POSIX_H='$(PROVE_POSIX_HS)' \
 	  TIME="$$secs s wall clock for make prove-run, -wp-par $(PROVE_JOBS) (not compared)" \
 	  $(PROVE_CHECK) report $(PROOFS)/REPORT.md \
 	    core $(PROOFS)/core/wp.json $(PROOFS)/core/wp.log core \

@@ -7,9 +7,11 @@
 #   check-sanitizers  library + suite rebuilt with ASan and UBSan
 #   check-headers     each public header alone, C99..C2x and C++, gcc and clang
 #   check-install     make install into a DESTDIR, build with pkg-config, uninstall
+#   check-faults      system calls made to fail under strace (tests/faults/)
 
-.PHONY: check-unit check-valgrind check-sanitizers check-headers check-install
+.PHONY: check-unit check-valgrind check-sanitizers check-headers check-install check-faults
 CHECK_TARGETS += check-unit check-sanitizers check-valgrind check-headers check-install
+CHECK_TARGETS += check-faults
 
 # ---- the Criterion suite ------------------------------------------------------
 
@@ -107,3 +109,21 @@ check-headers: $(LIB_A)
 check-install: all
 	$(quiet) INSTALL "DESTDIR=\$$(mktemp -d), pkg-config, uninstall"
 	$(Q)MAKE="$(MAKE)" CC="$(CC)" VERSION_MAJOR=$(VERSION_MAJOR) V=$(V) bash tests/install/check.sh
+
+# ---- fault injection ------------------------------------------------------------
+# Every wrapper under strace -e inject=SYSCALL:error=ERRNO (tests/faults/):
+# an errno outside the documented lists must be passed on as it is.  The
+# test program is linked statically, so that no dynamic loader makes the
+# injected calls first.
+FAULTS_DIR := $(BUILD)/tests/faults
+FAULTS_BIN := $(FAULTS_DIR)/inject
+
+$(FAULTS_BIN): tests/faults/inject.c $(LIB_A) $(LIB_HDRS)
+	$(quiet) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(IOSAFE_CPPFLAGS) $(CPPFLAGS) $(UNIT_CFLAGS) $(CFLAGS) -static $(LDFLAGS) \
+	    -o $@ $< $(LIB_A)
+
+check-faults: $(FAULTS_BIN) tests/faults/check.sh
+	$(quiet) FAULTS "$< under strace -e inject"
+	$(Q)INJECT=$(FAULTS_BIN) OUT=$(FAULTS_DIR) V=$(V) bash tests/faults/check.sh
