@@ -213,6 +213,10 @@ int close(int fd);
     // is not open (an LSM hook runs only after fdget() found it).
     ensures getfd_failed: \result == -1 ==> iosafe_errno_set &&
       (errno == EBADF ==> !iosafe_fd_is_open(fd));
+    // fcntl(2) F_GETFD only reads.
+    // No stronger: do_fcntl() changes nothing for F_GETFD.
+    ensures getfd_frame: iosafe_fd_table_same{Pre, Post} &&
+      iosafe_fd_cloexec_same{Pre, Post};
   behavior setfd:
     assumes cmd == F_SETFD;
     // A use of fd (a borrow).
@@ -234,6 +238,10 @@ int close(int fd);
     // failure comes before set_close_on_exec().
     ensures setfd_failed: \result == -1 ==> iosafe_errno_set &&
       iosafe_fd_cloexec[fd] == \old(iosafe_fd_cloexec[fd]);
+    // fcntl(2) F_SETFD changes fd's flag only.
+    // No stronger: set_close_on_exec() touches one bit of one number.
+    ensures setfd_frame: iosafe_fd_table_same{Pre, Post} &&
+      iosafe_fd_cloexec_same_except{Pre, Post}(fd);
   behavior getfl:
     assumes cmd == F_GETFL;
     // A use of fd (a borrow).
@@ -243,8 +251,16 @@ int close(int fd);
     // fcntl(2) F_GETFL: "Return (as the function result) the file access
     // mode and the file status flags"; -1 with errno set on error.  The
     // flags themselves are not modelled.
-    // No stronger: errno set on failure, no list, nothing about the value.
+    // No stronger: errno set on failure, no list.
     ensures getfl_failed: \result == -1 ==> iosafe_errno_set;
+    // fcntl(2) F_GETFL's value is a set of O_* bits, all below bit 31.
+    // No stronger: do_fcntl() returns OPEN_FMODE(f_mode) | f_flags, whose
+    // highest flag is __O_TMPFILE (bit 22), or a negative error, -1 here.
+    ensures getfl_result: \result >= -1;
+    // fcntl(2) F_GETFL only reads.
+    // No stronger: do_fcntl() changes nothing for F_GETFL.
+    ensures getfl_frame: iosafe_fd_table_same{Pre, Post} &&
+      iosafe_fd_cloexec_same{Pre, Post};
   behavior setfl:
     assumes cmd == F_SETFL;
     // A use of fd (a borrow).
@@ -258,6 +274,11 @@ int close(int fd);
     // fcntl(2) ERRORS for F_SETFL (EBADF, EPERM, ...) and the LSM hook's.
     // No stronger: errno set, no list.
     ensures setfl_failed: \result == -1 ==> iosafe_errno_set;
+    // fcntl(2) F_SETFL changes the open file description's status flags,
+    // which the model does not hold.
+    // No stronger: setfl() (fs/fcntl.c) touches f_flags only.
+    ensures setfl_frame: iosafe_fd_table_same{Pre, Post} &&
+      iosafe_fd_cloexec_same{Pre, Post};
   complete behaviors;
   disjoint behaviors;
 */

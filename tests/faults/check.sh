@@ -30,7 +30,11 @@ if ! "$STRACE" -f -o /dev/null true 2>"$OUT/strace-probe.log"; then
 	exit 1
 fi
 
-# case  syscall  ERRNO  expected result (0 for EINTR on close: closed)
+# case  syscall  ERRNO  expected result  [strace when=N: the Nth call only].  0 where the wrapper has an answer
+# all the same: EINTR on close (the descriptor is closed); ENOSYS from
+# close_range (the /proc-free fallback walk, checked to close or flag
+# exactly the range) and ENOSYS or EPERM from kcmp (the fstat + F_GETFL
+# fallback, checked to give the right answers).
 rows=(
 	"close close EPERM -1"
 	"close close ENOLINK -67"
@@ -43,6 +47,23 @@ rows=(
 	"pipe pipe2 EPERM -1"
 	"read read EPERM -1"
 	"write write ENOLINK -67"
+	"dup fcntl EACCES -13"
+	"dup_onto dup3 EPERM -1"
+	"dup2_stdin dup3 ENOLINK -67"
+	"get_cloexec fcntl EACCES -13"
+	"set_cloexec fcntl EACCES -13"
+	"set_nonblock fcntl EACCES -13"
+	"move_above_stdio fcntl EACCES -13"
+	"close_range close_range EPERM -1"
+	"close_range close_range ENOSYS 0"
+	"close_range_cloexec close_range ENOSYS 0"
+	"close_range_unshare close_range ENOSYS -38"
+	"close_all_except close_range ENOSYS 0"
+	"same kcmp ENOSYS 0"
+	"same kcmp EPERM 0"
+	"same kcmp ENOLINK -67"
+	"get_path readlink EPERM -1"
+	"reopen openat ENOLINK -67 when=2"
 )
 
 pass=0

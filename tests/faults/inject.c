@@ -143,6 +143,167 @@ static struct outcome case_write(void)
 	return o;
 }
 
+/* ---- iosafe/fdops.h ---- */
+
+static struct outcome case_dup(void)
+{
+	iosafe_owned_fd out = { 77 };
+	struct outcome o;
+
+	o.result = iosafe_dup(&out, iosafe_fd_borrow_raw(devnull()));
+	o.kept = (o.result == 0) == (out.raw >= 3);
+	return o;
+}
+
+static struct outcome case_dup_onto(void)
+{
+	iosafe_owned_fd target = iosafe_fd_from_raw(devnull());
+	int number = target.raw;
+	struct outcome o;
+
+	o.result = iosafe_dup_onto(iosafe_fd_borrow_raw(devnull()), &target);
+	o.kept = target.raw == number;
+	return o;
+}
+
+static struct outcome case_dup2_stdin(void)
+{
+	struct outcome o;
+
+	o.result = iosafe_dup2_stdin(iosafe_fd_borrow_raw(devnull()));
+	o.kept = true;
+	return o;
+}
+
+static struct outcome case_get_cloexec(void)
+{
+	bool on = true;
+	struct outcome o;
+
+	o.result = iosafe_fd_get_cloexec(iosafe_fd_borrow_raw(devnull()), &on);
+	o.kept = o.result == 0 ? on : !on;
+	return o;
+}
+
+static struct outcome case_set_cloexec(void)
+{
+	struct outcome o;
+
+	o.result = iosafe_fd_set_cloexec(iosafe_fd_borrow_raw(devnull()), false);
+	o.kept = true;
+	return o;
+}
+
+static struct outcome case_set_nonblock(void)
+{
+	struct outcome o;
+
+	o.result = iosafe_fd_set_nonblock(iosafe_fd_borrow_raw(devnull()), true);
+	o.kept = true;
+	return o;
+}
+
+static struct outcome case_move_above_stdio(void)
+{
+	iosafe_owned_fd fd;
+	struct outcome o;
+
+	close(0);
+	fd = iosafe_fd_from_raw(devnull());
+	o.result = iosafe_fd_move_above_stdio(&fd);
+	o.kept = o.result == 0 ? fd.raw >= 3 : fd.raw == 0;
+	return o;
+}
+
+/* 200..203 open, 199 and 204 too: the range 200..203 must be closed and
+ * its neighbours kept, by close_range(2) or by the fallback walk. */
+static struct outcome case_close_range(void)
+{
+	int fd = devnull();
+	struct outcome o;
+
+	for (int k = 199; k <= 204; k++)
+		dup3(fd, k, O_CLOEXEC);
+	o.result = iosafe_close_range(200, 203, 0);
+	o.kept = fcntl(199, F_GETFD) >= 0 && fcntl(204, F_GETFD) >= 0;
+	for (int k = 200; k <= 203; k++)
+		if (o.result == 0 && fcntl(k, F_GETFD) >= 0)
+			o.kept = false;
+	return o;
+}
+
+static struct outcome case_close_range_cloexec(void)
+{
+	int fd = devnull();
+	struct outcome o;
+
+	for (int k = 199; k <= 204; k++)
+		dup3(fd, k, 0);
+	o.result = iosafe_close_range(200, 203, IOSAFE_CLOSE_RANGE_CLOEXEC);
+	o.kept = fcntl(199, F_GETFD) == 0 && fcntl(204, F_GETFD) == 0;
+	for (int k = 200; k <= 203; k++)
+		if (o.result == 0 && fcntl(k, F_GETFD) != FD_CLOEXEC)
+			o.kept = false;
+	return o;
+}
+
+static struct outcome case_close_range_unshare(void)
+{
+	struct outcome o;
+
+	o.result = iosafe_close_range(500, 600, IOSAFE_CLOSE_RANGE_UNSHARE);
+	o.kept = true;
+	return o;
+}
+
+static struct outcome case_close_all_except(void)
+{
+	int fd = devnull();
+	iosafe_borrowed_fd keep[1] = { iosafe_fd_borrow_raw(fd) };
+	int extra = devnull();
+	struct outcome o;
+
+	o.result = iosafe_close_all_except(keep, 1);
+	o.kept = fcntl(fd, F_GETFD) >= 0 && (o.result != 0 || fcntl(extra, F_GETFD) < 0);
+	return o;
+}
+
+/* Right answers for a duplicate and for two ends of a pipe, by kcmp(2) or
+ * by the fallback. */
+static struct outcome case_same(void)
+{
+	int fd = devnull(), copy = fcntl(fd, F_DUPFD_CLOEXEC, 3), p[2];
+	bool same = false, other = true;
+	struct outcome o;
+
+	pipe2(p, O_CLOEXEC);
+	o.result = iosafe_fd_same(iosafe_fd_borrow_raw(fd), iosafe_fd_borrow_raw(copy), &same);
+	if (o.result == 0)
+		o.result = iosafe_fd_same(iosafe_fd_borrow_raw(p[0]), iosafe_fd_borrow_raw(p[1]), &other);
+	o.kept = o.result == 0 ? (same && !other) : !same;
+	return o;
+}
+
+static struct outcome case_get_path(void)
+{
+	char buf[64] = "x";
+	struct outcome o;
+
+	o.result = iosafe_fd_get_path(iosafe_fd_borrow_raw(devnull()), buf, sizeof(buf));
+	o.kept = o.result == 0 ? strcmp(buf, "/dev/null") == 0 : buf[0] == '\0';
+	return o;
+}
+
+static struct outcome case_reopen(void)
+{
+	iosafe_owned_fd out = { 77 };
+	struct outcome o;
+
+	o.result = iosafe_fd_reopen(&out, iosafe_fd_borrow_raw(devnull()), O_RDONLY);
+	o.kept = (o.result == 0) == (out.raw >= 0);
+	return o;
+}
+
 static const struct {
 	const char *name;
 	struct outcome (*run)(void);
@@ -156,6 +317,20 @@ static const struct {
 	{ "pipe", case_pipe },
 	{ "read", case_read },
 	{ "write", case_write },
+	{ "dup", case_dup },
+	{ "dup_onto", case_dup_onto },
+	{ "dup2_stdin", case_dup2_stdin },
+	{ "get_cloexec", case_get_cloexec },
+	{ "set_cloexec", case_set_cloexec },
+	{ "set_nonblock", case_set_nonblock },
+	{ "move_above_stdio", case_move_above_stdio },
+	{ "close_range", case_close_range },
+	{ "close_range_cloexec", case_close_range_cloexec },
+	{ "close_range_unshare", case_close_range_unshare },
+	{ "close_all_except", case_close_all_except },
+	{ "same", case_same },
+	{ "get_path", case_get_path },
+	{ "reopen", case_reopen },
 };
 
 int main(int argc, char **argv)
