@@ -682,7 +682,12 @@ static int keep_two(void)
 		return 12; /* a kept one was closed */
 	if (fcntl(extra, F_GETFD) >= 0 || fcntl(0, F_GETFD) >= 0)
 		return 13; /* not closed */
-	return open_count() == 2 ? 0 : 14;
+	if (open_count() != 2)
+		return 14;
+	/* The child exits with nothing open (valgrind --track-fds judges it). */
+	close(a);
+	close(c);
+	return 0;
 }
 
 NOLEAK_TEST(fdops, close_all_except_keeps_exactly_the_kept)
