@@ -155,6 +155,57 @@ static struct outcome case_dup(void)
 	return o;
 }
 
+static struct outcome case_dup_min(void)
+{
+	iosafe_owned_fd out = { 77 };
+	struct outcome o;
+
+	o.result = iosafe_dup_min(&out, iosafe_fd_borrow_raw(devnull()), 10);
+	o.kept = (o.result == 0) == (out.raw >= 10);
+	return o;
+}
+
+static struct outcome case_dup_stdout(void)
+{
+	iosafe_owned_fd out = { 77 };
+	struct outcome o;
+
+	dup3(devnull(), 1, 0); /* 1 open, whatever make was given */
+	o.result = iosafe_dup_stdout(&out);
+	o.kept = (o.result == 0) == (out.raw >= 3);
+	return o;
+}
+
+static struct outcome case_take_stdin(void)
+{
+	iosafe_owned_fd out = { 77 };
+	struct outcome o;
+
+	dup3(devnull(), 0, 0); /* 0 open, whatever make was given */
+	o.result = iosafe_take_stdin(&out);
+	o.kept = o.result == 0 ? out.raw == 0 : out.raw == -1;
+	return o;
+}
+
+static struct outcome case_get_flags(void)
+{
+	int flags = 77;
+	struct outcome o;
+
+	o.result = iosafe_fd_get_flags(iosafe_fd_borrow_raw(devnull()), &flags);
+	o.kept = o.result == 0 ? (flags & O_ACCMODE) == O_RDWR : flags == 0;
+	return o;
+}
+
+static struct outcome case_set_flags(void)
+{
+	struct outcome o;
+
+	o.result = iosafe_fd_set_flags(iosafe_fd_borrow_raw(devnull()), O_APPEND);
+	o.kept = true;
+	return o;
+}
+
 static struct outcome case_dup_onto(void)
 {
 	iosafe_owned_fd target = iosafe_fd_from_raw(devnull());
@@ -318,6 +369,11 @@ static const struct {
 	{ "read", case_read },
 	{ "write", case_write },
 	{ "dup", case_dup },
+	{ "dup_min", case_dup_min },
+	{ "dup_stdout", case_dup_stdout },
+	{ "take_stdin", case_take_stdin },
+	{ "get_flags", case_get_flags },
+	{ "set_flags", case_set_flags },
 	{ "dup_onto", case_dup_onto },
 	{ "dup2_stdin", case_dup2_stdin },
 	{ "get_cloexec", case_get_cloexec },
