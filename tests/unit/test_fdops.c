@@ -7,7 +7,7 @@
  * every new descriptor, EMFILE under a lowered RLIMIT_NOFILE for every
  * acquisition; the descriptor table is compared after each test
  * (NOLEAK_TEST).  Tests that change 0, 1 or 2 put them back exactly.
- * About 800 lines: one file for the one header it tests, 43 tests.
+ * About 900 lines: one file for the one header it tests, 43 tests.
  */
 #define _GNU_SOURCE
 #include <errno.h>
