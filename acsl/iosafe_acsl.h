@@ -22,9 +22,14 @@
  *                      acquisition (open(2), ...) or by iosafe_fd_into_raw.
  *                      That owner must close it or hand it on.
  *
- * Only the trusted contracts of the POSIX calls (acsl/iosafe_posix.h) change
- * a state: an acquisition turns a CLOSED number OWNED, close(2) turns an
- * OWNED number CLOSED.  Moves (take, into_raw, from_raw, replace) change who
+ * Only the trusted contracts of the POSIX calls (acsl/iosafe_posix*.h)
+ * change a state: an acquisition turns a CLOSED number OWNED, close(2)
+ * turns an OWNED number CLOSED, dup3(2) onto a CLOSED number makes it
+ * UNOWNED.  The one exception is a transfer of ownership that no system
+ * call makes, written as a ghost statement in the body that does it:
+ * iosafe_take_stdin (and _stdout, _stderr) turns an UNOWNED stdio number
+ * OWNED, and iosafe_close_range's fallback walk takes each number of its
+ * range over before closing it (src/fdops.c).  Moves (take, into_raw, from_raw, replace) change who
  * holds the number, not its state.  A function that leaves the table as it
  * found it (iosafe_fd_table_same) neither leaks nor closes what it does not
  * own; the faulty clients in proofs/clients/ show that a leak, a double
@@ -149,6 +154,16 @@
 
   // A negative errno value returned by iosafe.
   predicate iosafe_neg_errno(integer r) = -IOSAFE_ERRNO_MAX <= r < 0;
+
+  // Every close-on-exec flag is the same at L1 and L2.
+  predicate iosafe_fd_cloexec_same{L1, L2} =
+    \forall integer d; iosafe_fd_in_range(d) ==>
+      \at(iosafe_fd_cloexec[d], L1) == \at(iosafe_fd_cloexec[d], L2);
+
+  // Every close-on-exec flag is the same at L1 and L2 except at number k.
+  predicate iosafe_fd_cloexec_same_except{L1, L2}(integer k) =
+    \forall integer d; iosafe_fd_in_range(d) && d != k ==>
+      \at(iosafe_fd_cloexec[d], L1) == \at(iosafe_fd_cloexec[d], L2);
 */
 
 #endif /* IOSAFE_ACSL_H */

@@ -12,7 +12,10 @@
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <linux/kcmp.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -27,3 +30,10 @@ _Static_assert(IOSAFE_SAME_TYPE(sa_family_t, unsigned short), "sa_family_t");
 _Static_assert(sizeof(struct sockaddr) == 16, "struct sockaddr size");
 _Static_assert(offsetof(struct sockaddr, sa_data) == 2, "struct sockaddr layout");
 _Static_assert(sizeof(int) == 4 && sizeof(long) == 8, "LP64");
+_Static_assert(IOSAFE_SAME_TYPE(pid_t, int), "pid_t");
+_Static_assert(IOSAFE_SAME_TYPE(dev_t, unsigned long), "dev_t");
+_Static_assert(IOSAFE_SAME_TYPE(ino_t, unsigned long), "ino_t");
+_Static_assert(sizeof(struct stat) == 144, "struct stat size");
+_Static_assert(offsetof(struct stat, st_dev) == 0, "struct stat st_dev");
+_Static_assert(offsetof(struct stat, st_ino) == 8, "struct stat st_ino");
+_Static_assert(offsetof(struct stat, st_mode) == 24, "struct stat st_mode");

@@ -10,6 +10,7 @@ PACKAGES=(
 	clang-19 llvm-19-dev libclang-19-dev     # the analyzer plugin
 	clang-tools-19                           # analyze-build, scan-build
 	libcriterion-dev valgrind                # tests
+	strace                                   # tests/faults: fault injection
 	frama-c-base why3 z3 cvc4 cvc5           # proofs
 	python3                                  # iosafe-check, SARIF checks
 	cmake meson ninja-build                  # the CMake package; CMake and meson consumers

@@ -279,11 +279,14 @@ static inline bool iosafe_fd_is_none(const iosafe_owned_fd *fd)
  *   0 also for EINTR and EINPROGRESS: on Linux the descriptor is released
  *     before close(2) can be interrupted, so it is closed (close(2) NOTES,
  *     Austin Group bug 529, POSIX.1-2024 posix_close);
- *   -EIO, -ENOSPC, -EDQUOT: the descriptor is closed, but data written
- *     earlier may be lost (report it; never retry the close: the number may
- *     already belong to another thread's new descriptor);
- *   -EBADF: the number was not open: an ownership bug elsewhere (a double
- *     close or a close of a borrowed number).  Report it.
+ *   any other negative errno: the descriptor is closed all the same.  The
+ *     common ones: -EIO, -ENOSPC, -EDQUOT: data written earlier may be lost
+ *     (report it; never retry the close: the number may already belong to
+ *     another thread's new descriptor); -EBADF: the number was not open: an
+ *     ownership bug elsewhere (a double close or a close of a borrowed
+ *     number).  The list is not closed: Linux returns whatever the file
+ *     system's flush returns (FUSE and network file systems pass on their
+ *     own errors), so treat every negative value as an error.
  * errno: unspecified.
  * Follows: close(2), POSIX close and posix_close; Rust's OwnedFd drop, but
  * reporting the error instead of ignoring it.
@@ -303,8 +306,7 @@ static inline bool iosafe_fd_is_none(const iosafe_owned_fd *fd)
     assumes fd->raw >= 0;
     assigns fd->raw, errno, iosafe_fd_state[fd->raw];
     ensures released: iosafe_fd_released{Pre, Post}(\old(fd->raw));
-    ensures result: \result == 0 || \result == -EIO || \result == -ENOSPC ||
-      \result == -EDQUOT || \result == -EBADF;
+    ensures result: \result == 0 || iosafe_neg_errno(\result);
   complete behaviors;
   disjoint behaviors;
 */
@@ -378,8 +380,13 @@ void iosafe_fd_replace(iosafe_owned_fd *dst IOSAFE_RELEASES,
  * @out: (not NULL) receives the new descriptor, owned by the caller; none on
  *   failure.  Whatever *@out held before is overwritten, not closed: pass a
  *   none owner.
- * Returns: 0; -EBADF when @fd is none or not open; -EMFILE when the process
- *   has no free descriptor; -EINVAL when @out is NULL.
+ * Returns: 0, or a negative errno: -EBADF when @fd is none or not open;
+ *   -EMFILE when the process has no free descriptor; -EINVAL when @out is
+ *   NULL; others are possible (a Linux Security Module can refuse fcntl(2)
+ *   with any errno, e.g. -EACCES).
+ * Order: @out is last, unlike every other acquisition (out-parameter first):
+ *   the one exception, kept because this name is public.  iosafe_dup
+ *   (iosafe/fdops.h) is the same call with @out first.
  * Follows: fcntl(2) F_DUPFD_CLOEXEC; Rust's BorrowedFd::try_clone_to_owned.
  */
 /*@
@@ -403,8 +410,7 @@ void iosafe_fd_replace(iosafe_owned_fd *dst IOSAFE_RELEASES,
     assumes out != \null && fd.raw >= 0;
     assigns out->raw, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],
       iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
-    ensures result: \result == 0 || \result == -EBADF ||
-      \result == -EINVAL || \result == -EMFILE;
+    ensures result: \result == 0 || iosafe_neg_errno(\result);
     ensures acquired: \result == 0 ==>
       out->raw >= 3 && iosafe_fd_acquired{Pre, Post}(out->raw) &&
       iosafe_fd_is_cloexec(out->raw);

@@ -12,6 +12,12 @@
  * Reads and writes return a byte count or a negative errno.  None of them
  * retries on EINTR: -EINTR is returned and the caller decides (as rustix).
  * A NULL pointer where one is required gives -EINVAL.
+ *
+ * The errno values each function lists are the common ones, not a promise
+ * that no other can occur: file systems, protocol families, Linux Security
+ * Modules and seccomp filters can make any of these calls fail with any
+ * errno, which is passed on as it is.  Treat every negative result as an
+ * error.
  */
 #ifndef IOSAFE_IO_H
 #define IOSAFE_IO_H
@@ -140,8 +146,8 @@ int iosafe_openat(iosafe_owned_fd *out IOSAFE_ACQUIRES, iosafe_borrowed_fd dir I
  * @out: (not NULL) receives the socket; none on failure.
  * @domain, @type, @protocol: as socket(2); SOCK_CLOEXEC is always added to
  *   @type.
- * Returns: 0, or -EAFNOSUPPORT, -EINVAL, -EPROTONOSUPPORT, -EMFILE, -ENFILE,
- *   -ENOBUFS, -EACCES; -EINVAL for a NULL @out.
+ * Returns: 0, or a negative errno: -EAFNOSUPPORT, -EINVAL, -EPROTONOSUPPORT,
+ *   -EMFILE, -ENFILE, -ENOBUFS, -EACCES, ...; -EINVAL for a NULL @out.
  * Follows: socket(2); rustix::net::socket_with.
  */
 /*@
@@ -221,8 +227,8 @@ int iosafe_accept(iosafe_owned_fd *out IOSAFE_ACQUIRES, iosafe_borrowed_fd liste
  * @read_end, @write_end: (not NULL, distinct) receive the two ends; both none
  *   on failure.
  * @flags: pipe2(2) flags (O_NONBLOCK, O_DIRECT); O_CLOEXEC is always added.
- * Returns: 0, or -EMFILE, -ENFILE, -EINVAL; -EINVAL for a NULL or shared
- *   out-parameter.
+ * Returns: 0, or a negative errno: -EMFILE, -ENFILE, -EINVAL, ...; -EINVAL
+ *   for a NULL or shared out-parameter.
  * Follows: pipe2(2); rustix::pipe::pipe_with.
  */
 /*@
@@ -262,8 +268,9 @@ int iosafe_pipe(iosafe_owned_fd *read_end IOSAFE_ACQUIRES,
  * iosafe_read: read up to @n bytes.
  * @fd: a borrow, used during the call only.
  * @buf: (not NULL unless @n is 0) at least @n writable bytes.
- * Returns: the number of bytes read (0 at end of file), or -EBADF, -EINTR,
- *   -EAGAIN, -EIO, -EISDIR, -EINVAL, -EFAULT.
+ * Returns: the number of bytes read (0 at end of file), or a negative errno:
+ *   -EBADF, -EINTR, -EAGAIN, -EIO, -EISDIR, -EINVAL, -EFAULT, ... ("other
+ *   errors may occur, depending on the object connected to fd", read(2)).
  * Follows: read(2); rustix::io::read.
  */
 /*@
@@ -290,8 +297,10 @@ ssize_t iosafe_read(iosafe_borrowed_fd fd IOSAFE_USES, void *buf, size_t n);
  * iosafe_write: write up to @n bytes.
  * @fd: a borrow, used during the call only.
  * @buf: (not NULL unless @n is 0) at least @n readable bytes.
- * Returns: the number of bytes written (possibly fewer than @n), or -EBADF,
- *   -EINTR, -EAGAIN, -EPIPE (SIGPIPE is not blocked), -ENOSPC, -EIO, -EFAULT.
+ * Returns: the number of bytes written (possibly fewer than @n), or a
+ *   negative errno: -EBADF, -EINTR, -EAGAIN, -EPIPE (SIGPIPE is not
+ *   blocked), -ENOSPC, -EIO, -EFAULT, ... (write(2): "other errors may
+ *   occur").
  * Follows: write(2); rustix::io::write.
  */
 /*@

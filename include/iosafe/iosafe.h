@@ -7,6 +7,7 @@
  *   fd.h           iosafe_owned_fd, iosafe_borrowed_fd, move/borrow/close/clone
  *   auto.h         iosafe_auto_fd (closed at scope exit)
  *   io.h           open, openat, socket, accept, pipe, read, write
+ *   fdops.h        dup, dup_onto, stdio, flags, close_range, same, path, reopen
  *   version.h      IOSAFE_VERSION_*
  */
 #ifndef IOSAFE_IOSAFE_H
@@ -17,5 +18,6 @@
 #include "fd.h"
 #include "auto.h"
 #include "io.h"
+#include "fdops.h"
 
 #endif /* IOSAFE_IOSAFE_H */
