@@ -73,4 +73,26 @@
 #  define IOSAFE_RETURNS_BORROW
 #endif
 
+/**
+ * IOSAFE_SUPPRESS(bug_type, reason): written before a statement or a
+ * declaration, suppresses the analyzer's reports in it, for a report that
+ * is right about the code but wrong about the program:
+ *
+ *     IOSAFE_SUPPRESS("fd leak", "kept open until exit; the kernel closes it")
+ *     int log_fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
+ *
+ * It is Clang's [[clang::suppress]] (Clang 18 and later; C++11 and later in
+ * C++), and nothing on other compilers, so gcc and older Clangs build the
+ * code unchanged and without a warning.  Clang's analyzer suppresses every
+ * report in that statement, whatever its bug type: @bug_type and @reason
+ * are for the reader and for review (both string literals, never
+ * evaluated).  Keep the statement small.  docs/bug-types/README.md.
+ */
+#if defined(__clang__) && __clang_major__ >= 18 && \
+    (!defined(__cplusplus) || __cplusplus >= 201103L)
+#  define IOSAFE_SUPPRESS(bug_type, reason) [[clang::suppress]]
+#else
+#  define IOSAFE_SUPPRESS(bug_type, reason)
+#endif
+
 #endif /* IOSAFE_ANNOTATIONS_H */
