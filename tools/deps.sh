@@ -12,6 +12,7 @@ PACKAGES=(
 	libcriterion-dev valgrind                # tests
 	frama-c-base why3 z3 cvc4 cvc5           # proofs
 	python3                                  # iosafe-check, SARIF checks
+	gcc-mingw-w64-x86-64 wine64              # the Windows library (src/win/), its tests under wine
 )
 
 missing=()

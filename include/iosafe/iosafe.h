@@ -6,7 +6,10 @@
  *                  IOSAFE_RETURNS_BORROW
  *   fd.h           iosafe_owned_fd, iosafe_borrowed_fd, move/borrow/close/clone
  *   auto.h         iosafe_auto_fd (closed at scope exit)
- *   io.h           open, openat, socket, accept, pipe, read, write
+ *   io.h           open, openat, socket, accept, pipe, read, write (POSIX)
+ *   win.h          Windows handles and sockets, their acquisitions and the
+ *                  C runtime bridge (_WIN32 only; io.h is POSIX-only and
+ *                  left out there)
  *   version.h      IOSAFE_VERSION_*
  */
 #ifndef IOSAFE_IOSAFE_H
@@ -16,6 +19,10 @@
 #include "annotations.h"
 #include "fd.h"
 #include "auto.h"
-#include "io.h"
+#ifdef _WIN32
+#  include "win.h"
+#else
+#  include "io.h"
+#endif
 
 #endif /* IOSAFE_IOSAFE_H */

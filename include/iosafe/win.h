@@ -1,0 +1,633 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * iosafe/win.h: owned and borrowed Windows handles and sockets.
+ *
+ * Windows only: under any other target this header declares nothing (so
+ * that it can be included, and checked, anywhere).  iosafe.h includes it
+ * when _WIN32 is defined.  The library half is built from src/win/ with
+ * mingw-w64 (src/win/win.mk); its tests run under wine (tests/win/).
+ *
+ * The model is Rust's std::os::windows::io and the io-lifetimes crate:
+ *
+ *   iosafe_owned_handle     a HANDLE this object must close (CloseHandle),
+ *                           exactly once; or none.
+ *   iosafe_borrowed_handle  a HANDLE used for a while, never closed through
+ *                           it; valid only while its owner keeps it open.
+ *   iosafe_owned_socket     a SOCKET this object must close (closesocket);
+ *   iosafe_borrowed_socket  or none; and its borrow.
+ *   iosafe_handle_or_invalid  what CreateFileW and its kin return: a HANDLE
+ *                           or INVALID_HANDLE_VALUE on failure;
+ *   iosafe_handle_or_null   what OpenProcess and most other calls return: a
+ *                           HANDLE or NULL on failure.  Neither can become an
+ *                           owner except through its checked conversion
+ *                           (iosafe_handle_from_invalid, _from_null), so the
+ *                           two sentinels cannot be mistaken for each other.
+ *
+ * Each is a struct holding the one value it wraps (sizes checked below), so
+ * the compiler rejects one where another is expected and each compiles to
+ * the bare value.
+ *
+ * "None": a handle owner or borrow is none when it holds NULL
+ * (IOSAFE_HANDLE_NONE).  INVALID_HANDLE_VALUE, (HANDLE)-1, is NOT none: it
+ * is also the pseudo-handle of the current process (GetCurrentProcess()), a
+ * valid value, as std::os::windows::io::OwnedHandle documents.  A socket
+ * owner is none when it holds INVALID_SOCKET (IOSAFE_SOCK_NONE).
+ *
+ * Inheritance: every handle and socket these functions create is not
+ * inheritable (bInheritHandle FALSE, WSA_FLAG_NO_HANDLE_INHERIT, the inherit
+ * flag cleared), as Rust's std does: a child process gets a handle only
+ * through iosafe_handle_set_inheritable, on purpose.
+ *
+ * Errors: functions that can fail return 0 on success and a negative errno
+ * value on failure (never -1, never a raw Win32 code).  The Win32 or WSA
+ * code is translated by the one table in src/win/error.c, which
+ * iosafe_win_error_to_errno exposes and documents; GetLastError() and
+ * WSAGetLastError() are left as the failing call set them, so a caller who
+ * needs the exact code still reads it.  Errors found by iosafe itself
+ * before any call (a NULL out-parameter: -EINVAL; a none borrow: -EBADF)
+ * leave GetLastError() untouched.
+ *
+ * Winsock: the iosafe_sock_* functions need WSAStartup to have been called
+ * by the program (as every Winsock call does); before it they fail with
+ * -ENETDOWN (WSANOTINITIALISED).
+ *
+ * Length: this header holds the whole Windows family (types, core,
+ * acquisitions, the C runtime bridge) so that one include gives what fd.h,
+ * auto.h and io.h give on POSIX; it is longer than 600 lines for that
+ * reason, and its sections follow the order of fd.h and io.h.
+ */
+#ifndef IOSAFE_WIN_H
+#define IOSAFE_WIN_H
+
+#ifdef _WIN32
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <wchar.h>
+
+/* winsock2.h before windows.h: windows.h alone pulls in the old winsock.h. */
+#include <winsock2.h>
+#include <windows.h>
+
+#include "annotations.h"
+#include "fd.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- types ---------------------------------------------------------------- */
+
+/** The raw value of "no handle". */
+#define IOSAFE_RAW_HANDLE_NONE ((HANDLE)NULL)
+
+/** A HANDLE this object owns and must close, or none (NULL). */
+typedef struct iosafe_owned_handle {
+	HANDLE raw; /**< the handle, or NULL for none */
+} iosafe_owned_handle;
+
+/** A HANDLE borrowed from its owner for a while; never closed through it. */
+typedef struct iosafe_borrowed_handle {
+	HANDLE raw; /**< the handle, or NULL for none */
+} iosafe_borrowed_handle;
+
+/** A SOCKET this object owns and must close, or none (INVALID_SOCKET). */
+typedef struct iosafe_owned_socket {
+	SOCKET raw; /**< the socket, or INVALID_SOCKET for none */
+} iosafe_owned_socket;
+
+/** A SOCKET borrowed from its owner for a while; never closed through it. */
+typedef struct iosafe_borrowed_socket {
+	SOCKET raw; /**< the socket, or INVALID_SOCKET for none */
+} iosafe_borrowed_socket;
+
+/**
+ * iosafe_handle_or_invalid: the return value of a call that fails with
+ * INVALID_HANDLE_VALUE (CreateFileW, CreateFileA, CreateNamedPipeW,
+ * CreateMailslotW, FindFirstFileW's is its own type).  Store the call's
+ * result in it, `iosafe_handle_or_invalid r = { CreateFileW(...) };`, or
+ * declare your own import as returning it (one pointer, returned in RAX
+ * like a HANDLE); then iosafe_handle_from_invalid is the only way to an
+ * owner.  Follows: std::os::windows::io::HandleOrInvalid.
+ */
+typedef struct iosafe_handle_or_invalid {
+	HANDLE raw; /**< a handle, or INVALID_HANDLE_VALUE for failure */
+} iosafe_handle_or_invalid;
+
+/**
+ * iosafe_handle_or_null: the return value of a call that fails with NULL
+ * (OpenProcess, OpenThread, CreateEventW, CreateMutexW,
+ * CreateFileMappingW, CreateThread, ...); INVALID_HANDLE_VALUE is a valid
+ * value there (the current-process pseudo-handle).  Converted by
+ * iosafe_handle_from_null.  Follows: std::os::windows::io::HandleOrNull.
+ */
+typedef struct iosafe_handle_or_null {
+	HANDLE raw; /**< a handle, or NULL for failure */
+} iosafe_handle_or_null;
+
+/* Each wrapper has the size of what it wraps (C11 _Static_assert; C99 and
+ * C++98 a negative array size). */
+#if defined(__cplusplus) && __cplusplus >= 201103L
+#  define IOSAFE_WIN_SIZE_CHECK(name, t, raw) static_assert(sizeof(t) == sizeof(raw), #t " is a " #raw)
+#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
+#  define IOSAFE_WIN_SIZE_CHECK(name, t, raw) _Static_assert(sizeof(t) == sizeof(raw), #t " is a " #raw)
+#else
+#  define IOSAFE_WIN_SIZE_CHECK(name, t, raw) \
+	typedef char iosafe_win_size_check_##name[sizeof(t) == sizeof(raw) ? 1 : -1]
+#endif
+IOSAFE_WIN_SIZE_CHECK(owned_handle, iosafe_owned_handle, HANDLE);
+IOSAFE_WIN_SIZE_CHECK(borrowed_handle, iosafe_borrowed_handle, HANDLE);
+IOSAFE_WIN_SIZE_CHECK(owned_socket, iosafe_owned_socket, SOCKET);
+IOSAFE_WIN_SIZE_CHECK(borrowed_socket, iosafe_borrowed_socket, SOCKET);
+IOSAFE_WIN_SIZE_CHECK(handle_or_invalid, iosafe_handle_or_invalid, HANDLE);
+IOSAFE_WIN_SIZE_CHECK(handle_or_null, iosafe_handle_or_null, HANDLE);
+
+/**
+ * IOSAFE_HANDLE_NONE, IOSAFE_SOCK_NONE: owners that hold nothing, to
+ * initialise (`iosafe_owned_handle h = IOSAFE_HANDLE_NONE;`) and as
+ * expressions.
+ */
+#ifdef __cplusplus
+#  define IOSAFE_HANDLE_NONE (iosafe_owned_handle{IOSAFE_RAW_HANDLE_NONE})
+#  define IOSAFE_SOCK_NONE (iosafe_owned_socket{INVALID_SOCKET})
+#else
+#  define IOSAFE_HANDLE_NONE ((iosafe_owned_handle){IOSAFE_RAW_HANDLE_NONE})
+#  define IOSAFE_SOCK_NONE ((iosafe_owned_socket){INVALID_SOCKET})
+#endif
+
+/* ---- errors ------------------------------------------------------------------ */
+
+/**
+ * iosafe_win_error_to_errno: the negative errno for a Win32 error code
+ * (GetLastError()) or a Winsock code (WSAGetLastError()).
+ * @code: the code; neither read nor changed in the thread's last error.
+ * Returns: a negative errno value, by the table in src/win/error.c (for
+ *   instance ERROR_FILE_NOT_FOUND and ERROR_PATH_NOT_FOUND: -ENOENT,
+ *   ERROR_ACCESS_DENIED: -EACCES, ERROR_INVALID_HANDLE: -EBADF,
+ *   WSAENOTSOCK: -ENOTSOCK (iosafe_sock_close and _try_clone report it as
+ *   -EBADF: not an open socket), ERROR_INVALID_PARAMETER: -EINVAL,
+ *   WSAECONNREFUSED: -ECONNREFUSED); -EIO for a code the table does not
+ *   list, and for 0 (a call that failed without setting a code).
+ * Follows: the errno names of mingw-w64's <errno.h> (POSIX values 1..42,
+ *   the socket ones 100..140); the facts of libuv's uv_translate_sys_error.
+ */
+int iosafe_win_error_to_errno(unsigned long code);
+
+/* ---- handle core ---------------------------------------------------------- */
+
+/**
+ * iosafe_handle_from_raw: adopt a raw handle.
+ * @raw: a handle the caller owns and gives up, or NULL.  Not a sentinel
+ *   check: INVALID_HANDLE_VALUE is adopted as the pseudo-handle it is; use
+ *   iosafe_handle_from_invalid for a CreateFileW result.
+ * Returns: an owned handle holding @raw (none when @raw is NULL).
+ * Follows: Rust's FromRawHandle::from_raw_handle.
+ */
+static inline iosafe_owned_handle iosafe_handle_from_raw(HANDLE raw IOSAFE_RELEASES) IOSAFE_ACQUIRES;
+static inline iosafe_owned_handle iosafe_handle_from_raw(HANDLE raw)
+{
+	iosafe_owned_handle h;
+	h.raw = raw;
+	return h;
+}
+
+/**
+ * iosafe_handle_into_raw: give up ownership.
+ * @h: owned handle (not NULL); none afterwards.
+ * Returns: the handle @h held, which the caller now owns and must close;
+ *   NULL when @h was none.
+ * Follows: Rust's IntoRawHandle::into_raw_handle.
+ */
+static inline HANDLE iosafe_handle_into_raw(iosafe_owned_handle *h IOSAFE_RELEASES) IOSAFE_ACQUIRES;
+static inline HANDLE iosafe_handle_into_raw(iosafe_owned_handle *h)
+{
+	HANDLE raw = h->raw;
+
+	h->raw = IOSAFE_RAW_HANDLE_NONE;
+	return raw;
+}
+
+/**
+ * iosafe_handle_borrow: borrow an owned handle.
+ * @h: owned handle (not NULL), unchanged; it must outlive the borrow.
+ * Returns: a borrow of the same handle (none when @h is none).
+ * Follows: Rust's AsHandle::as_handle.
+ */
+static inline iosafe_borrowed_handle
+iosafe_handle_borrow(const iosafe_owned_handle *h IOSAFE_RETURNS_BORROW);
+static inline iosafe_borrowed_handle iosafe_handle_borrow(const iosafe_owned_handle *h)
+{
+	iosafe_borrowed_handle b;
+	b.raw = h->raw;
+	return b;
+}
+
+/**
+ * iosafe_handle_borrow_raw: borrow a raw handle owned elsewhere.
+ * @raw: a handle that stays open while the result is in use, NULL, or a
+ *   pseudo-handle (GetCurrentProcess(), GetCurrentThread()).
+ * Returns: a borrow of @raw (none when NULL).
+ * Follows: Rust's BorrowedHandle::borrow_raw.
+ */
+static inline iosafe_borrowed_handle iosafe_handle_borrow_raw(HANDLE raw IOSAFE_RETURNS_BORROW);
+static inline iosafe_borrowed_handle iosafe_handle_borrow_raw(HANDLE raw)
+{
+	iosafe_borrowed_handle b;
+	b.raw = raw;
+	return b;
+}
+
+/**
+ * iosafe_handle_raw: the HANDLE behind a borrow, for Win32 calls.
+ * @b: a borrow.  The value is borrowed too: never close it.
+ * Returns: the handle, or NULL for none.
+ * Follows: Rust's AsRawHandle::as_raw_handle.
+ */
+static inline HANDLE iosafe_handle_raw(iosafe_borrowed_handle b IOSAFE_RETURNS_BORROW);
+static inline HANDLE iosafe_handle_raw(iosafe_borrowed_handle b)
+{
+	return b.raw;
+}
+
+/**
+ * iosafe_handle_take: move ownership out of @h.
+ * @h: owned handle (not NULL); none afterwards.
+ * Returns: an owned handle holding what @h held.
+ * Follows: Rust's Option::take.
+ */
+static inline iosafe_owned_handle iosafe_handle_take(iosafe_owned_handle *h IOSAFE_RELEASES) IOSAFE_ACQUIRES;
+static inline iosafe_owned_handle iosafe_handle_take(iosafe_owned_handle *h)
+{
+	iosafe_owned_handle moved;
+
+	moved.raw = h->raw;
+	h->raw = IOSAFE_RAW_HANDLE_NONE;
+	return moved;
+}
+
+/**
+ * iosafe_handle_is_none: whether @h holds no handle.
+ * @h: owned handle (not NULL), unchanged.
+ * Returns: true when @h->raw is NULL (INVALID_HANDLE_VALUE is a handle).
+ */
+static inline bool iosafe_handle_is_none(const iosafe_owned_handle *h IOSAFE_USES);
+static inline bool iosafe_handle_is_none(const iosafe_owned_handle *h)
+{
+	return h->raw == IOSAFE_RAW_HANDLE_NONE;
+}
+
+/**
+ * iosafe_handle_close: close an owned handle and report the error.
+ * @h: owned handle (not NULL); none afterwards, in every case (a handle
+ *   CloseHandle refused is not retried: it was not this owner's to close).
+ * Returns: 0 when the handle was closed, or @h was none; -EBADF when
+ *   CloseHandle failed with ERROR_INVALID_HANDLE (not an open handle: a
+ *   double close or the close of a borrowed value elsewhere); another
+ *   negative errno from the table for any other code.  GetLastError() is
+ *   CloseHandle's on failure.
+ * Follows: CloseHandle (handleapi.h); Rust's impl Drop for OwnedHandle, but
+ *   reporting the error instead of ignoring it.
+ */
+int iosafe_handle_close(iosafe_owned_handle *h IOSAFE_RELEASES);
+
+/**
+ * iosafe_handle_drop: close an owned handle, ignoring errors.
+ * @h: owned handle (not NULL); none afterwards; a no-op when none.
+ * GetLastError(): preserved, so it can run on an error path before the
+ *   error is read.
+ * Follows: Rust's impl Drop for OwnedHandle.
+ */
+void iosafe_handle_drop(iosafe_owned_handle *h IOSAFE_RELEASES);
+
+/**
+ * iosafe_handle_replace: drop what @dst holds, then move @src into it.
+ * @dst: owned handle (not NULL); holds @src afterwards.
+ * @src: owned handle, moved in.
+ * When both hold the same handle (it had two owners) it is kept open.
+ * GetLastError(): preserved.
+ * Follows: Rust's `*dst = src`.
+ */
+void iosafe_handle_replace(iosafe_owned_handle *dst IOSAFE_RELEASES,
+			   iosafe_owned_handle src IOSAFE_RELEASES);
+
+/**
+ * iosafe_handle_try_clone: duplicate a handle, not inheritable, with the
+ *   same access.
+ * @out: (not NULL) receives the new handle, owned by the caller; none on
+ *   failure.  Whatever *@out held is overwritten, not closed.
+ * @b: a borrow, used during the call only.  A pseudo-handle
+ *   (GetCurrentProcess()) gives a real handle to the same object.
+ * Returns: 0; -EINVAL when @out is NULL; -EBADF when @b is none or not a
+ *   handle (ERROR_INVALID_HANDLE); the table's errno for other codes
+ *   (-ENOMEM, -EMFILE, -EACCES).
+ * Follows: DuplicateHandle with bInheritHandle FALSE and
+ *   DUPLICATE_SAME_ACCESS; Rust's BorrowedHandle::try_clone_to_owned.
+ */
+int iosafe_handle_try_clone(iosafe_owned_handle *out IOSAFE_ACQUIRES,
+			    iosafe_borrowed_handle b IOSAFE_USES);
+
+/**
+ * iosafe_handle_from_invalid: the checked conversion of a call's result
+ *   whose failure value is INVALID_HANDLE_VALUE.
+ * @out: (not NULL) receives the handle, owned by the caller; none on
+ *   failure.
+ * @h: the result, released into *@out.
+ * Returns: 0; on INVALID_HANDLE_VALUE, the negative errno mapped from
+ *   GetLastError() (read, not changed); -EBADF for NULL (no such call
+ *   returns it: it is not a handle, and no code is read); -EINVAL when @out
+ *   is NULL (then a real handle in @h is closed, so nothing leaks).
+ * Follows: Rust's TryFrom<HandleOrInvalid> for OwnedHandle.
+ */
+int iosafe_handle_from_invalid(iosafe_owned_handle *out IOSAFE_ACQUIRES,
+			       iosafe_handle_or_invalid h IOSAFE_RELEASES);
+
+/**
+ * iosafe_handle_from_null: the checked conversion of a call's result whose
+ *   failure value is NULL.
+ * @out: (not NULL) receives the handle, owned by the caller; none on
+ *   failure.
+ * @h: the result, released into *@out.  INVALID_HANDLE_VALUE is a handle
+ *   here (the current-process pseudo-handle) and is adopted.
+ * Returns: 0; on NULL, the negative errno mapped from GetLastError() (read,
+ *   not changed); -EINVAL when @out is NULL (a real handle in @h is closed).
+ * Follows: Rust's TryFrom<HandleOrNull> for OwnedHandle.
+ */
+int iosafe_handle_from_null(iosafe_owned_handle *out IOSAFE_ACQUIRES,
+			    iosafe_handle_or_null h IOSAFE_RELEASES);
+
+/**
+ * iosafe_handle_set_inheritable: allow or forbid a child process to inherit
+ *   the handle (the one handle a child must get, right before
+ *   CreateProcessW with bInheritHandles TRUE, and cleared after).
+ * @b: a borrow; ownership does not change.
+ * @inheritable: true sets HANDLE_FLAG_INHERIT, false clears it.
+ * Returns: 0; -EBADF when @b is none or not a handle; the table's errno.
+ * Follows: SetHandleInformation(HANDLE_FLAG_INHERIT).
+ */
+int iosafe_handle_set_inheritable(iosafe_borrowed_handle b IOSAFE_USES, bool inheritable);
+
+/** iosafe_auto_handle: an iosafe_owned_handle dropped at scope exit (auto.h's rules). */
+#if defined(__GNUC__) || defined(__clang__)
+#  define iosafe_auto_handle __attribute__((cleanup(iosafe_handle_drop))) iosafe_owned_handle
+#  define iosafe_auto_sock __attribute__((cleanup(iosafe_sock_drop))) iosafe_owned_socket
+#else
+#  define iosafe_auto_handle iosafe_auto_handle_needs_the_cleanup_attribute_of_gcc_or_clang
+#  define iosafe_auto_sock iosafe_auto_sock_needs_the_cleanup_attribute_of_gcc_or_clang
+#endif
+
+/* ---- socket core ------------------------------------------------------------- */
+
+/**
+ * iosafe_sock_from_raw: adopt a raw socket.
+ * @raw: a socket the caller owns and gives up, or INVALID_SOCKET.
+ * Returns: an owned socket holding @raw (none for INVALID_SOCKET).
+ * Follows: Rust's FromRawSocket::from_raw_socket.
+ */
+static inline iosafe_owned_socket iosafe_sock_from_raw(SOCKET raw IOSAFE_RELEASES) IOSAFE_ACQUIRES;
+static inline iosafe_owned_socket iosafe_sock_from_raw(SOCKET raw)
+{
+	iosafe_owned_socket s;
+	s.raw = raw;
+	return s;
+}
+
+/**
+ * iosafe_sock_into_raw: give up ownership.
+ * @s: owned socket (not NULL); none afterwards.
+ * Returns: the socket, which the caller now owns; INVALID_SOCKET for none.
+ * Follows: Rust's IntoRawSocket::into_raw_socket.
+ */
+static inline SOCKET iosafe_sock_into_raw(iosafe_owned_socket *s IOSAFE_RELEASES) IOSAFE_ACQUIRES;
+static inline SOCKET iosafe_sock_into_raw(iosafe_owned_socket *s)
+{
+	SOCKET raw = s->raw;
+
+	s->raw = INVALID_SOCKET;
+	return raw;
+}
+
+/**
+ * iosafe_sock_borrow: borrow an owned socket.
+ * @s: owned socket (not NULL), unchanged; it must outlive the borrow.
+ * Follows: Rust's AsSocket::as_socket.
+ */
+static inline iosafe_borrowed_socket
+iosafe_sock_borrow(const iosafe_owned_socket *s IOSAFE_RETURNS_BORROW);
+static inline iosafe_borrowed_socket iosafe_sock_borrow(const iosafe_owned_socket *s)
+{
+	iosafe_borrowed_socket b;
+	b.raw = s->raw;
+	return b;
+}
+
+/**
+ * iosafe_sock_borrow_raw: borrow a raw socket owned elsewhere.
+ * @raw: a socket that stays open while the result is in use, or
+ *   INVALID_SOCKET.
+ * Follows: Rust's BorrowedSocket::borrow_raw.
+ */
+static inline iosafe_borrowed_socket iosafe_sock_borrow_raw(SOCKET raw IOSAFE_RETURNS_BORROW);
+static inline iosafe_borrowed_socket iosafe_sock_borrow_raw(SOCKET raw)
+{
+	iosafe_borrowed_socket b;
+	b.raw = raw;
+	return b;
+}
+
+/**
+ * iosafe_sock_raw: the SOCKET behind a borrow, for Winsock calls.
+ * @b: a borrow.  The value is borrowed too: never close it.
+ * Follows: Rust's AsRawSocket::as_raw_socket.
+ */
+static inline SOCKET iosafe_sock_raw(iosafe_borrowed_socket b IOSAFE_RETURNS_BORROW);
+static inline SOCKET iosafe_sock_raw(iosafe_borrowed_socket b)
+{
+	return b.raw;
+}
+
+/**
+ * iosafe_sock_take: move ownership out of @s.
+ * @s: owned socket (not NULL); none afterwards.
+ */
+static inline iosafe_owned_socket iosafe_sock_take(iosafe_owned_socket *s IOSAFE_RELEASES) IOSAFE_ACQUIRES;
+static inline iosafe_owned_socket iosafe_sock_take(iosafe_owned_socket *s)
+{
+	iosafe_owned_socket moved;
+
+	moved.raw = s->raw;
+	s->raw = INVALID_SOCKET;
+	return moved;
+}
+
+/**
+ * iosafe_sock_is_none: whether @s holds no socket (INVALID_SOCKET).
+ * @s: owned socket (not NULL), unchanged.
+ */
+static inline bool iosafe_sock_is_none(const iosafe_owned_socket *s IOSAFE_USES);
+static inline bool iosafe_sock_is_none(const iosafe_owned_socket *s)
+{
+	return s->raw == INVALID_SOCKET;
+}
+
+/**
+ * iosafe_sock_close: close an owned socket and report the error.
+ * @s: owned socket (not NULL); none afterwards, in every case.
+ * Returns: 0 when closed or none; -EBADF for WSAENOTSOCK (not an open
+ *   socket: a double close); -EINTR for WSAEINTR, -EAGAIN for
+ *   WSAEWOULDBLOCK (a non-blocking socket with SO_LINGER: closesocket
+ *   documents that the socket stays open then, and this owner is none all
+ *   the same, as Rust's OwnedSocket drop); -ENETDOWN; others by the table.
+ *   WSAGetLastError() is closesocket's on failure.
+ * Follows: closesocket (winsock2.h); Rust's impl Drop for OwnedSocket.
+ */
+int iosafe_sock_close(iosafe_owned_socket *s IOSAFE_RELEASES);
+
+/**
+ * iosafe_sock_drop: close an owned socket, ignoring errors.
+ * @s: owned socket (not NULL); none afterwards; a no-op when none.
+ * GetLastError()/WSAGetLastError() (one per-thread value): preserved.
+ */
+void iosafe_sock_drop(iosafe_owned_socket *s IOSAFE_RELEASES);
+
+/**
+ * iosafe_sock_replace: drop what @dst holds, then move @src into it; the
+ *   same socket in both is kept open.  WSAGetLastError(): preserved.
+ */
+void iosafe_sock_replace(iosafe_owned_socket *dst IOSAFE_RELEASES,
+			 iosafe_owned_socket src IOSAFE_RELEASES);
+
+/**
+ * iosafe_sock_try_clone: duplicate a socket, not inheritable.
+ * @out: (not NULL) receives the new socket; none on failure.
+ * @b: a borrow, used during the call only.
+ * Returns: 0; -EINVAL when @out is NULL; -EBADF when @b is none or not a
+ *   socket (WSAENOTSOCK); -ENETDOWN, -EMFILE, -ENOBUFS by the table.
+ * Follows: WSADuplicateSocketW for this process, then WSASocketW
+ *   (FROM_PROTOCOL_INFO) with WSA_FLAG_OVERLAPPED |
+ *   WSA_FLAG_NO_HANDLE_INHERIT, as Rust's Socket::duplicate.
+ */
+int iosafe_sock_try_clone(iosafe_owned_socket *out IOSAFE_ACQUIRES,
+			  iosafe_borrowed_socket b IOSAFE_USES);
+
+/* ---- acquisitions -------------------------------------------------------------- */
+
+/**
+ * iosafe_create_file_w: open or create a file, device or pipe end.
+ * @out: (not NULL) receives the handle; none on failure.
+ * @path: (not NULL) the path, UTF-16.
+ * @access, @share, @disposition, @flags_and_attributes: as CreateFileW's
+ *   dwDesiredAccess, dwShareMode, dwCreationDisposition and
+ *   dwFlagsAndAttributes.
+ * @security: a security descriptor for a new file, or NULL for the default;
+ *   the handle is never inheritable (there is no way to ask for it here).
+ * Returns: 0; -ENOENT (ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND), -EEXIST
+ *   (ERROR_FILE_EXISTS with CREATE_NEW), -EACCES, -EBUSY
+ *   (ERROR_SHARING_VIOLATION), ... by the table; -EINVAL for a NULL @out
+ *   or @path (GetLastError() untouched then).
+ * Follows: CreateFileW (fileapi.h) through iosafe_handle_or_invalid.
+ */
+int iosafe_create_file_w(iosafe_owned_handle *out IOSAFE_ACQUIRES, const wchar_t *path,
+			 DWORD access, DWORD share, PSECURITY_DESCRIPTOR security,
+			 DWORD disposition, DWORD flags_and_attributes);
+
+/**
+ * iosafe_open_process: open a handle to a process, not inheritable.
+ * @out: (not NULL) receives the handle; none on failure.
+ * @access: PROCESS_* access rights.  @pid: the process id.
+ * Returns: 0; -EINVAL for a pid that names no process (Windows reports
+ *   ERROR_INVALID_PARAMETER) or a NULL @out; -EACCES; by the table.
+ * Follows: OpenProcess (processthreadsapi.h) with bInheritHandle FALSE,
+ *   through iosafe_handle_or_null.
+ */
+int iosafe_open_process(iosafe_owned_handle *out IOSAFE_ACQUIRES, DWORD access, DWORD pid);
+
+/**
+ * iosafe_pipe_win: create an anonymous pipe, both ends not inheritable.
+ * @read_end, @write_end: (not NULL, distinct) receive the two ends; both
+ *   none on failure.
+ * Returns: 0; -EINVAL for a NULL or shared out-parameter; -ENOMEM, -EMFILE
+ *   by the table.
+ * Follows: CreatePipe (namedpipeapi.h) with no SECURITY_ATTRIBUTES, which
+ *   means not inheritable; os_pipe's Windows half.
+ */
+int iosafe_pipe_win(iosafe_owned_handle *read_end IOSAFE_ACQUIRES,
+		    iosafe_owned_handle *write_end IOSAFE_ACQUIRES);
+
+/**
+ * iosafe_sock_open: create a socket, not inheritable.
+ * @out: (not NULL) receives the socket; none on failure.
+ * @af, @type, @proto: as socket()'s (AF_INET, SOCK_STREAM, IPPROTO_TCP).
+ * Returns: 0; -EAFNOSUPPORT, -EPROTONOSUPPORT (also for
+ *   WSAESOCKTNOSUPPORT: mingw's errno.h has no ESOCKTNOSUPPORT),
+ *   -EPROTOTYPE, -EMFILE, -ENOBUFS, -ENETDOWN (also before WSAStartup);
+ *   -EINVAL for a NULL @out.
+ * Follows: WSASocketW with WSA_FLAG_OVERLAPPED (what socket() gives) |
+ *   WSA_FLAG_NO_HANDLE_INHERIT.
+ */
+int iosafe_sock_open(iosafe_owned_socket *out IOSAFE_ACQUIRES, int af, int type, int proto);
+
+/**
+ * iosafe_sock_accept: accept a connection, not inheritable.
+ * @out: (not NULL) receives the connected socket; none on failure.
+ * @listener: a borrow of a listening socket, used during the call only.
+ * @addr, @len: as accept()'s (both NULL, or the peer's address buffer and
+ *   its length in bytes, updated).
+ * Returns: 0; -EBADF for a none @listener or WSAENOTSOCK; -EINVAL
+ *   (WSAEINVAL: not listening), -EAGAIN (non-blocking, nothing pending),
+ *   -ECONNRESET, -EMFILE, -ENOBUFS, -EINTR by the table.
+ * The inherit flag of the new socket is cleared after accept(): a socket
+ *   accepted from a non-inheritable listener is inheritable under wine
+ *   (tests/win/README.md).  If clearing fails the socket is closed and the
+ *   error returned.
+ * Follows: accept (winsock2.h); SetHandleInformation.
+ */
+int iosafe_sock_accept(iosafe_owned_socket *out IOSAFE_ACQUIRES,
+		       iosafe_borrowed_socket listener IOSAFE_USES,
+		       struct sockaddr *addr, int *len);
+
+/**
+ * iosafe_stdin_handle, iosafe_stdout_handle, iosafe_stderr_handle: borrows
+ *   of the standard handles.
+ * Returns: GetStdHandle's value; none when there is none (NULL: a GUI
+ *   process with no console and no redirection) or GetStdHandle failed
+ *   (INVALID_HANDLE_VALUE here is the failure, not the pseudo-handle).
+ * Follows: GetStdHandle (processenv.h); Rust's io::stdin().as_handle().
+ */
+iosafe_borrowed_handle iosafe_stdin_handle(void);
+iosafe_borrowed_handle iosafe_stdout_handle(void);
+iosafe_borrowed_handle iosafe_stderr_handle(void);
+
+/* ---- the C runtime bridge ------------------------------------------------------- */
+
+/**
+ * iosafe_fd_from_handle: move a handle into a C runtime descriptor.
+ * @out: (not NULL) receives the descriptor, owned by the caller (close it
+ *   with iosafe_fd_close); none on failure.
+ * @h: (not NULL) the handle; none afterwards on success (the descriptor
+ *   owns it now: closing the descriptor closes the handle), unchanged on
+ *   failure (the caller still owns it).
+ * @flags: _O_RDONLY, _O_APPEND, _O_TEXT, ...; _O_NOINHERIT is always added.
+ * Returns: 0; -EINVAL for a NULL @out or @h; -EBADF when *@h is none;
+ *   -EMFILE when the runtime has no free descriptor (errno set by
+ *   _open_osfhandle).
+ * Follows: _open_osfhandle (io.h); Rust's From<OwnedHandle> for File.
+ */
+int iosafe_fd_from_handle(iosafe_owned_fd *out IOSAFE_ACQUIRES,
+			  iosafe_owned_handle *h IOSAFE_RELEASES, int flags);
+
+/**
+ * iosafe_handle_borrow_from_fd: the handle behind a C runtime descriptor.
+ * @fd: a borrow; the result is valid only as long as it.
+ * Returns: a borrow of its handle; none when @fd is none or not open (or
+ *   is a standard stream with no handle, _get_osfhandle's -2).
+ * Follows: _get_osfhandle (io.h); Rust's AsHandle for File.
+ */
+iosafe_borrowed_handle iosafe_handle_borrow_from_fd(iosafe_borrowed_fd fd IOSAFE_RETURNS_BORROW);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _WIN32 */
+
+#endif /* IOSAFE_WIN_H */
