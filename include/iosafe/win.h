@@ -72,6 +72,10 @@
 #include "annotations.h"
 #include "fd.h"
 
+#ifdef __FRAMAC__
+#  include "iosafe_win_acsl.h"
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -171,6 +175,10 @@ IOSAFE_WIN_SIZE_CHECK(handle_or_null, iosafe_handle_or_null, HANDLE);
  * Follows: the errno names of mingw-w64's <errno.h> (POSIX values 1..42,
  *   the socket ones 100..140); the facts of libuv's uv_translate_sys_error.
  */
+/*@
+  assigns \nothing;
+  ensures result: iosafe_neg_errno(\result);
+*/
 int iosafe_win_error_to_errno(unsigned long code);
 
 /* ---- handle core ---------------------------------------------------------- */
@@ -183,6 +191,13 @@ int iosafe_win_error_to_errno(unsigned long code);
  * Returns: an owned handle holding @raw (none when @raw is NULL).
  * Follows: Rust's FromRawHandle::from_raw_handle.
  */
+/*@
+  requires adopt_owned: iosafe_handle_owner_ok(raw);
+  assigns \nothing;
+  ensures result_raw: \result.raw == raw;
+  ensures owner_ok: iosafe_handle_owner_ok(\result.raw);
+  ensures table_same: iosafe_handle_table_same{Pre, Post};
+*/
 static inline iosafe_owned_handle iosafe_handle_from_raw(HANDLE raw IOSAFE_RELEASES) IOSAFE_ACQUIRES;
 static inline iosafe_owned_handle iosafe_handle_from_raw(HANDLE raw)
 {
@@ -198,6 +213,15 @@ static inline iosafe_owned_handle iosafe_handle_from_raw(HANDLE raw)
  *   NULL when @h was none.
  * Follows: Rust's IntoRawHandle::into_raw_handle.
  */
+/*@
+  requires valid_h: \valid(h);
+  requires owner_ok: iosafe_handle_owner_ok(h->raw);
+  assigns h->raw;
+  ensures h_none: h->raw == IOSAFE_RAW_HANDLE_NONE;
+  ensures result_raw: \result == \old(h->raw);
+  ensures result_owner_ok: iosafe_handle_owner_ok(\result);
+  ensures table_same: iosafe_handle_table_same{Pre, Post};
+*/
 static inline HANDLE iosafe_handle_into_raw(iosafe_owned_handle *h IOSAFE_RELEASES) IOSAFE_ACQUIRES;
 static inline HANDLE iosafe_handle_into_raw(iosafe_owned_handle *h)
 {
@@ -213,6 +237,14 @@ static inline HANDLE iosafe_handle_into_raw(iosafe_owned_handle *h)
  * Returns: a borrow of the same handle (none when @h is none).
  * Follows: Rust's AsHandle::as_handle.
  */
+/*@
+  requires valid_h: \valid_read(h);
+  requires owner_ok: iosafe_handle_owner_ok(h->raw);
+  assigns \nothing;
+  ensures result_raw: \result.raw == h->raw;
+  ensures borrow_ok: iosafe_handle_borrow_ok(\result.raw);
+  ensures table_same: iosafe_handle_table_same{Pre, Post};
+*/
 static inline iosafe_borrowed_handle
 iosafe_handle_borrow(const iosafe_owned_handle *h IOSAFE_RETURNS_BORROW);
 static inline iosafe_borrowed_handle iosafe_handle_borrow(const iosafe_owned_handle *h)
@@ -229,6 +261,12 @@ static inline iosafe_borrowed_handle iosafe_handle_borrow(const iosafe_owned_han
  * Returns: a borrow of @raw (none when NULL).
  * Follows: Rust's BorrowedHandle::borrow_raw.
  */
+/*@
+  requires borrow_ok: iosafe_handle_borrow_ok(raw);
+  assigns \nothing;
+  ensures result_raw: \result.raw == raw;
+  ensures result_borrow_ok: iosafe_handle_borrow_ok(\result.raw);
+*/
 static inline iosafe_borrowed_handle iosafe_handle_borrow_raw(HANDLE raw IOSAFE_RETURNS_BORROW);
 static inline iosafe_borrowed_handle iosafe_handle_borrow_raw(HANDLE raw)
 {
@@ -243,6 +281,10 @@ static inline iosafe_borrowed_handle iosafe_handle_borrow_raw(HANDLE raw)
  * Returns: the handle, or NULL for none.
  * Follows: Rust's AsRawHandle::as_raw_handle.
  */
+/*@
+  assigns \nothing;
+  ensures result_raw: \result == b.raw;
+*/
 static inline HANDLE iosafe_handle_raw(iosafe_borrowed_handle b IOSAFE_RETURNS_BORROW);
 static inline HANDLE iosafe_handle_raw(iosafe_borrowed_handle b)
 {
@@ -255,6 +297,15 @@ static inline HANDLE iosafe_handle_raw(iosafe_borrowed_handle b)
  * Returns: an owned handle holding what @h held.
  * Follows: Rust's Option::take.
  */
+/*@
+  requires valid_h: \valid(h);
+  requires owner_ok: iosafe_handle_owner_ok(h->raw);
+  assigns h->raw;
+  ensures h_none: h->raw == IOSAFE_RAW_HANDLE_NONE;
+  ensures result_raw: \result.raw == \old(h->raw);
+  ensures result_owner_ok: iosafe_handle_owner_ok(\result.raw);
+  ensures table_same: iosafe_handle_table_same{Pre, Post};
+*/
 static inline iosafe_owned_handle iosafe_handle_take(iosafe_owned_handle *h IOSAFE_RELEASES) IOSAFE_ACQUIRES;
 static inline iosafe_owned_handle iosafe_handle_take(iosafe_owned_handle *h)
 {
@@ -270,6 +321,18 @@ static inline iosafe_owned_handle iosafe_handle_take(iosafe_owned_handle *h)
  * @h: owned handle (not NULL), unchanged.
  * Returns: true when @h->raw is NULL (INVALID_HANDLE_VALUE is a handle).
  */
+/*@
+  requires valid_h: \valid_read(h);
+  assigns \nothing;
+  behavior none:
+    assumes h->raw == IOSAFE_RAW_HANDLE_NONE;
+    ensures result_true: \result == 1;
+  behavior some:
+    assumes h->raw != IOSAFE_RAW_HANDLE_NONE;
+    ensures result_false: \result == 0;
+  complete behaviors;
+  disjoint behaviors;
+*/
 static inline bool iosafe_handle_is_none(const iosafe_owned_handle *h IOSAFE_USES);
 static inline bool iosafe_handle_is_none(const iosafe_owned_handle *h)
 {
@@ -288,6 +351,30 @@ static inline bool iosafe_handle_is_none(const iosafe_owned_handle *h)
  * Follows: CloseHandle (handleapi.h); Rust's impl Drop for OwnedHandle, but
  *   reporting the error instead of ignoring it.
  */
+/*@
+  requires valid_h: \valid(h);
+  requires separated: \separated(h, &iosafe_win32_last_error);
+  requires owner_ok: iosafe_handle_owner_ok(h->raw);
+  assigns h->raw, iosafe_win32_last_error, iosafe_handle_state[h->raw];
+  ensures h_none: h->raw == IOSAFE_RAW_HANDLE_NONE;
+  behavior none:
+    assumes h->raw == IOSAFE_RAW_HANDLE_NONE;
+    assigns h->raw;
+    ensures result_zero: \result == 0;
+    ensures table_same: iosafe_handle_table_same{Pre, Post};
+  behavior pseudo:
+    assumes iosafe_handle_is_pseudo(h->raw);
+    assigns h->raw, iosafe_win32_last_error;
+    ensures result: \result == 0 || iosafe_neg_errno(\result);
+    ensures table_same: iosafe_handle_table_same{Pre, Post};
+  behavior release:
+    assumes iosafe_handle_in_range(h->raw);
+    ensures released: \result == 0 ==> iosafe_handle_released{Pre, Post}(\old(h->raw));
+    ensures refused: \result != 0 ==>
+      iosafe_neg_errno(\result) && iosafe_handle_table_same{Pre, Post};
+  complete behaviors;
+  disjoint behaviors;
+*/
 int iosafe_handle_close(iosafe_owned_handle *h IOSAFE_RELEASES);
 
 /**
@@ -297,6 +384,23 @@ int iosafe_handle_close(iosafe_owned_handle *h IOSAFE_RELEASES);
  *   error is read.
  * Follows: Rust's impl Drop for OwnedHandle.
  */
+/*@
+  requires valid_h: \valid(h);
+  requires separated: \separated(h, &iosafe_win32_last_error);
+  requires owner_ok: iosafe_handle_owner_ok(h->raw);
+  assigns h->raw, iosafe_win32_last_error, iosafe_handle_state[h->raw];
+  ensures h_none: h->raw == IOSAFE_RAW_HANDLE_NONE;
+  ensures last_error_kept: iosafe_win32_last_error == \old(iosafe_win32_last_error);
+  behavior not_in_table:
+    assumes !iosafe_handle_in_range(h->raw);
+    ensures table_same: iosafe_handle_table_same{Pre, Post};
+  behavior release:
+    assumes iosafe_handle_in_range(h->raw);
+    ensures released_or_refused: iosafe_handle_released{Pre, Post}(\old(h->raw)) ||
+      iosafe_handle_table_same{Pre, Post};
+  complete behaviors;
+  disjoint behaviors;
+*/
 void iosafe_handle_drop(iosafe_owned_handle *h IOSAFE_RELEASES);
 
 /**
@@ -307,6 +411,30 @@ void iosafe_handle_drop(iosafe_owned_handle *h IOSAFE_RELEASES);
  * GetLastError(): preserved.
  * Follows: Rust's `*dst = src`.
  */
+/*@
+  requires valid_dst: \valid(dst);
+  requires separated: \separated(dst, &iosafe_win32_last_error);
+  requires dst_owner_ok: iosafe_handle_owner_ok(dst->raw);
+  requires src_owner_ok: iosafe_handle_owner_ok(src.raw);
+  assigns dst->raw, iosafe_win32_last_error, iosafe_handle_state[dst->raw];
+  ensures last_error_kept: iosafe_win32_last_error == \old(iosafe_win32_last_error);
+  ensures dst_src: dst->raw == src.raw;
+  behavior same:
+    assumes src.raw != IOSAFE_RAW_HANDLE_NONE && src.raw == dst->raw;
+    assigns \nothing;
+    ensures table_same: iosafe_handle_table_same{Pre, Post};
+  behavior dst_not_in_table:
+    assumes !(src.raw != IOSAFE_RAW_HANDLE_NONE && src.raw == dst->raw) &&
+      !iosafe_handle_in_range(dst->raw);
+    ensures table_same: iosafe_handle_table_same{Pre, Post};
+  behavior dst_released:
+    assumes !(src.raw != IOSAFE_RAW_HANDLE_NONE && src.raw == dst->raw) &&
+      iosafe_handle_in_range(dst->raw);
+    ensures released_or_refused: iosafe_handle_released{Pre, Post}(\old(dst->raw)) ||
+      iosafe_handle_table_same{Pre, Post};
+  complete behaviors;
+  disjoint behaviors;
+*/
 void iosafe_handle_replace(iosafe_owned_handle *dst IOSAFE_RELEASES,
 			   iosafe_owned_handle src IOSAFE_RELEASES);
 
@@ -323,6 +451,31 @@ void iosafe_handle_replace(iosafe_owned_handle *dst IOSAFE_RELEASES,
  * Follows: DuplicateHandle with bInheritHandle FALSE and
  *   DUPLICATE_SAME_ACCESS; Rust's BorrowedHandle::try_clone_to_owned.
  */
+/*@
+  requires borrow_ok: iosafe_handle_borrow_ok(b.raw);
+  requires out_null_or_valid: out == \null || \valid(out);
+  requires separated: \separated(out, &iosafe_win32_last_error);
+  assigns out->raw, iosafe_win32_last_error, IOSAFE_HANDLE_TABLE;
+  behavior null_out:
+    assumes out == \null;
+    assigns \nothing;
+    ensures result_einval: \result == -EINVAL;
+  behavior none:
+    assumes out != \null && b.raw == IOSAFE_RAW_HANDLE_NONE;
+    assigns out->raw;
+    ensures out_none: out->raw == IOSAFE_RAW_HANDLE_NONE;
+    ensures result_ebadf: \result == -EBADF;
+  behavior dup:
+    assumes out != \null && b.raw != IOSAFE_RAW_HANDLE_NONE;
+    ensures result: \result == 0 || iosafe_neg_errno(\result);
+    ensures acquired: \result == 0 ==>
+      iosafe_handle_acquired{Pre, Post}(out->raw) &&
+      !iosafe_handle_is_inheritable(out->raw);
+    ensures failed: \result != 0 ==>
+      out->raw == IOSAFE_RAW_HANDLE_NONE && iosafe_handle_table_same{Pre, Post};
+  complete behaviors;
+  disjoint behaviors;
+*/
 int iosafe_handle_try_clone(iosafe_owned_handle *out IOSAFE_ACQUIRES,
 			    iosafe_borrowed_handle b IOSAFE_USES);
 
@@ -338,6 +491,41 @@ int iosafe_handle_try_clone(iosafe_owned_handle *out IOSAFE_ACQUIRES,
  *   is NULL (then a real handle in @h is closed, so nothing leaks).
  * Follows: Rust's TryFrom<HandleOrInvalid> for OwnedHandle.
  */
+/*@
+  requires owner_ok: iosafe_handle_owner_ok(h.raw);
+  requires out_null_or_valid: out == \null || \valid(out);
+  requires separated: \separated(out, &iosafe_win32_last_error);
+  assigns out->raw, iosafe_win32_last_error, iosafe_handle_state[h.raw];
+  ensures last_error_kept: iosafe_win32_last_error == \old(iosafe_win32_last_error);
+  behavior null_out:
+    assumes out == \null;
+    assigns iosafe_win32_last_error, iosafe_handle_state[h.raw];
+    ensures result_einval: \result == -EINVAL;
+    ensures closed: iosafe_handle_in_range(h.raw) ==>
+      iosafe_handle_released{Pre, Post}(h.raw) || iosafe_handle_table_same{Pre, Post};
+    ensures table_same: !iosafe_handle_in_range(h.raw) ==> iosafe_handle_table_same{Pre, Post};
+  behavior sentinel:
+    assumes out != \null && h.raw == INVALID_HANDLE_VALUE;
+    assigns out->raw;
+    ensures out_none: out->raw == IOSAFE_RAW_HANDLE_NONE;
+    ensures result: iosafe_neg_errno(\result);
+    ensures table_same: iosafe_handle_table_same{Pre, Post};
+  behavior null:
+    assumes out != \null && h.raw == IOSAFE_RAW_HANDLE_NONE;
+    assigns out->raw;
+    ensures out_none: out->raw == IOSAFE_RAW_HANDLE_NONE;
+    ensures result_ebadf: \result == -EBADF;
+    ensures table_same: iosafe_handle_table_same{Pre, Post};
+  behavior adopt:
+    assumes out != \null && h.raw != INVALID_HANDLE_VALUE && h.raw != IOSAFE_RAW_HANDLE_NONE;
+    assigns out->raw;
+    ensures result_zero: \result == 0;
+    ensures out_raw: out->raw == h.raw;
+    ensures out_owned: iosafe_handle_is_owned(out->raw);
+    ensures table_same: iosafe_handle_table_same{Pre, Post};
+  complete behaviors;
+  disjoint behaviors;
+*/
 int iosafe_handle_from_invalid(iosafe_owned_handle *out IOSAFE_ACQUIRES,
 			       iosafe_handle_or_invalid h IOSAFE_RELEASES);
 
@@ -352,6 +540,35 @@ int iosafe_handle_from_invalid(iosafe_owned_handle *out IOSAFE_ACQUIRES,
  *   not changed); -EINVAL when @out is NULL (a real handle in @h is closed).
  * Follows: Rust's TryFrom<HandleOrNull> for OwnedHandle.
  */
+/*@
+  requires owner_ok: iosafe_handle_owner_ok(h.raw);
+  requires out_null_or_valid: out == \null || \valid(out);
+  requires separated: \separated(out, &iosafe_win32_last_error);
+  assigns out->raw, iosafe_win32_last_error, iosafe_handle_state[h.raw];
+  ensures last_error_kept: iosafe_win32_last_error == \old(iosafe_win32_last_error);
+  behavior null_out:
+    assumes out == \null;
+    assigns iosafe_win32_last_error, iosafe_handle_state[h.raw];
+    ensures result_einval: \result == -EINVAL;
+    ensures closed: iosafe_handle_in_range(h.raw) ==>
+      iosafe_handle_released{Pre, Post}(h.raw) || iosafe_handle_table_same{Pre, Post};
+    ensures table_same: !iosafe_handle_in_range(h.raw) ==> iosafe_handle_table_same{Pre, Post};
+  behavior sentinel:
+    assumes out != \null && h.raw == IOSAFE_RAW_HANDLE_NONE;
+    assigns out->raw;
+    ensures out_none: out->raw == IOSAFE_RAW_HANDLE_NONE;
+    ensures result: iosafe_neg_errno(\result);
+    ensures table_same: iosafe_handle_table_same{Pre, Post};
+  behavior adopt:
+    assumes out != \null && h.raw != IOSAFE_RAW_HANDLE_NONE;
+    assigns out->raw;
+    ensures result_zero: \result == 0;
+    ensures out_raw: out->raw == h.raw;
+    ensures out_owner_ok: iosafe_handle_owner_ok(out->raw);
+    ensures table_same: iosafe_handle_table_same{Pre, Post};
+  complete behaviors;
+  disjoint behaviors;
+*/
 int iosafe_handle_from_null(iosafe_owned_handle *out IOSAFE_ACQUIRES,
 			    iosafe_handle_or_null h IOSAFE_RELEASES);
 
@@ -364,6 +581,22 @@ int iosafe_handle_from_null(iosafe_owned_handle *out IOSAFE_ACQUIRES,
  * Returns: 0; -EBADF when @b is none or not a handle; the table's errno.
  * Follows: SetHandleInformation(HANDLE_FLAG_INHERIT).
  */
+/*@
+  requires borrow_ok: iosafe_handle_borrow_ok(b.raw);
+  assigns iosafe_win32_last_error, iosafe_handle_inherit[0 .. IOSAFE_HANDLE_BOUND - 1];
+  ensures table_same: iosafe_handle_table_same{Pre, Post};
+  behavior none:
+    assumes b.raw == IOSAFE_RAW_HANDLE_NONE;
+    assigns \nothing;
+    ensures result_ebadf: \result == -EBADF;
+  behavior set:
+    assumes b.raw != IOSAFE_RAW_HANDLE_NONE;
+    ensures result: \result == 0 || iosafe_neg_errno(\result);
+    ensures flag: \result == 0 && iosafe_handle_in_range(b.raw) ==>
+      (iosafe_handle_is_inheritable(b.raw) <==> inheritable != 0);
+  complete behaviors;
+  disjoint behaviors;
+*/
 int iosafe_handle_set_inheritable(iosafe_borrowed_handle b IOSAFE_USES, bool inheritable);
 
 /** iosafe_auto_handle: an iosafe_owned_handle dropped at scope exit (auto.h's rules). */
@@ -383,6 +616,10 @@ int iosafe_handle_set_inheritable(iosafe_borrowed_handle b IOSAFE_USES, bool inh
  * Returns: an owned socket holding @raw (none for INVALID_SOCKET).
  * Follows: Rust's FromRawSocket::from_raw_socket.
  */
+/*@
+  assigns \nothing;
+  ensures result_raw: \result.raw == raw;
+*/
 static inline iosafe_owned_socket iosafe_sock_from_raw(SOCKET raw IOSAFE_RELEASES) IOSAFE_ACQUIRES;
 static inline iosafe_owned_socket iosafe_sock_from_raw(SOCKET raw)
 {
@@ -397,6 +634,12 @@ static inline iosafe_owned_socket iosafe_sock_from_raw(SOCKET raw)
  * Returns: the socket, which the caller now owns; INVALID_SOCKET for none.
  * Follows: Rust's IntoRawSocket::into_raw_socket.
  */
+/*@
+  requires valid_s: \valid(s);
+  assigns s->raw;
+  ensures s_none: s->raw == INVALID_SOCKET;
+  ensures result_raw: \result == \old(s->raw);
+*/
 static inline SOCKET iosafe_sock_into_raw(iosafe_owned_socket *s IOSAFE_RELEASES) IOSAFE_ACQUIRES;
 static inline SOCKET iosafe_sock_into_raw(iosafe_owned_socket *s)
 {
@@ -411,6 +654,11 @@ static inline SOCKET iosafe_sock_into_raw(iosafe_owned_socket *s)
  * @s: owned socket (not NULL), unchanged; it must outlive the borrow.
  * Follows: Rust's AsSocket::as_socket.
  */
+/*@
+  requires valid_s: \valid_read(s);
+  assigns \nothing;
+  ensures result_raw: \result.raw == s->raw;
+*/
 static inline iosafe_borrowed_socket
 iosafe_sock_borrow(const iosafe_owned_socket *s IOSAFE_RETURNS_BORROW);
 static inline iosafe_borrowed_socket iosafe_sock_borrow(const iosafe_owned_socket *s)
@@ -426,6 +674,10 @@ static inline iosafe_borrowed_socket iosafe_sock_borrow(const iosafe_owned_socke
  *   INVALID_SOCKET.
  * Follows: Rust's BorrowedSocket::borrow_raw.
  */
+/*@
+  assigns \nothing;
+  ensures result_raw: \result.raw == raw;
+*/
 static inline iosafe_borrowed_socket iosafe_sock_borrow_raw(SOCKET raw IOSAFE_RETURNS_BORROW);
 static inline iosafe_borrowed_socket iosafe_sock_borrow_raw(SOCKET raw)
 {
@@ -439,6 +691,10 @@ static inline iosafe_borrowed_socket iosafe_sock_borrow_raw(SOCKET raw)
  * @b: a borrow.  The value is borrowed too: never close it.
  * Follows: Rust's AsRawSocket::as_raw_socket.
  */
+/*@
+  assigns \nothing;
+  ensures result_raw: \result == b.raw;
+*/
 static inline SOCKET iosafe_sock_raw(iosafe_borrowed_socket b IOSAFE_RETURNS_BORROW);
 static inline SOCKET iosafe_sock_raw(iosafe_borrowed_socket b)
 {
@@ -449,6 +705,12 @@ static inline SOCKET iosafe_sock_raw(iosafe_borrowed_socket b)
  * iosafe_sock_take: move ownership out of @s.
  * @s: owned socket (not NULL); none afterwards.
  */
+/*@
+  requires valid_s: \valid(s);
+  assigns s->raw;
+  ensures s_none: s->raw == INVALID_SOCKET;
+  ensures result_raw: \result.raw == \old(s->raw);
+*/
 static inline iosafe_owned_socket iosafe_sock_take(iosafe_owned_socket *s IOSAFE_RELEASES) IOSAFE_ACQUIRES;
 static inline iosafe_owned_socket iosafe_sock_take(iosafe_owned_socket *s)
 {
@@ -463,6 +725,18 @@ static inline iosafe_owned_socket iosafe_sock_take(iosafe_owned_socket *s)
  * iosafe_sock_is_none: whether @s holds no socket (INVALID_SOCKET).
  * @s: owned socket (not NULL), unchanged.
  */
+/*@
+  requires valid_s: \valid_read(s);
+  assigns \nothing;
+  behavior none:
+    assumes s->raw == INVALID_SOCKET;
+    ensures result_true: \result == 1;
+  behavior some:
+    assumes s->raw != INVALID_SOCKET;
+    ensures result_false: \result == 0;
+  complete behaviors;
+  disjoint behaviors;
+*/
 static inline bool iosafe_sock_is_none(const iosafe_owned_socket *s IOSAFE_USES);
 static inline bool iosafe_sock_is_none(const iosafe_owned_socket *s)
 {

@@ -25,7 +25,7 @@
 
 struct iosafe_win_errno_entry {
 	unsigned long code;
-	int err;
+	unsigned char err; /* every errno here is below 256 */
 };
 
 static const struct iosafe_win_errno_entry iosafe_win_errno_table[] = {
@@ -182,12 +182,24 @@ static const struct iosafe_win_errno_entry iosafe_win_errno_table[] = {
 	{ ERROR_CANCELLED, ECANCELED },
 };
 
+#define IOSAFE_WIN_ERRNO_ROWS (sizeof(iosafe_win_errno_table) / sizeof(iosafe_win_errno_table[0]))
+
 int iosafe_win_error_to_errno(unsigned long code)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof iosafe_win_errno_table / sizeof iosafe_win_errno_table[0]; i++)
-		if (iosafe_win_errno_table[i].code == code)
-			return -iosafe_win_errno_table[i].err;
+	/*@
+	  loop invariant bound: 0 <= i <= IOSAFE_WIN_ERRNO_ROWS;
+	  loop assigns i;
+	  loop variant IOSAFE_WIN_ERRNO_ROWS - i;
+	*/
+	for (i = 0; i < IOSAFE_WIN_ERRNO_ROWS; i++)
+		if (iosafe_win_errno_table[i].code == code) {
+			int err = iosafe_win_errno_table[i].err;
+
+			/* Every row has an errno; the test lets the proof
+			 * stand on the type's range, without reading the rows. */
+			return err > 0 ? -err : -EIO;
+		}
 	return -EIO;
 }

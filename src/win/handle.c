@@ -8,6 +8,10 @@
 #include "iosafe/win.h"
 
 /* The last error as a negative errno; GetLastError() is only read. */
+/*@
+  assigns \nothing;
+  ensures result: iosafe_neg_errno(\result);
+*/
 static int iosafe_win_last_error(void)
 {
 	return iosafe_win_error_to_errno(GetLastError());
@@ -64,6 +68,15 @@ int iosafe_handle_try_clone(iosafe_owned_handle *out, iosafe_borrowed_handle b)
 
 /* A handle that cannot be stored (out == NULL) is closed, so the checked
  * conversion never leaks; the last error is kept for the caller. */
+/*@
+  requires owner_ok: iosafe_handle_owner_ok(raw);
+  assigns iosafe_win32_last_error, iosafe_handle_state[raw];
+  ensures result_einval: \result == -EINVAL;
+  ensures last_error_kept: iosafe_win32_last_error == \old(iosafe_win32_last_error);
+  ensures closed: iosafe_handle_in_range(raw) ==>
+    iosafe_handle_released{Pre, Post}(raw) || iosafe_handle_table_same{Pre, Post};
+  ensures table_same: !iosafe_handle_in_range(raw) ==> iosafe_handle_table_same{Pre, Post};
+*/
 static int iosafe_handle_discard(HANDLE raw)
 {
 	iosafe_owned_handle lost = iosafe_handle_from_raw(raw);
