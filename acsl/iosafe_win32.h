@@ -44,6 +44,17 @@ struct sockaddr {
 	unsigned short sa_family;
 	char sa_data[14];
 };
+typedef struct _SECURITY_ATTRIBUTES {
+	DWORD nLength;
+	void *lpSecurityDescriptor;
+	BOOL bInheritHandle;
+} SECURITY_ATTRIBUTES;
+typedef long long intptr_t;
+/* Its contents are not modelled: only its size (checked). */
+typedef struct _WSAPROTOCOL_INFOW {
+	unsigned char opaque[628];
+} WSAPROTOCOL_INFOW;
+typedef unsigned int GROUP;
 
 #define NULL 0
 #define FALSE 0
@@ -59,8 +70,15 @@ struct sockaddr {
  * header makes of a pointer. */
 #define INVALID_HANDLE_VALUE ((HANDLE)18446744073709551615ULL)
 #define INVALID_SOCKET ((SOCKET)~0ULL)
-#define HANDLE_FLAG_INHERIT 1U
-#define DUPLICATE_SAME_ACCESS 2U
+#define HANDLE_FLAG_INHERIT 1
+#define DUPLICATE_SAME_ACCESS 2
+#define STD_INPUT_HANDLE 4294967286U
+#define STD_OUTPUT_HANDLE 4294967285U
+#define STD_ERROR_HANDLE 4294967284U
+#define _O_NOINHERIT 128
+#define WSA_FLAG_OVERLAPPED 1
+#define WSA_FLAG_NO_HANDLE_INHERIT 128
+#define FROM_PROTOCOL_INFO (-1)
 
 #include "iosafe_win_acsl.h"
 
@@ -130,127 +148,129 @@ extern int iosafe_win32_errno;
 /* ---- the thread's last error (GetLastError, SetLastError) ------------------- */
 extern DWORD iosafe_win32_last_error;
 
-/* ---- Win32 and Winsock error codes (winerror.h, winsock2.h) --------------------- */
-#define ERROR_PRIVILEGE_NOT_HELD 1314U
-#define ERROR_FILE_NOT_FOUND 2U
-#define ERROR_PATH_NOT_FOUND 3U
-#define ERROR_INVALID_DRIVE 15U
-#define ERROR_BAD_NETPATH 53U
-#define ERROR_BAD_PATHNAME 161U
-#define ERROR_INVALID_NAME 123U
-#define ERROR_MOD_NOT_FOUND 126U
-#define ERROR_ENVVAR_NOT_FOUND 203U
-#define WSAHOST_NOT_FOUND 11001U
-#define ERROR_PROC_NOT_FOUND 127U
-#define WSAEINTR 10004U
-#define ERROR_OPERATION_ABORTED 995U
-#define ERROR_GEN_FAILURE 31U
-#define ERROR_IO_DEVICE 1117U
-#define ERROR_CRC 23U
-#define ERROR_OPEN_FAILED 110U
-#define ERROR_DISK_CORRUPT 1393U
-#define ERROR_META_EXPANSION_TOO_LONG 208U
-#define ERROR_INVALID_HANDLE 6U
-#define ERROR_INVALID_TARGET_HANDLE 114U
-#define WSAEBADF 10009U
-#define WSAEWOULDBLOCK 10035U
-#define ERROR_NO_PROC_SLOTS 89U
-#define WSATRY_AGAIN 11002U
-#define ERROR_NOT_ENOUGH_MEMORY 8U
-#define ERROR_OUTOFMEMORY 14U
-#define ERROR_NOT_ENOUGH_QUOTA 1816U
-#define ERROR_NO_SYSTEM_RESOURCES 1450U
-#define ERROR_COMMITMENT_LIMIT 1455U
-#define ERROR_ACCESS_DENIED 5U
-#define ERROR_CANT_ACCESS_FILE 1920U
-#define ERROR_DELETE_PENDING 303U
-#define ERROR_NETWORK_ACCESS_DENIED 65U
-#define WSAEACCES 10013U
-#define ERROR_NOACCESS 998U
-#define WSAEFAULT 10014U
-#define ERROR_SHARING_VIOLATION 32U
-#define ERROR_LOCK_VIOLATION 33U
-#define ERROR_PIPE_BUSY 231U
-#define ERROR_BUSY 170U
-#define ERROR_FILE_EXISTS 80U
-#define ERROR_ALREADY_EXISTS 183U
-#define ERROR_NOT_SAME_DEVICE 17U
-#define ERROR_BAD_UNIT 20U
-#define ERROR_NOT_READY 21U
-#define ERROR_DEV_NOT_EXIST 55U
-#define ERROR_DIRECTORY 267U
-#define ERROR_INVALID_PARAMETER 87U
-#define ERROR_INVALID_FUNCTION 1U
-#define ERROR_INVALID_ACCESS 12U
-#define ERROR_INVALID_DATA 13U
-#define ERROR_INVALID_FLAGS 1004U
-#define ERROR_INSUFFICIENT_BUFFER 122U
-#define ERROR_NEGATIVE_SEEK 131U
-#define WSAEINVAL 10022U
-#define ERROR_TOO_MANY_OPEN_FILES 4U
-#define WSAEMFILE 10024U
-#define ERROR_FILE_TOO_LARGE 223U
-#define ERROR_DISK_FULL 112U
-#define ERROR_HANDLE_DISK_FULL 39U
-#define ERROR_CANNOT_MAKE 82U
-#define ERROR_SEEK_ON_DEVICE 132U
-#define ERROR_WRITE_PROTECT 19U
-#define ERROR_BROKEN_PIPE 109U
-#define ERROR_NO_DATA 232U
-#define ERROR_BAD_PIPE 230U
-#define ERROR_PIPE_NOT_CONNECTED 233U
-#define WSAESHUTDOWN 10058U
-#define ERROR_POSSIBLE_DEADLOCK 1131U
-#define ERROR_FILENAME_EXCED_RANGE 206U
-#define ERROR_BUFFER_OVERFLOW 111U
-#define WSAENAMETOOLONG 10063U
-#define ERROR_SHARING_BUFFER_EXCEEDED 36U
-#define ERROR_CALL_NOT_IMPLEMENTED 120U
-#define ERROR_DIR_NOT_EMPTY 145U
-#define WSAENOTEMPTY 10066U
-#define ERROR_NO_UNICODE_TRANSLATION 1113U
-#define WSAEADDRINUSE 10048U
-#define ERROR_ADDRESS_ALREADY_ASSOCIATED 1227U
-#define WSAEADDRNOTAVAIL 10049U
-#define WSAEAFNOSUPPORT 10047U
-#define WSAEPFNOSUPPORT 10046U
-#define WSAEALREADY 10037U
-#define WSAECONNABORTED 10053U
-#define ERROR_CONNECTION_ABORTED 1236U
-#define WSAECONNREFUSED 10061U
-#define ERROR_CONNECTION_REFUSED 1225U
-#define WSAECONNRESET 10054U
-#define ERROR_NETNAME_DELETED 64U
-#define WSAEDESTADDRREQ 10039U
-#define WSAEHOSTUNREACH 10065U
-#define WSAEHOSTDOWN 10064U
-#define ERROR_HOST_UNREACHABLE 1232U
-#define WSAEINPROGRESS 10036U
-#define WSAEISCONN 10056U
-#define WSAELOOP 10062U
-#define ERROR_CANT_RESOLVE_FILENAME 1921U
-#define WSAEMSGSIZE 10040U
-#define WSAENETDOWN 10050U
-#define WSASYSNOTREADY 10091U
-#define WSANOTINITIALISED 10093U
-#define WSAENETRESET 10052U
-#define WSAENETUNREACH 10051U
-#define ERROR_NETWORK_UNREACHABLE 1231U
-#define WSAENOBUFS 10055U
-#define WSAENOPROTOOPT 10042U
-#define WSAENOTCONN 10057U
-#define ERROR_NOT_CONNECTED 2250U
-#define WSAENOTSOCK 10038U
-#define WSAEOPNOTSUPP 10045U
-#define ERROR_NOT_SUPPORTED 50U
-#define WSAEPROTONOSUPPORT 10043U
-#define WSAESOCKTNOSUPPORT 10044U
-#define WSAEPROTOTYPE 10041U
-#define WSAETIMEDOUT 10060U
-#define ERROR_SEM_TIMEOUT 121U
-#define WAIT_TIMEOUT 258U
-#define WSAECANCELLED 10103U
-#define ERROR_CANCELLED 1223U
+/* ---- Win32 and Winsock error codes (winerror.h, winsock2.h) ---------------------
+ * Signed, as in mingw-w64 (ERROR_* are 32-bit longs there, WSAE* ints): a
+ * comparison with WSAGetLastError()'s int must not become unsigned. */
+#define ERROR_PRIVILEGE_NOT_HELD 1314
+#define ERROR_FILE_NOT_FOUND 2
+#define ERROR_PATH_NOT_FOUND 3
+#define ERROR_INVALID_DRIVE 15
+#define ERROR_BAD_NETPATH 53
+#define ERROR_BAD_PATHNAME 161
+#define ERROR_INVALID_NAME 123
+#define ERROR_MOD_NOT_FOUND 126
+#define ERROR_ENVVAR_NOT_FOUND 203
+#define WSAHOST_NOT_FOUND 11001
+#define ERROR_PROC_NOT_FOUND 127
+#define WSAEINTR 10004
+#define ERROR_OPERATION_ABORTED 995
+#define ERROR_GEN_FAILURE 31
+#define ERROR_IO_DEVICE 1117
+#define ERROR_CRC 23
+#define ERROR_OPEN_FAILED 110
+#define ERROR_DISK_CORRUPT 1393
+#define ERROR_META_EXPANSION_TOO_LONG 208
+#define ERROR_INVALID_HANDLE 6
+#define ERROR_INVALID_TARGET_HANDLE 114
+#define WSAEBADF 10009
+#define WSAEWOULDBLOCK 10035
+#define ERROR_NO_PROC_SLOTS 89
+#define WSATRY_AGAIN 11002
+#define ERROR_NOT_ENOUGH_MEMORY 8
+#define ERROR_OUTOFMEMORY 14
+#define ERROR_NOT_ENOUGH_QUOTA 1816
+#define ERROR_NO_SYSTEM_RESOURCES 1450
+#define ERROR_COMMITMENT_LIMIT 1455
+#define ERROR_ACCESS_DENIED 5
+#define ERROR_CANT_ACCESS_FILE 1920
+#define ERROR_DELETE_PENDING 303
+#define ERROR_NETWORK_ACCESS_DENIED 65
+#define WSAEACCES 10013
+#define ERROR_NOACCESS 998
+#define WSAEFAULT 10014
+#define ERROR_SHARING_VIOLATION 32
+#define ERROR_LOCK_VIOLATION 33
+#define ERROR_PIPE_BUSY 231
+#define ERROR_BUSY 170
+#define ERROR_FILE_EXISTS 80
+#define ERROR_ALREADY_EXISTS 183
+#define ERROR_NOT_SAME_DEVICE 17
+#define ERROR_BAD_UNIT 20
+#define ERROR_NOT_READY 21
+#define ERROR_DEV_NOT_EXIST 55
+#define ERROR_DIRECTORY 267
+#define ERROR_INVALID_PARAMETER 87
+#define ERROR_INVALID_FUNCTION 1
+#define ERROR_INVALID_ACCESS 12
+#define ERROR_INVALID_DATA 13
+#define ERROR_INVALID_FLAGS 1004
+#define ERROR_INSUFFICIENT_BUFFER 122
+#define ERROR_NEGATIVE_SEEK 131
+#define WSAEINVAL 10022
+#define ERROR_TOO_MANY_OPEN_FILES 4
+#define WSAEMFILE 10024
+#define ERROR_FILE_TOO_LARGE 223
+#define ERROR_DISK_FULL 112
+#define ERROR_HANDLE_DISK_FULL 39
+#define ERROR_CANNOT_MAKE 82
+#define ERROR_SEEK_ON_DEVICE 132
+#define ERROR_WRITE_PROTECT 19
+#define ERROR_BROKEN_PIPE 109
+#define ERROR_NO_DATA 232
+#define ERROR_BAD_PIPE 230
+#define ERROR_PIPE_NOT_CONNECTED 233
+#define WSAESHUTDOWN 10058
+#define ERROR_POSSIBLE_DEADLOCK 1131
+#define ERROR_FILENAME_EXCED_RANGE 206
+#define ERROR_BUFFER_OVERFLOW 111
+#define WSAENAMETOOLONG 10063
+#define ERROR_SHARING_BUFFER_EXCEEDED 36
+#define ERROR_CALL_NOT_IMPLEMENTED 120
+#define ERROR_DIR_NOT_EMPTY 145
+#define WSAENOTEMPTY 10066
+#define ERROR_NO_UNICODE_TRANSLATION 1113
+#define WSAEADDRINUSE 10048
+#define ERROR_ADDRESS_ALREADY_ASSOCIATED 1227
+#define WSAEADDRNOTAVAIL 10049
+#define WSAEAFNOSUPPORT 10047
+#define WSAEPFNOSUPPORT 10046
+#define WSAEALREADY 10037
+#define WSAECONNABORTED 10053
+#define ERROR_CONNECTION_ABORTED 1236
+#define WSAECONNREFUSED 10061
+#define ERROR_CONNECTION_REFUSED 1225
+#define WSAECONNRESET 10054
+#define ERROR_NETNAME_DELETED 64
+#define WSAEDESTADDRREQ 10039
+#define WSAEHOSTUNREACH 10065
+#define WSAEHOSTDOWN 10064
+#define ERROR_HOST_UNREACHABLE 1232
+#define WSAEINPROGRESS 10036
+#define WSAEISCONN 10056
+#define WSAELOOP 10062
+#define ERROR_CANT_RESOLVE_FILENAME 1921
+#define WSAEMSGSIZE 10040
+#define WSAENETDOWN 10050
+#define WSASYSNOTREADY 10091
+#define WSANOTINITIALISED 10093
+#define WSAENETRESET 10052
+#define WSAENETUNREACH 10051
+#define ERROR_NETWORK_UNREACHABLE 1231
+#define WSAENOBUFS 10055
+#define WSAENOPROTOOPT 10042
+#define WSAENOTCONN 10057
+#define ERROR_NOT_CONNECTED 2250
+#define WSAENOTSOCK 10038
+#define WSAEOPNOTSUPP 10045
+#define ERROR_NOT_SUPPORTED 50
+#define WSAEPROTONOSUPPORT 10043
+#define WSAESOCKTNOSUPPORT 10044
+#define WSAEPROTOTYPE 10041
+#define WSAETIMEDOUT 10060
+#define ERROR_SEM_TIMEOUT 121
+#define WAIT_TIMEOUT 258
+#define WSAECANCELLED 10103
+#define ERROR_CANCELLED 1223
 
 /* ---- the calls ------------------------------------------------------------------ */
 
@@ -336,5 +356,157 @@ BOOL DuplicateHandle(HANDLE src_process, HANDLE src, HANDLE target_process, HAND
     (iosafe_handle_is_inheritable(h) <==> flags != 0);
 */
 BOOL SetHandleInformation(HANDLE h, DWORD mask, DWORD flags);
+
+/*
+ * CreateFileW (fileapi.h): on success a new handle, inheritable exactly
+ * when @sa asks for it; on failure INVALID_HANDLE_VALUE and the table
+ * unchanged.  (The path's contents are not modelled.)
+ */
+/*@
+  requires path: \valid_read(path);
+  requires sa: sa == \null || \valid_read(sa);
+  assigns iosafe_win32_last_error, IOSAFE_HANDLE_TABLE;
+  ensures acquired: \result != INVALID_HANDLE_VALUE ==>
+    iosafe_handle_acquired{Pre, Post}(\result) &&
+    (iosafe_handle_is_inheritable(\result) <==>
+      (sa != \null && \at(sa->bInheritHandle, Pre) != 0));
+  ensures failed: \result == INVALID_HANDLE_VALUE ==> iosafe_handle_table_same{Pre, Post};
+*/
+HANDLE CreateFileW(const wchar_t *path, DWORD access, DWORD share, SECURITY_ATTRIBUTES *sa,
+		   DWORD disposition, DWORD flags_and_attributes, HANDLE template_file);
+
+/*
+ * OpenProcess (processthreadsapi.h): on success a new handle, inheritable
+ * exactly when @inherit is not FALSE; on failure NULL, table unchanged.
+ */
+/*@
+  assigns iosafe_win32_last_error, IOSAFE_HANDLE_TABLE;
+  ensures acquired: \result != 0 ==>
+    iosafe_handle_acquired{Pre, Post}(\result) &&
+    (iosafe_handle_is_inheritable(\result) <==> inherit != 0);
+  ensures failed: \result == 0 ==> iosafe_handle_table_same{Pre, Post};
+*/
+HANDLE OpenProcess(DWORD access, BOOL inherit, DWORD pid);
+
+/*
+ * CreatePipe (namedpipeapi.h): on success two new handles; with no
+ * SECURITY_ATTRIBUTES neither is inheritable ("If lpPipeAttributes is
+ * NULL, the handle cannot be inherited").  On failure the table is
+ * unchanged.
+ */
+/*@
+  requires valid_ends: \valid(read_end) && \valid(write_end);
+  requires separated: \separated(read_end, write_end, &iosafe_win32_last_error);
+  requires sa: sa == \null || \valid_read(sa);
+  assigns *read_end, *write_end, iosafe_win32_last_error, IOSAFE_HANDLE_TABLE;
+  ensures acquired: \result != 0 ==>
+    iosafe_handle_acquired2{Pre, Post}(*read_end, *write_end);
+  ensures not_inheritable: \result != 0 && sa == \null ==>
+    !iosafe_handle_is_inheritable(*read_end) && !iosafe_handle_is_inheritable(*write_end);
+  ensures failed: \result == 0 ==> iosafe_handle_table_same{Pre, Post};
+*/
+BOOL CreatePipe(HANDLE *read_end, HANDLE *write_end, SECURITY_ATTRIBUTES *sa, DWORD size);
+
+/*
+ * GetStdHandle (processenv.h): the process's standard handle, NULL when it
+ * has none, INVALID_HANDLE_VALUE on failure.  Nothing is promised about the
+ * value (a program may have closed it, or set it with SetStdHandle).
+ */
+/*@
+  assigns \nothing;
+*/
+HANDLE GetStdHandle(DWORD which);
+
+/*
+ * Sockets.  The base Winsock providers give sockets that are kernel handles
+ * (Windows Sockets 2, "Socket Handles"; SetHandleInformation applies to
+ * them, which is how Rust's std clears their inherit flag), so the model
+ * keeps them in the one handle table.  A socket owner's none is
+ * INVALID_SOCKET, which is the same value as the pseudo-handle: the socket
+ * predicates say so.  WSAGetLastError and WSASetLastError read and set the
+ * thread's last error, the variable GetLastError reads.
+ */
+/*@
+  predicate iosafe_sock_owner_ok{L}(integer s) =
+    s == INVALID_SOCKET || iosafe_handle_is_owned{L}(s);
+  predicate iosafe_sock_borrow_ok{L}(integer s) =
+    s == INVALID_SOCKET || iosafe_handle_is_open{L}(s);
+*/
+
+/*@
+  assigns \nothing;
+  ensures result: \result == (int)iosafe_win32_last_error;
+*/
+int WSAGetLastError(void);
+
+/*@
+  assigns iosafe_win32_last_error;
+  ensures set: iosafe_win32_last_error == (DWORD)code;
+*/
+void WSASetLastError(int code);
+
+/* GetCurrentProcessId (processthreadsapi.h). */
+/*@ assigns \nothing; */
+DWORD GetCurrentProcessId(void);
+
+/*
+ * closesocket (winsock2.h): 0 and the socket closed; on failure nothing is
+ * promised about the socket but that it is closed or still open (a
+ * non-blocking socket with SO_LINGER stays open on WSAEWOULDBLOCK).
+ * iosafe closes only sockets it owns.
+ */
+/*@
+  requires owned: iosafe_handle_is_owned(s);
+  assigns iosafe_handle_state[s], iosafe_win32_last_error;
+  ensures closed: \result == 0 ==> iosafe_handle_released{Pre, Post}(s);
+  ensures failed: \result != 0 ==>
+    iosafe_handle_released{Pre, Post}(s) || iosafe_handle_table_same{Pre, Post};
+*/
+int closesocket(SOCKET s);
+
+/* WSADuplicateSocketW (winsock2.h): fills *info; no handle is made. */
+/*@
+  requires open: iosafe_handle_is_open(s);
+  requires valid_info: \valid(info);
+  requires separated: \separated(info, &iosafe_win32_last_error);
+  assigns *info, iosafe_win32_last_error;
+*/
+int WSADuplicateSocketW(SOCKET s, DWORD pid, WSAPROTOCOL_INFOW *info);
+
+/*
+ * WSASocketW (winsock2.h): on success a new socket, not inheritable when
+ * @flags has WSA_FLAG_NO_HANDLE_INHERIT (stated for the one value iosafe
+ * passes); on failure INVALID_SOCKET, table unchanged.
+ */
+/*@
+  requires info: info == \null || \valid_read(info);
+  assigns iosafe_win32_last_error, IOSAFE_HANDLE_TABLE;
+  ensures acquired: \result != INVALID_SOCKET ==> iosafe_handle_acquired{Pre, Post}(\result);
+  ensures not_inheritable: \result != INVALID_SOCKET &&
+    flags == (WSA_FLAG_OVERLAPPED | WSA_FLAG_NO_HANDLE_INHERIT) ==>
+    !iosafe_handle_is_inheritable(\result);
+  ensures failed: \result == INVALID_SOCKET ==> iosafe_handle_table_same{Pre, Post};
+*/
+SOCKET WSASocketW(int af, int type, int protocol, WSAPROTOCOL_INFOW *info, GROUP g, DWORD flags);
+
+/*
+ * accept (winsock2.h): on success a new socket (its inherit flag is not
+ * promised); on failure INVALID_SOCKET, table unchanged.  @addr, @len: both
+ * NULL, or a buffer of *len bytes, which accept writes at most.  The model
+ * takes the buffer as one struct sockaddr and *len at most its size (16
+ * bytes, an IPv4 sockaddr_in): WP's typed memory model cannot see a
+ * sockaddr as bytes.  Larger buffers (sockaddr_in6) are outside the
+ * contract, not wrong.
+ */
+/*@
+  requires open: iosafe_handle_is_open(s);
+  requires buffer: (addr == \null && len == \null) ||
+    (\valid(len) && 0 <= *len <= sizeof(struct sockaddr) && \valid(addr) &&
+     \separated(len, addr));
+  assigns *len, *addr, iosafe_win32_last_error, IOSAFE_HANDLE_TABLE;
+  ensures acquired: \result != INVALID_SOCKET ==> iosafe_handle_acquired{Pre, Post}(\result);
+  ensures failed: \result == INVALID_SOCKET ==> iosafe_handle_table_same{Pre, Post};
+*/
+SOCKET accept(SOCKET s, struct sockaddr *addr, int *len);
 
 #endif /* IOSAFE_WIN32_H */

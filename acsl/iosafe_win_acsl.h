@@ -90,6 +90,14 @@
     iosafe_handle_is_closed{L1}(h) && iosafe_handle_is_owned{L2}(h) &&
     iosafe_handle_table_same_except{L1, L2}(h);
 
+  // a and b were closed at L1 and are owned at L2, nothing else changed.
+  predicate iosafe_handle_acquired2{L1, L2}(integer a, integer b) =
+    a != b &&
+    iosafe_handle_is_closed{L1}(a) && iosafe_handle_is_owned{L2}(a) &&
+    iosafe_handle_is_closed{L1}(b) && iosafe_handle_is_owned{L2}(b) &&
+    \forall integer d; iosafe_handle_in_range(d) && d != a && d != b ==>
+      \at(iosafe_handle_state[d], L1) == \at(iosafe_handle_state[d], L2);
+
   // h was owned at L1, closed at L2, nothing else changed.
   predicate iosafe_handle_released{L1, L2}(integer h) =
     iosafe_handle_is_owned{L1}(h) && iosafe_handle_is_closed{L2}(h) &&

@@ -754,6 +754,25 @@ static inline bool iosafe_sock_is_none(const iosafe_owned_socket *s)
  *   WSAGetLastError() is closesocket's on failure.
  * Follows: closesocket (winsock2.h); Rust's impl Drop for OwnedSocket.
  */
+/*@
+  requires valid_s: \valid(s);
+  requires separated: \separated(s, &iosafe_win32_last_error);
+  requires owner_ok: iosafe_sock_owner_ok(s->raw);
+  assigns s->raw, iosafe_win32_last_error, iosafe_handle_state[s->raw];
+  ensures s_none: s->raw == INVALID_SOCKET;
+  behavior none:
+    assumes s->raw == INVALID_SOCKET;
+    assigns s->raw;
+    ensures result_zero: \result == 0;
+    ensures table_same: iosafe_handle_table_same{Pre, Post};
+  behavior release:
+    assumes s->raw != INVALID_SOCKET;
+    ensures released: \result == 0 ==> iosafe_handle_released{Pre, Post}(\old(s->raw));
+    ensures failed: \result != 0 ==> iosafe_neg_errno(\result) &&
+      (iosafe_handle_released{Pre, Post}(\old(s->raw)) || iosafe_handle_table_same{Pre, Post});
+  complete behaviors;
+  disjoint behaviors;
+*/
 int iosafe_sock_close(iosafe_owned_socket *s IOSAFE_RELEASES);
 
 /**
@@ -761,12 +780,51 @@ int iosafe_sock_close(iosafe_owned_socket *s IOSAFE_RELEASES);
  * @s: owned socket (not NULL); none afterwards; a no-op when none.
  * GetLastError()/WSAGetLastError() (one per-thread value): preserved.
  */
+/*@
+  requires valid_s: \valid(s);
+  requires separated: \separated(s, &iosafe_win32_last_error);
+  requires owner_ok: iosafe_sock_owner_ok(s->raw);
+  assigns s->raw, iosafe_win32_last_error, iosafe_handle_state[s->raw];
+  ensures s_none: s->raw == INVALID_SOCKET;
+  ensures last_error_kept: iosafe_win32_last_error == \old(iosafe_win32_last_error);
+  behavior none:
+    assumes s->raw == INVALID_SOCKET;
+    ensures table_same: iosafe_handle_table_same{Pre, Post};
+  behavior release:
+    assumes s->raw != INVALID_SOCKET;
+    ensures released_or_refused: iosafe_handle_released{Pre, Post}(\old(s->raw)) ||
+      iosafe_handle_table_same{Pre, Post};
+  complete behaviors;
+  disjoint behaviors;
+*/
 void iosafe_sock_drop(iosafe_owned_socket *s IOSAFE_RELEASES);
 
 /**
  * iosafe_sock_replace: drop what @dst holds, then move @src into it; the
  *   same socket in both is kept open.  WSAGetLastError(): preserved.
  */
+/*@
+  requires valid_dst: \valid(dst);
+  requires separated: \separated(dst, &iosafe_win32_last_error);
+  requires dst_owner_ok: iosafe_sock_owner_ok(dst->raw);
+  requires src_owner_ok: iosafe_sock_owner_ok(src.raw);
+  assigns dst->raw, iosafe_win32_last_error, iosafe_handle_state[dst->raw];
+  ensures last_error_kept: iosafe_win32_last_error == \old(iosafe_win32_last_error);
+  ensures dst_src: dst->raw == src.raw;
+  behavior same:
+    assumes src.raw != INVALID_SOCKET && src.raw == dst->raw;
+    assigns \nothing;
+    ensures table_same: iosafe_handle_table_same{Pre, Post};
+  behavior dst_none:
+    assumes !(src.raw != INVALID_SOCKET && src.raw == dst->raw) && dst->raw == INVALID_SOCKET;
+    ensures table_same: iosafe_handle_table_same{Pre, Post};
+  behavior dst_released:
+    assumes !(src.raw != INVALID_SOCKET && src.raw == dst->raw) && dst->raw != INVALID_SOCKET;
+    ensures released_or_refused: iosafe_handle_released{Pre, Post}(\old(dst->raw)) ||
+      iosafe_handle_table_same{Pre, Post};
+  complete behaviors;
+  disjoint behaviors;
+*/
 void iosafe_sock_replace(iosafe_owned_socket *dst IOSAFE_RELEASES,
 			 iosafe_owned_socket src IOSAFE_RELEASES);
 
@@ -780,6 +838,30 @@ void iosafe_sock_replace(iosafe_owned_socket *dst IOSAFE_RELEASES,
  *   (FROM_PROTOCOL_INFO) with WSA_FLAG_OVERLAPPED |
  *   WSA_FLAG_NO_HANDLE_INHERIT, as Rust's Socket::duplicate.
  */
+/*@
+  requires borrow_ok: iosafe_sock_borrow_ok(b.raw);
+  requires out_null_or_valid: out == \null || \valid(out);
+  requires separated: \separated(out, &iosafe_win32_last_error);
+  assigns out->raw, iosafe_win32_last_error, IOSAFE_HANDLE_TABLE;
+  behavior null_out:
+    assumes out == \null;
+    assigns \nothing;
+    ensures result_einval: \result == -EINVAL;
+  behavior none:
+    assumes out != \null && b.raw == INVALID_SOCKET;
+    assigns out->raw;
+    ensures out_none: out->raw == INVALID_SOCKET;
+    ensures result_ebadf: \result == -EBADF;
+  behavior dup:
+    assumes out != \null && b.raw != INVALID_SOCKET;
+    ensures acquired: \result == 0 ==>
+      iosafe_handle_acquired{Pre, Post}(out->raw) && !iosafe_handle_is_inheritable(out->raw);
+    ensures failed: \result != 0 ==>
+      iosafe_neg_errno(\result) && out->raw == INVALID_SOCKET &&
+      iosafe_handle_table_same{Pre, Post};
+  complete behaviors;
+  disjoint behaviors;
+*/
 int iosafe_sock_try_clone(iosafe_owned_socket *out IOSAFE_ACQUIRES,
 			  iosafe_borrowed_socket b IOSAFE_USES);
 
@@ -800,6 +882,32 @@ int iosafe_sock_try_clone(iosafe_owned_socket *out IOSAFE_ACQUIRES,
  *   or @path (GetLastError() untouched then).
  * Follows: CreateFileW (fileapi.h) through iosafe_handle_or_invalid.
  */
+/*@
+  requires separated: \separated(out, &iosafe_win32_last_error);
+  assigns out->raw, iosafe_win32_last_error, IOSAFE_HANDLE_TABLE;
+  behavior null_out:
+    assumes out == \null;
+    assigns \nothing;
+    ensures result_einval: \result == -EINVAL;
+  behavior null_path:
+    assumes out != \null && path == \null;
+    requires valid_out: \valid(out);
+    assigns out->raw;
+    ensures out_none: out->raw == IOSAFE_RAW_HANDLE_NONE;
+    ensures result_einval: \result == -EINVAL;
+  behavior call:
+    assumes out != \null && path != \null;
+    requires valid_out: \valid(out);
+    requires valid_path: \valid_read(path);
+    ensures acquired: \result == 0 ==>
+      iosafe_handle_acquired{Pre, Post}(out->raw) &&
+      !iosafe_handle_is_inheritable(out->raw);
+    ensures failed: \result != 0 ==>
+      iosafe_neg_errno(\result) && out->raw == IOSAFE_RAW_HANDLE_NONE &&
+      iosafe_handle_table_same{Pre, Post};
+  complete behaviors;
+  disjoint behaviors;
+*/
 int iosafe_create_file_w(iosafe_owned_handle *out IOSAFE_ACQUIRES, const wchar_t *path,
 			 DWORD access, DWORD share, PSECURITY_DESCRIPTOR security,
 			 DWORD disposition, DWORD flags_and_attributes);
@@ -813,6 +921,25 @@ int iosafe_create_file_w(iosafe_owned_handle *out IOSAFE_ACQUIRES, const wchar_t
  * Follows: OpenProcess (processthreadsapi.h) with bInheritHandle FALSE,
  *   through iosafe_handle_or_null.
  */
+/*@
+  requires separated: \separated(out, &iosafe_win32_last_error);
+  assigns out->raw, iosafe_win32_last_error, IOSAFE_HANDLE_TABLE;
+  behavior null_out:
+    assumes out == \null;
+    assigns \nothing;
+    ensures result_einval: \result == -EINVAL;
+  behavior call:
+    assumes out != \null;
+    requires valid_out: \valid(out);
+    ensures acquired: \result == 0 ==>
+      iosafe_handle_acquired{Pre, Post}(out->raw) &&
+      !iosafe_handle_is_inheritable(out->raw);
+    ensures failed: \result != 0 ==>
+      iosafe_neg_errno(\result) && out->raw == IOSAFE_RAW_HANDLE_NONE &&
+      iosafe_handle_table_same{Pre, Post};
+  complete behaviors;
+  disjoint behaviors;
+*/
 int iosafe_open_process(iosafe_owned_handle *out IOSAFE_ACQUIRES, DWORD access, DWORD pid);
 
 /**
@@ -824,6 +951,31 @@ int iosafe_open_process(iosafe_owned_handle *out IOSAFE_ACQUIRES, DWORD access, 
  * Follows: CreatePipe (namedpipeapi.h) with no SECURITY_ATTRIBUTES, which
  *   means not inheritable; os_pipe's Windows half.
  */
+/*@
+  requires valid_or_null: (read_end == \null || \valid(read_end)) &&
+    (write_end == \null || \valid(write_end));
+  requires separated: \separated(read_end, &iosafe_win32_last_error) &&
+    \separated(write_end, &iosafe_win32_last_error);
+  requires same_or_separated: read_end == write_end || \separated(read_end, write_end);
+  assigns read_end->raw, write_end->raw, iosafe_win32_last_error, IOSAFE_HANDLE_TABLE;
+  behavior bad_args:
+    assumes read_end == \null || write_end == \null || read_end == write_end;
+    assigns read_end->raw, write_end->raw;
+    ensures result_einval: \result == -EINVAL;
+    ensures read_none: read_end != \null ==> read_end->raw == IOSAFE_RAW_HANDLE_NONE;
+    ensures write_none: write_end != \null ==> write_end->raw == IOSAFE_RAW_HANDLE_NONE;
+  behavior call:
+    assumes read_end != \null && write_end != \null && read_end != write_end;
+    ensures acquired: \result == 0 ==>
+      iosafe_handle_acquired2{Pre, Post}(read_end->raw, write_end->raw) &&
+      !iosafe_handle_is_inheritable(read_end->raw) &&
+      !iosafe_handle_is_inheritable(write_end->raw);
+    ensures failed: \result != 0 ==>
+      iosafe_neg_errno(\result) && read_end->raw == IOSAFE_RAW_HANDLE_NONE &&
+      write_end->raw == IOSAFE_RAW_HANDLE_NONE && iosafe_handle_table_same{Pre, Post};
+  complete behaviors;
+  disjoint behaviors;
+*/
 int iosafe_pipe_win(iosafe_owned_handle *read_end IOSAFE_ACQUIRES,
 		    iosafe_owned_handle *write_end IOSAFE_ACQUIRES);
 
@@ -838,6 +990,24 @@ int iosafe_pipe_win(iosafe_owned_handle *read_end IOSAFE_ACQUIRES,
  * Follows: WSASocketW with WSA_FLAG_OVERLAPPED (what socket() gives) |
  *   WSA_FLAG_NO_HANDLE_INHERIT.
  */
+/*@
+  requires separated: \separated(out, &iosafe_win32_last_error);
+  assigns out->raw, iosafe_win32_last_error, IOSAFE_HANDLE_TABLE;
+  behavior null_out:
+    assumes out == \null;
+    assigns \nothing;
+    ensures result_einval: \result == -EINVAL;
+  behavior call:
+    assumes out != \null;
+    requires valid_out: \valid(out);
+    ensures acquired: \result == 0 ==>
+      iosafe_handle_acquired{Pre, Post}(out->raw) && !iosafe_handle_is_inheritable(out->raw);
+    ensures failed: \result != 0 ==>
+      iosafe_neg_errno(\result) && out->raw == INVALID_SOCKET &&
+      iosafe_handle_table_same{Pre, Post};
+  complete behaviors;
+  disjoint behaviors;
+*/
 int iosafe_sock_open(iosafe_owned_socket *out IOSAFE_ACQUIRES, int af, int type, int proto);
 
 /**
@@ -845,16 +1015,49 @@ int iosafe_sock_open(iosafe_owned_socket *out IOSAFE_ACQUIRES, int af, int type,
  * @out: (not NULL) receives the connected socket; none on failure.
  * @listener: a borrow of a listening socket, used during the call only.
  * @addr, @len: as accept()'s (both NULL, or the peer's address buffer and
- *   its length in bytes, updated).
+ *   its length in bytes, updated).  The ACSL contract covers buffers of at
+ *   most sizeof(struct sockaddr) bytes (IPv4); acsl/iosafe_win32.h says
+ *   why.
  * Returns: 0; -EBADF for a none @listener or WSAENOTSOCK; -EINVAL
  *   (WSAEINVAL: not listening), -EAGAIN (non-blocking, nothing pending),
  *   -ECONNRESET, -EMFILE, -ENOBUFS, -EINTR by the table.
  * The inherit flag of the new socket is cleared after accept(): a socket
  *   accepted from a non-inheritable listener is inheritable under wine
  *   (tests/win/README.md).  If clearing fails the socket is closed and the
- *   error returned.
+ *   error returned (should that close be refused, the socket stays open:
+ *   the contract's one changed handle).
  * Follows: accept (winsock2.h); SetHandleInformation.
  */
+/*@
+  requires borrow_ok: iosafe_sock_borrow_ok(listener.raw);
+  requires buffer: (addr == \null && len == \null) ||
+    (\valid(len) && 0 <= *len <= sizeof(struct sockaddr) && \valid(addr) &&
+     \separated(len, addr));
+  requires separated: \separated(out, &iosafe_win32_last_error);
+  requires separated_buffer: len != \null ==>
+    \separated(out, len, addr, &iosafe_win32_last_error);
+  assigns out->raw, *len, *addr, iosafe_win32_last_error, IOSAFE_HANDLE_TABLE;
+  behavior null_out:
+    assumes out == \null;
+    assigns \nothing;
+    ensures result_einval: \result == -EINVAL;
+  behavior none:
+    assumes out != \null && listener.raw == INVALID_SOCKET;
+    requires valid_out: \valid(out);
+    assigns out->raw;
+    ensures out_none: out->raw == INVALID_SOCKET;
+    ensures result_ebadf: \result == -EBADF;
+  behavior call:
+    assumes out != \null && listener.raw != INVALID_SOCKET;
+    requires valid_out: \valid(out);
+    ensures acquired: \result == 0 ==>
+      iosafe_handle_acquired{Pre, Post}(out->raw) && !iosafe_handle_is_inheritable(out->raw);
+    ensures failed: \result != 0 ==>
+      iosafe_neg_errno(\result) && out->raw == INVALID_SOCKET &&
+      \exists integer k; iosafe_handle_table_same_except{Pre, Post}(k);
+  complete behaviors;
+  disjoint behaviors;
+*/
 int iosafe_sock_accept(iosafe_owned_socket *out IOSAFE_ACQUIRES,
 		       iosafe_borrowed_socket listener IOSAFE_USES,
 		       struct sockaddr *addr, int *len);
@@ -867,8 +1070,20 @@ int iosafe_sock_accept(iosafe_owned_socket *out IOSAFE_ACQUIRES,
  *   (INVALID_HANDLE_VALUE here is the failure, not the pseudo-handle).
  * Follows: GetStdHandle (processenv.h); Rust's io::stdin().as_handle().
  */
+/*@
+  assigns \nothing;
+  ensures not_failure: \result.raw != INVALID_HANDLE_VALUE;
+*/
 iosafe_borrowed_handle iosafe_stdin_handle(void);
+/*@
+  assigns \nothing;
+  ensures not_failure: \result.raw != INVALID_HANDLE_VALUE;
+*/
 iosafe_borrowed_handle iosafe_stdout_handle(void);
+/*@
+  assigns \nothing;
+  ensures not_failure: \result.raw != INVALID_HANDLE_VALUE;
+*/
 iosafe_borrowed_handle iosafe_stderr_handle(void);
 
 /* ---- the C runtime bridge ------------------------------------------------------- */
@@ -881,11 +1096,46 @@ iosafe_borrowed_handle iosafe_stderr_handle(void);
  *   owns it now: closing the descriptor closes the handle), unchanged on
  *   failure (the caller still owns it).
  * @flags: _O_RDONLY, _O_APPEND, _O_TEXT, ...; _O_NOINHERIT is always added.
- * Returns: 0; -EINVAL for a NULL @out or @h; -EBADF when *@h is none;
- *   -EMFILE when the runtime has no free descriptor (errno set by
- *   _open_osfhandle).
+ * Returns: 0; -EINVAL for a NULL @out or @h; -EBADF when *@h is none or
+ *   the pseudo-handle (GetCurrentProcess(): no file); -EMFILE when the
+ *   runtime has no free descriptor (or the negative errno _open_osfhandle
+ *   set).
  * Follows: _open_osfhandle (io.h); Rust's From<OwnedHandle> for File.
  */
+/*@
+  requires out_null_or_valid: out == \null || \valid(out);
+  requires h_null_or_valid: h == \null || \valid(h);
+  requires separated: \separated(out, h, &errno);
+  requires owner_ok: h != \null ==> iosafe_handle_owner_ok(h->raw);
+  assigns out->raw, h->raw, errno, IOSAFE_FD_TABLE, IOSAFE_HANDLE_TABLE;
+  behavior null_out:
+    assumes out == \null;
+    assigns \nothing;
+    ensures result_einval: \result == -EINVAL;
+  behavior null_h:
+    assumes out != \null && h == \null;
+    assigns out->raw;
+    ensures out_none: out->raw == IOSAFE_RAW_NONE;
+    ensures result_einval: \result == -EINVAL;
+  behavior no_file:
+    assumes out != \null && h != \null &&
+      (h->raw == IOSAFE_RAW_HANDLE_NONE || h->raw == INVALID_HANDLE_VALUE);
+    assigns out->raw;
+    ensures out_none: out->raw == IOSAFE_RAW_NONE;
+    ensures result_ebadf: \result == -EBADF;
+  behavior move:
+    assumes out != \null && h != \null && iosafe_handle_in_range(h->raw);
+    ensures moved: \result == 0 ==>
+      h->raw == IOSAFE_RAW_HANDLE_NONE && iosafe_fd_acquired{Pre, Post}(out->raw) &&
+      \at(iosafe_handle_state[\at(h->raw, Pre)], Post) == IOSAFE_HANDLE_UNOWNED &&
+      iosafe_handle_table_same_except{Pre, Post}(\at(h->raw, Pre));
+    ensures failed: \result != 0 ==>
+      \result < 0 && out->raw == IOSAFE_RAW_NONE &&
+      h->raw == \old(h->raw) && iosafe_fd_table_same{Pre, Post} &&
+      iosafe_handle_table_same{Pre, Post};
+  complete behaviors;
+  disjoint behaviors;
+*/
 int iosafe_fd_from_handle(iosafe_owned_fd *out IOSAFE_ACQUIRES,
 			  iosafe_owned_handle *h IOSAFE_RELEASES, int flags);
 
@@ -896,6 +1146,11 @@ int iosafe_fd_from_handle(iosafe_owned_fd *out IOSAFE_ACQUIRES,
  *   is a standard stream with no handle, _get_osfhandle's -2).
  * Follows: _get_osfhandle (io.h); Rust's AsHandle for File.
  */
+/*@
+  assigns \nothing;
+  ensures borrow_ok: iosafe_handle_borrow_ok(\result.raw);
+  ensures none: fd.raw < 0 ==> \result.raw == IOSAFE_RAW_HANDLE_NONE;
+*/
 iosafe_borrowed_handle iosafe_handle_borrow_from_fd(iosafe_borrowed_fd fd IOSAFE_RETURNS_BORROW);
 
 #ifdef __cplusplus

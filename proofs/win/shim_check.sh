@@ -18,6 +18,9 @@ src="$out/win_shim_check.c"
 #include <errno.h>
 #include <stddef.h>
 #include <wchar.h>
+#include <stdint.h>
+#include <fcntl.h>
+#include <io.h>
 
 #define IOSAFE_UNSIGNED(T) ((T)-1 > 0)
 /* Types: the model's width and signedness (HANDLE and SOCKET are integers
@@ -34,6 +37,13 @@ _Static_assert((unsigned long long)(ULONG_PTR)INVALID_HANDLE_VALUE == 1844674407
 	       "INVALID_HANDLE_VALUE");
 _Static_assert((unsigned long long)INVALID_SOCKET == ~0ULL, "INVALID_SOCKET");
 _Static_assert((ULONG_PTR)NULL == 0, "NULL");
+_Static_assert(sizeof(SECURITY_ATTRIBUTES) == 24 &&
+	       offsetof(SECURITY_ATTRIBUTES, lpSecurityDescriptor) == 8 &&
+	       offsetof(SECURITY_ATTRIBUTES, bInheritHandle) == 16, "SECURITY_ATTRIBUTES");
+_Static_assert(sizeof(intptr_t) == 8 && (intptr_t)-1 < 0, "intptr_t");
+_Static_assert(sizeof(WSAPROTOCOL_INFOW) == 628, "WSAPROTOCOL_INFOW");
+_Static_assert(sizeof(GROUP) == 4 && IOSAFE_UNSIGNED(GROUP), "GROUP");
+_Static_assert(FROM_PROTOCOL_INFO == -1, "FROM_PROTOCOL_INFO");
 HEAD
 	# Every numeric #define of the model but EDQUOT (Linux's, see there).
 	sed -n 's/^#define \([A-Z][A-Z0-9_]*\) \([0-9][0-9]*\)U*$/\1 \2/p' acsl/iosafe_win32.h |

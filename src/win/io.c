@@ -62,11 +62,19 @@ int iosafe_pipe_win(iosafe_owned_handle *read_end, iosafe_owned_handle *write_en
 
 /* GetStdHandle: NULL (no such handle) and INVALID_HANDLE_VALUE (failure)
  * are both none here. */
+/*@
+  assigns \nothing;
+  ensures not_failure: \result.raw != INVALID_HANDLE_VALUE;
+*/
 static iosafe_borrowed_handle iosafe_std_handle(DWORD which)
 {
 	HANDLE h = GetStdHandle(which);
+	iosafe_borrowed_handle b;
 
-	return iosafe_handle_borrow_raw(h == INVALID_HANDLE_VALUE ? IOSAFE_RAW_HANDLE_NONE : h);
+	/* Not iosafe_handle_borrow_raw: nothing is known of the value (the
+	 * program may have closed it or set another with SetStdHandle). */
+	b.raw = h == INVALID_HANDLE_VALUE ? IOSAFE_RAW_HANDLE_NONE : h;
+	return b;
 }
 
 iosafe_borrowed_handle iosafe_stdin_handle(void)
@@ -93,7 +101,7 @@ int iosafe_fd_from_handle(iosafe_owned_fd *out, iosafe_owned_handle *h, int flag
 	out->raw = IOSAFE_RAW_NONE;
 	if (h == NULL)
 		return -EINVAL;
-	if (h->raw == IOSAFE_RAW_HANDLE_NONE)
+	if (h->raw == IOSAFE_RAW_HANDLE_NONE || h->raw == INVALID_HANDLE_VALUE)
 		return -EBADF;
 	fd = _open_osfhandle((intptr_t)h->raw, flags | _O_NOINHERIT);
 	if (fd < 0)

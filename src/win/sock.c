@@ -13,11 +13,18 @@
 
 /* The socket functions report "not a socket" as EBADF, as POSIX's do for a
  * descriptor that is not open. */
+/*@
+  assigns \nothing;
+  ensures result: iosafe_neg_errno(\result);
+*/
 static int iosafe_wsa_last_error(void)
 {
 	int code = WSAGetLastError();
 
-	return code == WSAENOTSOCK ? -EBADF : iosafe_win_error_to_errno((unsigned long)code);
+	if (code == WSAENOTSOCK)
+		return -EBADF;
+	/* Winsock codes are positive; a negative one is no code (-EIO). */
+	return iosafe_win_error_to_errno(code < 0 ? 0ul : (unsigned long)code);
 }
 
 int iosafe_sock_close(iosafe_owned_socket *s)
@@ -34,10 +41,12 @@ int iosafe_sock_close(iosafe_owned_socket *s)
 
 void iosafe_sock_drop(iosafe_owned_socket *s)
 {
-	int saved = WSAGetLastError();
+	/* GetLastError is what WSAGetLastError reads (the thread's one last
+	 * error), kept as the DWORD it is. */
+	DWORD saved = GetLastError();
 
 	(void)iosafe_sock_close(s);
-	WSASetLastError(saved);
+	SetLastError(saved);
 }
 
 void iosafe_sock_replace(iosafe_owned_socket *dst, iosafe_owned_socket src)

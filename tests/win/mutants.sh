@@ -45,7 +45,7 @@ mutant table-row-missing src/win/error.c '/ERROR_PATH_NOT_FOUND, ENOENT/d'
 mutant replace-closes-shared src/win/handle.c 's/if (src.raw != IOSAFE_RAW_HANDLE_NONE \&\& src.raw == dst->raw)/if (0)/'
 mutant std-failure-kept src/win/io.c 's/h == INVALID_HANDLE_VALUE ? IOSAFE_RAW_HANDLE_NONE : h/h/'
 mutant crt-drop-loses-errno src/win/crt.c 's/\terrno = saved;/\t(void)saved;/'
-mutant sock-drop-loses-error src/win/sock.c 's/\tWSASetLastError(saved);/\t(void)saved;/'
+mutant sock-drop-loses-error src/win/sock.c '/iosafe_sock_close(s);/{n;s/\tSetLastError(saved);/\t(void)saved;/}'
 mutant clone-leaks-socket src/win/sock.c 's/\tout->raw = dup;/\tout->raw = dup; (void)WSASocketW(AF_INET, SOCK_STREAM, 0, NULL, 0, 0);/'
 
 echo "mutants: $killed killed, $survived survived"

@@ -173,10 +173,15 @@ WIN_TEST(fd_from_handle_moves_ownership)
 
 WIN_TEST(fd_from_handle_errors)
 {
-	iosafe_owned_handle none = IOSAFE_HANDLE_NONE;
+	iosafe_owned_handle none = IOSAFE_HANDLE_NONE, self;
 	iosafe_owned_fd fd = { 7 };
 
 	EXPECT_EQ(iosafe_fd_from_handle(&fd, &none, 0), -EBADF);
+	EXPECT_EQ(fd.raw, IOSAFE_RAW_NONE);
+	/* The pseudo-handle is no file: refused, and kept by its owner. */
+	self = iosafe_handle_from_raw(GetCurrentProcess());
+	EXPECT_EQ(iosafe_fd_from_handle(&fd, &self, 0), -EBADF);
+	EXPECT(self.raw == INVALID_HANDLE_VALUE);
 	EXPECT_EQ(fd.raw, IOSAFE_RAW_NONE);
 	EXPECT_EQ(iosafe_fd_from_handle(&fd, NULL, 0), -EINVAL);
 	EXPECT_EQ(iosafe_fd_from_handle(NULL, &none, 0), -EINVAL);
