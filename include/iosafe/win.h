@@ -652,6 +652,7 @@ static inline SOCKET iosafe_sock_into_raw(iosafe_owned_socket *s)
 /**
  * iosafe_sock_borrow: borrow an owned socket.
  * @s: owned socket (not NULL), unchanged; it must outlive the borrow.
+ * Returns: a borrow of the same socket (none when @s is none).
  * Follows: Rust's AsSocket::as_socket.
  */
 /*@
@@ -672,6 +673,7 @@ static inline iosafe_borrowed_socket iosafe_sock_borrow(const iosafe_owned_socke
  * iosafe_sock_borrow_raw: borrow a raw socket owned elsewhere.
  * @raw: a socket that stays open while the result is in use, or
  *   INVALID_SOCKET.
+ * Returns: a borrow of @raw (none for INVALID_SOCKET).
  * Follows: Rust's BorrowedSocket::borrow_raw.
  */
 /*@
@@ -704,6 +706,7 @@ static inline SOCKET iosafe_sock_raw(iosafe_borrowed_socket b)
 /**
  * iosafe_sock_take: move ownership out of @s.
  * @s: owned socket (not NULL); none afterwards.
+ * Returns: an owned socket holding what @s held.
  */
 /*@
   requires valid_s: \valid(s);
@@ -724,6 +727,7 @@ static inline iosafe_owned_socket iosafe_sock_take(iosafe_owned_socket *s)
 /**
  * iosafe_sock_is_none: whether @s holds no socket (INVALID_SOCKET).
  * @s: owned socket (not NULL), unchanged.
+ * Returns: true when @s->raw is INVALID_SOCKET.
  */
 /*@
   requires valid_s: \valid_read(s);
@@ -1063,8 +1067,8 @@ int iosafe_sock_accept(iosafe_owned_socket *out IOSAFE_ACQUIRES,
 		       struct sockaddr *addr, int *len);
 
 /**
- * iosafe_stdin_handle, iosafe_stdout_handle, iosafe_stderr_handle: borrows
- *   of the standard handles.
+ * iosafe_stdin_handle: a borrow of standard input's handle (and, below,
+ *   iosafe_stdout_handle and iosafe_stderr_handle for the other two).
  * Returns: GetStdHandle's value; none when there is none (NULL: a GUI
  *   process with no console and no redirection) or GetStdHandle failed
  *   (INVALID_HANDLE_VALUE here is the failure, not the pseudo-handle).
@@ -1075,11 +1079,13 @@ int iosafe_sock_accept(iosafe_owned_socket *out IOSAFE_ACQUIRES,
   ensures not_failure: \result.raw != INVALID_HANDLE_VALUE;
 */
 iosafe_borrowed_handle iosafe_stdin_handle(void);
+/** iosafe_stdout_handle: a borrow of standard output's handle; Returns: as iosafe_stdin_handle. */
 /*@
   assigns \nothing;
   ensures not_failure: \result.raw != INVALID_HANDLE_VALUE;
 */
 iosafe_borrowed_handle iosafe_stdout_handle(void);
+/** iosafe_stderr_handle: a borrow of standard error's handle; Returns: as iosafe_stdin_handle. */
 /*@
   assigns \nothing;
   ensures not_failure: \result.raw != INVALID_HANDLE_VALUE;
