@@ -15,6 +15,7 @@ PACKAGES=(
 	python3                                  # iosafe-check, SARIF checks
 	cmake meson ninja-build                  # the CMake package; CMake and meson consumers
 	bear python3-yaml                        # the CI templates' test (tests/ci/)
+	gcc-mingw-w64-x86-64 wine64              # the Windows library (src/win/), its tests under wine
 )
 
 missing=()

@@ -10,7 +10,13 @@
  * nothing, so annotated code still builds anywhere.
  *
  * They work on plain int descriptors in your own APIs as well as on
- * iosafe_owned_fd / iosafe_borrowed_fd and pointers to them.
+ * iosafe_owned_fd / iosafe_borrowed_fd and pointers to them; on Windows,
+ * on HANDLE and SOCKET values, pointers to them, and the types of
+ * <iosafe/win.h> (iosafe_owned_handle, iosafe_owned_socket, ...):
+ *   HANDLE my_open_log(const wchar_t *path) IOSAFE_ACQUIRES;
+ *   void my_sock_free(SOCKET s IOSAFE_RELEASES);
+ * (tests/win/annotations.c checks these with clang
+ * --target=x86_64-w64-mingw32).
  *
  * Where each one may be placed (Clang's rules, checked by Clang itself):
  *

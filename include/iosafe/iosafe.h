@@ -6,8 +6,12 @@
  *                  IOSAFE_RETURNS_BORROW
  *   fd.h           iosafe_owned_fd, iosafe_borrowed_fd, move/borrow/close/clone
  *   auto.h         iosafe_auto_fd (closed at scope exit)
- *   io.h           open, openat, socket, accept, pipe, read, write
+ *   io.h           open, openat, socket, accept, pipe, read, write (POSIX)
  *   fdops.h        dup, dup_onto, stdio, flags, close_range, same, path, reopen
+ *                  (POSIX)
+ *   win.h          Windows handles and sockets, their acquisitions and the
+ *                  C runtime bridge (_WIN32 only; io.h and fdops.h are
+ *                  POSIX-only and left out there)
  *   version.h      IOSAFE_VERSION_*
  */
 #ifndef IOSAFE_IOSAFE_H
@@ -17,7 +21,11 @@
 #include "annotations.h"
 #include "fd.h"
 #include "auto.h"
-#include "io.h"
-#include "fdops.h"
+#ifdef _WIN32
+#  include "win.h"
+#else
+#  include "io.h"
+#  include "fdops.h"
+#endif
 
 #endif /* IOSAFE_IOSAFE_H */
