@@ -20,6 +20,11 @@ Every function declared in include/iosafe/*.h must have
               its own;
   test        at least one call in a Criterion test (tests/unit/test_*.c).
 
+The Windows header (win.h) is built with mingw-w64, proved by `make
+prove-win` and tested under wine: for its functions the proof is the
+prove-win run's own result (--win-proof, WP's JSON report of the core: every
+goal of the function proved) and the test a call in tests/win/test_*.c.
+
 It prints each function that misses something, with what, and exits 1;
 with everything present it prints the counts and exits 0.
 
@@ -27,6 +32,7 @@ with everything present it prints the counts and exits 0.
 """
 import argparse
 import glob
+import json
 import os
 import re
 import sys
@@ -142,6 +148,27 @@ def report_runs(report):
     return proved, bad
 
 
+def win_goals(path):
+    """({function: goals}, {function with a goal not proved}) from WP's JSON
+    report (-wp-report-json) of prove-win's core run."""
+    if path is None:
+        return {}, set()
+    try:
+        data = json.load(open(path))
+    except (OSError, ValueError) as e:
+        sys.exit("api: cannot read prove-win's report %s: %s" % (path, e))
+    goals, bad = {}, set()
+    for fn, props in data.get("wp:functions", {}).items():
+        for prop, res in props.items():
+            if prop == "wp:section":
+                continue
+            main = res.get("wp:main", {})
+            goals[fn] = goals.get(fn, 0) + main.get("total", 0)
+            if main.get("valid", 0) != main.get("total", 0):
+                bad.add(fn)
+    return goals, bad
+
+
 def strip_comments(text):
     text = re.sub(r"/\*.*?\*/", " ", text, flags=re.S)
     return re.sub(r"//[^\n]*", " ", text)
@@ -150,6 +177,8 @@ def strip_comments(text):
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--root", default=".")
+    ap.add_argument("--win-proof", metavar="WP_JSON",
+                    help="WP's report of prove-win's core run (for win.h)")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
     root = args.root
@@ -158,9 +187,13 @@ def main(argv):
     proved, bad_goals = report_runs(report)
     tests = "\n".join(strip_comments(open(p).read())
                       for p in sorted(glob.glob(os.path.join(root, "tests/unit/test_*.c"))))
+    win_tests = "\n".join(strip_comments(open(p).read())
+                          for p in sorted(glob.glob(os.path.join(root, "tests/win/test_*.c"))))
+    win_proved, win_bad = win_goals(args.win_proof)
     missing = []
     total = 0
     for h in headers:
+        is_win = os.path.basename(h) == "win.h"
         for name, ret, params, after, doc, acsl, line in declarations(h):
             total += 1
             where = "%s:%d %s" % (os.path.relpath(h, root), line, name)
@@ -184,13 +217,22 @@ def main(argv):
                 miss.append("IOSAFE_ACQUIRES on the returned owned fd")
             if ret == "iosafe_borrowed_fd" and fd_params and "IOSAFE_RETURNS_BORROW" not in params:
                 miss.append("IOSAFE_RETURNS_BORROW on the parameter the borrow comes from")
-            if proved.get(name, 0) == 0:
+            if is_win:
+                if args.win_proof is None:
+                    miss.append("prove-win's result (--win-proof)")
+                elif win_proved.get(name, 0) == 0:
+                    miss.append("proof in make prove-win")
+                elif name in win_bad:
+                    miss.append("every goal proved in make prove-win")
+            elif proved.get(name, 0) == 0:
                 miss.append("proof in proofs/REPORT.md (run `make prove-report`)")
             elif name in bad_goals:
                 miss.append("every goal proved in proofs/REPORT.md")
-            if not re.search(r"\b%s\s*\(" % re.escape(name), tests) and \
-                    not re.search(r"[=(,{]\s*%s\s*[,;})]" % re.escape(name), tests):
-                miss.append("a Criterion test calling it (tests/unit/test_*.c)")
+            calls = win_tests if is_win else tests
+            if not re.search(r"\b%s\s*\(" % re.escape(name), calls) and \
+                    not re.search(r"[=(,{]\s*%s\s*[,;})]" % re.escape(name), calls):
+                miss.append("a test calling it (%s)" % (
+                    "tests/win/test_*.c" if is_win else "tests/unit/test_*.c, Criterion"))
             if miss:
                 missing.append((where, miss))
             elif args.verbose:
