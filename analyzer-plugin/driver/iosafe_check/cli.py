@@ -3,9 +3,14 @@
 project's translation units and report what they find.
 
     iosafe-check [--sarif FILE] [--html DIR] [-j N] [--timeout SECONDS]
-                 [--exclude GLOB]... [--no-posix] [--ctu] [--iosafe-only]
+                 [--exclude GLOB]... [--no-posix] [--ctu] [--clang-checkers]
                  [--trust-db] [--verbose]
                  (-p BUILD_DIR_OR_compile_commands.json | FILE.c... [-- COMPILER_ARGS...])
+
+Only the findings of iosafe's bug types are reported and counted by
+default; --clang-checkers adds those of Clang's own checkers (unix.Malloc,
+core.NullDereference, ...), which then also make the exit status 1.
+--iosafe-only, the default's old name, is accepted and does nothing.
 
 Exit status, whatever happens: 0 clean, 1 findings, 2 errors.  An error is
 a bad argument or output path, a missing or malformed compilation database,
@@ -43,7 +48,7 @@ POSIXFD = "iosafe.PosixFd"
 ERROR_FLAGS = ["-Werror=ignored-attributes"]
 DEFAULT_TIMEOUT = 600
 USAGE = ("%(prog)s [--sarif FILE] [--html DIR] [-j N] [--timeout SECONDS] [--exclude GLOB]... "
-         "[--no-posix] [--ctu] [--iosafe-only] [--trust-db] [--verbose] "
+         "[--no-posix] [--ctu] [--clang-checkers] [--trust-db] [--verbose] "
          "(-p BUILD_DIR_OR_compile_commands.json | FILE.c... [-- COMPILER_ARGS...])")
 
 
@@ -107,9 +112,14 @@ def parse_args(argv, config):
                    help="turn off %s (the model of unannotated POSIX fd calls)" % POSIXFD)
     p.add_argument("--ctu", action="store_true",
                    help="cross-translation-unit analysis over the whole compilation database")
+    p.add_argument("--clang-checkers", action="store_true",
+                   help="also report the findings of Clang's own checkers (unix.Malloc, "
+                   "core.*, ...); they then count for the exit status (1) as iosafe's do. "
+                   "By default they run (their models shape the paths) but only iosafe's "
+                   "bug types are reported")
     p.add_argument("--iosafe-only", action="store_true",
-                   help="report only the findings of iosafe's checkers (Clang's default "
-                   "checkers still run: their models shape the paths)")
+                   help="accepted and ignored: reporting iosafe's bug types only is the "
+                   "default")
     p.add_argument("--trust-db", action="store_true",
                    help="keep the database's flags that load code into the compiler "
                    "(-fplugin=, -fpass-plugin=, -Xclang -load, --config=); by default "
@@ -352,7 +362,7 @@ def analyse(args, config, sb, clang, plugin, checkers, workdir, sarif, stop):
         analyse_ctu = CtuConfig(collect=False, analyze=True, dir=ctudir,
                                 extdef_map_cmd=collect.extdef_map_cmd)
 
-    merger = Merger((lambda rule: rule.startswith("iosafe.")) if args.iosafe_only else None)
+    merger = Merger(None if args.clang_checkers else (lambda rule: rule.startswith("iosafe.")))
     unit_report = [None] * len(units)
 
     def analysed(i, bad):
