@@ -14,6 +14,7 @@ PACKAGES=(
 	python3                                  # iosafe-check, SARIF checks
 	cmake meson ninja-build                  # the CMake package; CMake and meson consumers
 	bear python3-yaml                        # the CI templates' test (tests/ci/)
+	nodejs                                   # the SARIF validator (tools/sarif/, npm)
 )
 
 missing=()
@@ -22,6 +23,9 @@ for p in "${PACKAGES[@]}"; do
 		missing+=("$p")
 	fi
 done
+# npm: Debian's own package, unless the nodejs installed already brings it
+# (NodeSource's nodejs ships npm and conflicts with Debian's npm).
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 cmd="apt-get install -y --no-install-recommends ${missing[*]}"

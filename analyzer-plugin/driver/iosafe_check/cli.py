@@ -117,6 +117,9 @@ def parse_args(argv, config):
                    "core.*, ...); they then count for the exit status (1) as iosafe's do. "
                    "By default they run (their models shape the paths) but only iosafe's "
                    "bug types are reported")
+    p.add_argument("--source-root", metavar="DIR",
+                   help="write the SARIF file's URIs relative to DIR (uriBaseId SRCROOT; "
+                   "default: the current directory)")
     p.add_argument("--iosafe-only", action="store_true",
                    help="accepted and ignored: reporting iosafe's bug types only is the "
                    "default")
@@ -134,11 +137,14 @@ def parse_args(argv, config):
     args = p.parse_args(argv)
     args.compiler_args = compiler_args
     # An empty value (`--sarif "$UNSET"`) must not read as "no SARIF".
-    for opt, value in (("-p", args.build_path), ("--sarif", args.sarif), ("--html", args.html)):
+    for opt, value in (("-p", args.build_path), ("--sarif", args.sarif), ("--html", args.html),
+                       ("--source-root", args.source_root)):
         if value is not None and not value:
             raise UsageError("%s needs a path, got an empty one" % opt)
     if args.sarif and args.sarif.endswith("/"):
         raise UsageError("--sarif %s names a directory: give a file name" % shown(args.sarif))
+    if args.source_root and not os.path.isdir(args.source_root):
+        raise UsageError("--source-root %s is not a directory" % shown(args.source_root))
     if args.build_path and args.files:
         raise UsageError("give either -p or source files, not both")
     if not args.build_path and not args.files:
@@ -362,7 +368,8 @@ def analyse(args, config, sb, clang, plugin, checkers, workdir, sarif, stop):
         analyse_ctu = CtuConfig(collect=False, analyze=True, dir=ctudir,
                                 extdef_map_cmd=collect.extdef_map_cmd)
 
-    merger = Merger(None if args.clang_checkers else (lambda rule: rule.startswith("iosafe.")))
+    merger = Merger(None if args.clang_checkers else (lambda rule: rule.startswith("iosafe.")),
+                    root=args.source_root, version=config.version)
     unit_report = [None] * len(units)
 
     def analysed(i, bad):

@@ -230,7 +230,8 @@ def print_results(results, artifacts, out):
         level = res.get("level", "warning")
         level = {"note": "note", "error": "error"}.get(level, "warning")
         print("%s:%d:%d: %s: %s [%s]" % (show_path(f), line, col, level, shown(msg),
-                                         shown(res.get("ruleId", "?"))), file=out)
+                                         shown(res.get("properties", {}).get("checker")
+                                               or res.get("ruleId", "?"))), file=out)
         for flow in res.get("codeFlows", []):
             for tf in flow.get("threadFlows", []):
                 for tl in tf.get("locations", []):
