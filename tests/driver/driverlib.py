@@ -47,7 +47,8 @@ CTU_B = "#include <stdlib.h>\nchar *mk(void) { return malloc(4); }\n"
 WARN_RE = re.compile(r"^(.+?):(\d+):(\d+): warning: (.+) \[([\w.]+)\]$")
 NOTE_RE = re.compile(r"^(.+?):(\d+):(\d+): note: (.+)$")
 SUMMARY_RE = re.compile(r"^iosafe-check: (\d+) findings? in (\d+) of (\d+) translation units? "
-                        r"\((\d+) analysed, (\d+) failed, (\d+) skipped; (\d+) errors?\)$")
+                        r"\((\d+) analysed, (\d+) failed, (\d+) skipped; (\d+) errors?"
+                        r"(?:; (\d+) suppressed)?(?:; (\d+) known \(baseline\))?\)$")
 
 
 class Failed(Exception):
@@ -113,7 +114,7 @@ def counts(r):
     for line in r.lines:
         m = SUMMARY_RE.match(line)
         if m:
-            return tuple(int(x) for x in m.groups())
+            return tuple(int(x) for x in m.groups()[:7])
     raise Failed("no summary line in output:\n" + r.stdout + r.stderr)
 
 

@@ -73,6 +73,9 @@ def main():
             ("examples/bugs (iosafe's bug types)", ROOT, bugs, 1),
             ("--clang-checkers (a Clang finding)", work, ["--clang-checkers", "leak.c"], 1),
             ("--source-root", work, ["--clang-checkers", "--source-root", ROOT, "leak.c"], 1),
+            ("--suppressions", ROOT, ["--suppressions", supp] + bugs, 1),
+            ("--write-baseline", ROOT, ["--write-baseline", base] + bugs, 1),
+            ("--baseline (all known)", ROOT, ["--baseline", base] + bugs, 0),
         ]
         logs = []
         for i, (name, cwd, args, want) in enumerate(runs):

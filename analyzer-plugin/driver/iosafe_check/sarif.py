@@ -82,8 +82,11 @@ class Merger:
             for v in obj:
                 self._fix(v, art_map)
 
-    def add(self, log):
-        """Adds the results of one Clang log; returns those that are new."""
+    def add(self, log, premade=False):
+        """Adds the results of one Clang log (premade: of a log iosafe-check
+        wrote, whose results already have their rules and fingerprints);
+        returns those that are new."""
+        self.premade = premade
         new = []
         for run in log.get("runs", []):
             driver = run.get("tool", {}).get("driver", {})
@@ -100,7 +103,7 @@ class Merger:
                 if self.keep and not self.keep(res.get("ruleId") or ""):
                     continue
                 self._fix(res, art_map)
-                if not self._classify(res):
+                if not premade and not self._classify(res):
                     continue
                 if "ruleIndex" in res:
                     res["ruleIndex"] = rule_map.get(res["ruleIndex"], res["ruleIndex"])
@@ -142,6 +145,10 @@ class Merger:
             props["function"] = func
         return True
 
+    def drop(self, ids):
+        """Removes the results whose id() is in ids (known findings)."""
+        self.results = [r for r in self.results if id(r) not in ids]
+
     def key(self, res):
         locs = res.get("locations") or [{}]
         f, line, col = loc_of(locs[0].get("physicalLocation", {}), self.artifacts)
@@ -170,6 +177,8 @@ class Merger:
         # One rule per iosafe bug type reported (all but the disabled), and
         # one per Clang checker that has a result (--clang-checkers).
         rules = [r for k, r in self.kinds.items() if self.enabled is None or k in self.enabled]
+        if getattr(self, "premade", False):  # merge: the inputs' rules
+            rules = list(self.rules)
         results = json.loads(json.dumps(self.sorted_results()))
         have = {r["id"] for r in rules}
         for res in results:
