@@ -37,9 +37,12 @@ UNINSTALL_TARGETS += uninstall-driver
 .PHONY: driver check-driver check-sarif bench-analysis install-driver uninstall-driver fuzz
 driver: $(DRIVER_BIN)
 
-# driver_subst PLUGIN INCLUDEDIR PYTHONDIR WRITE_BYTECODE: the sed program
-# that writes the paths in.
+# driver_subst PLUGIN INCLUDEDIR PYTHONDIR WRITE_BYTECODE [PLUGIN_REL
+# INCLUDE_REL]: the sed program that writes the paths in; the last two are
+# the installed plugin and include directory relative to $(bindir).
 driver_subst = sed -e '1s|^\#!/usr/bin/env python3$$|\#!$(DRIVER_PYTHON)|' \
+	-e 's|@IOSAFE_PLUGIN_REL@|$(5)|' \
+	-e 's|@IOSAFE_INCLUDE_REL@|$(6)|' \
 	-e 's|@IOSAFE_PLUGIN_PATH@|$(1)|' \
 	-e 's|@IOSAFE_INCLUDE_DIR@|$(2)|' \
 	-e 's|@IOSAFE_PYTHON_DIR@|$(3)|' \
@@ -75,7 +78,7 @@ $(BUILD)/python/iosafe_check/%.py: analyzer-plugin/driver/iosafe_check/%.py
 install-driver: $(DRIVER_BIN)
 	$(quiet) INSTALL "$(DESTDIR)$(bindir)/iosafe-check"
 	$(Q)$(INSTALL) -d -m 755 $(DESTDIR)$(bindir) $(DRIVER_PKG_INSTALLED)
-	$(Q)$(call driver_subst,$(IOSAFE_INSTALLED_PLUGIN),$(includedir),$(DRIVER_PYTHON_DIR),) $(DRIVER_SRC) \
+	$(Q)$(call driver_subst,$(IOSAFE_INSTALLED_PLUGIN),$(includedir),$(DRIVER_PYTHON_DIR),,$(shell realpath -m --relative-to=$(bindir) $(IOSAFE_INSTALLED_PLUGIN)),$(shell realpath -m --relative-to=$(bindir) $(includedir))) $(DRIVER_SRC) \
 	    > $(DESTDIR)$(bindir)/iosafe-check
 	$(Q)chmod 755 $(DESTDIR)$(bindir)/iosafe-check
 	$(quiet) INSTALL "$(DRIVER_PKG_INSTALLED)/"
