@@ -132,6 +132,9 @@ def parse_args(argv, config):
                    help="record this run's findings (by fingerprint) in FILE")
     p.add_argument("--suppressions", metavar="FILE",
                    help="a suppression file: bug type, path glob, optional function, reason")
+    p.add_argument("--format", choices=("text", "gitlab"), default="text",
+                   help="gitlab: write a GitLab Code Quality report (JSON) on standard "
+                   "output, and the findings as text and the summary on standard error")
     p.add_argument("--shard", metavar="K/N",
                    help="analyse the K-th of N parts of the compilation database (1 <= K <= "
                    "N; the entries sorted by directory and file, every N-th); merge the "
@@ -212,6 +215,40 @@ def main(argv, config):
         if verbose:
             traceback.print_exc(file=sys.stderr)
         return 2
+
+
+class Progress:
+    """One line on standard error, rewritten as units finish, when it is a
+    terminal (nothing otherwise): units done of total, findings so far,
+    elapsed time and an estimate of the time left."""
+
+    def __init__(self, total):
+        import time
+        self.time = time.monotonic
+        self.start = self.time()
+        self.total, self.done, self.findings = total, 0, 0
+        try:
+            self.on = sys.stderr.isatty() and total > 0
+        except (AttributeError, ValueError):
+            self.on = False
+
+    def clear(self):
+        if self.on:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+    def unit_done(self, findings):
+        self.done += 1
+        self.findings += findings
+        if not self.on:
+            return
+        el = self.time() - self.start
+        left = el / self.done * (self.total - self.done)
+        fmt = lambda t: "%d:%02d" % (int(t) // 60, int(t) % 60)  # noqa: E731
+        sys.stderr.write("\r\033[K%s: %d/%d units, %d finding%s, %s elapsed, ~%s left" % (
+            PROG, self.done, self.total, self.findings, "" if self.findings == 1 else "s",
+            fmt(el), fmt(left)))
+        sys.stderr.flush()
 
 
 class Stop:
@@ -313,6 +350,11 @@ def run(argv, config):
             "are not there: they give the SARIF rules; reinstall iosafe-check")
         return 2
 
+    args.report_out = None
+    if args.format == "gitlab":  # the report alone on stdout, the rest on stderr
+        sys.stdout.flush()
+        args.report_out = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+        sys.stdout = sys.stderr
     workdir = tempfile.mkdtemp(prefix="iosafe-check-")
     stop = Stop()
     stop.install()
@@ -437,8 +479,16 @@ def analyse(args, config, sb, clang, plugin, checkers, workdir, sarif, stop, bas
         (res.get("locations") or [{}])[0].get("physicalLocation", {}), merger.artifacts)[0])
     states = {}  # id(result): what the gate said
     unit_report = [None] * len(units)
+    progress = Progress(len(units))
 
     def analysed(i, bad):
+        progress.clear()
+        try:
+            _analysed(i, bad)
+        finally:
+            progress.unit_done((unit_report[i] or {}).get("results", 0))
+
+    def _analysed(i, bad):
         path = units[i]["path"]
         if bad:
             if i not in failed:
@@ -473,6 +523,7 @@ def analyse(args, config, sb, clang, plugin, checkers, workdir, sarif, stop, bas
                 failed.add(i)
                 errors.append((units[i]["path"], "not analysed: the run was stopped", []))
 
+    progress.clear()
     complete = stop.signum is None
     if not complete:
         err("stopped by %s: %d of %d units analysed; the outputs are partial" %
@@ -488,6 +539,10 @@ def analyse(args, config, sb, clang, plugin, checkers, workdir, sarif, stop, bas
             errors.append((args.write_baseline, "cannot write the baseline", []))
             baseline_out = None
     merger.drop({i for i, st in states.items() if st == "known"})
+    if args.report_out:
+        args.report_out.write(json.dumps(output.gitlab_report(
+            merger.log([], [])["runs"][0]["results"]), indent=2) + "\n")
+        args.report_out.close()
     n = sum(1 for st in states.values() if st == "reported")
     tus_with = sum(1 for u in unit_report if u.get("results"))
     n_analysed = sum(1 for u in unit_report if u["status"] == "analysed")
