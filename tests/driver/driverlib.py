@@ -48,7 +48,8 @@ WARN_RE = re.compile(r"^(.+?):(\d+):(\d+): warning: (.+) \[([\w.]+)\]$")
 NOTE_RE = re.compile(r"^(.+?):(\d+):(\d+): note: (.+)$")
 SUMMARY_RE = re.compile(r"^iosafe-check: (\d+) findings? in (\d+) of (\d+) translation units? "
                         r"\((\d+) analysed, (\d+) failed, (\d+) skipped; (\d+) errors?"
-                        r"(?:; (\d+) suppressed)?(?:; (\d+) known \(baseline\))?\)$")
+                        r"(?:; (\d+) suppressed)?(?:; (\d+) known \(baseline\))?"
+                        r"(?:; (\d+) outside the diff)?\)$")
 
 
 class Failed(Exception):

@@ -139,6 +139,10 @@ def parse_args(argv, config):
                    help="analyse the K-th of N parts of the compilation database (1 <= K <= "
                    "N; the entries sorted by directory and file, every N-th); merge the "
                    "parts' SARIF files with `%s merge`" % PROG)
+    p.add_argument("--diff-base", metavar="GIT_REV",
+                   help="only the findings on lines changed since GIT_REV (git diff "
+                   "GIT_REV: the working tree against it), in the units changed since then "
+                   "(every unit when a changed file is not a C source)")
     p.add_argument("--source-root", metavar="DIR",
                    help="write the SARIF file's URIs relative to DIR (uriBaseId SRCROOT; "
                    "default: the current directory)")
@@ -307,6 +311,7 @@ def run(argv, config):
         args.supp = policy.Suppressions(supp) if supp else None
         if args.supp:
             args.supp.check_kinds(args.kinds)
+        args.diff = policy.Diff(args.diff_base) if args.diff_base else None
     except PolicyError as e:
         err(str(e))
         return 2
@@ -422,6 +427,15 @@ def analyse(args, config, sb, clang, plugin, checkers, workdir, sarif, stop, bas
             print_error(u["path"], u["reason"], unit=u)
         else:
             units.append(u)
+    if args.diff:
+        changed = args.diff.files()
+        if all(f.endswith((".c", ".i")) for f in changed):  # no header changed
+            left = [u for u in units if os.path.realpath(u["path"]) in
+                    {os.path.realpath(f) for f in changed}]
+            skipped += len(units) - len(left)
+            print("%s: --diff-base %s: %d of %d units changed" %
+                  (PROG, shown(args.diff_base), len(left), len(units)), file=sys.stderr)
+            units = left
 
     html = bool(args.html)
     fmt = "sarif-html" if html else "sarif"
@@ -475,8 +489,20 @@ def analyse(args, config, sb, clang, plugin, checkers, workdir, sarif, stop, bas
     merger = Merger(None if args.clang_checkers else (lambda rule: rule.startswith("iosafe.")),
                     kinds=args.kinds, root=args.source_root, version=config.version,
                     enabled=args.enabled)
+    def locations(res):  # (real path, line) of a result and its path notes
+        locs = [(res.get("locations") or [{}])[0].get("physicalLocation", {})]
+        for flow in res.get("codeFlows", []):
+            for tf in flow.get("threadFlows", []):
+                locs += [tl.get("location", {}).get("physicalLocation", {})
+                         for tl in tf.get("locations", [])]
+        out = []
+        for loc in locs:
+            f, line, _ = loc_of(loc, merger.artifacts)
+            out.append((os.path.realpath(f), line))
+        return out
     gate = policy.Gate(args.known, args.supp, merger.root, lambda res: loc_of(
-        (res.get("locations") or [{}])[0].get("physicalLocation", {}), merger.artifacts)[0])
+        (res.get("locations") or [{}])[0].get("physicalLocation", {}), merger.artifacts)[0],
+        args.diff, locations)
     states = {}  # id(result): what the gate said
     unit_report = [None] * len(units)
     progress = Progress(len(units))
@@ -575,6 +601,8 @@ def analyse(args, config, sb, clang, plugin, checkers, workdir, sarif, stop, bas
         extra += "; %d suppressed" % gate.suppressed
     if args.known is not None:
         extra += "; %d known (baseline)" % gate.known
+    if args.diff:
+        extra += "; %d outside the diff" % gate.outside
     print("%s: %d finding%s in %d of %d translation unit%s (%d analysed, %d failed, "
           "%d skipped; %d error%s%s)" % (
               PROG, n, "" if n == 1 else "s", tus_with, total, "" if total == 1 else "s",

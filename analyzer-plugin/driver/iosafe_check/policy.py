@@ -38,6 +38,8 @@ justification: SARIF 2.1.0 3.35)."""
 import fnmatch
 import json
 import os
+import re
+import subprocess
 
 from .fingerprint import KEY
 
@@ -185,19 +187,68 @@ def baseline_text(results):
     return json.dumps({"version": 1, "fingerprint": KEY, "findings": entries}, indent=2) + "\n"
 
 
+class Diff:
+    """--diff-base REV: the lines changed since REV (`git diff --unified=0
+    REV`, the working tree against REV, run at the top of the git checkout
+    that holds the current directory), as {absolute path: [(first, last)]}
+    of the new side; added files count whole."""
+
+    def __init__(self, rev):
+        self.rev = rev
+        try:
+            top = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True,
+                                 text=True, check=True).stdout.strip()
+            subprocess.run(["git", "rev-parse", "--verify", "--quiet", rev + "^{commit}"],
+                           cwd=top, capture_output=True, check=True)
+            out = subprocess.run(["git", "diff", "--no-color", "--no-ext-diff", "--unified=0",
+                                  "--no-renames", rev, "--"], cwd=top, capture_output=True,
+                                 check=True).stdout.decode("utf-8", "surrogateescape")
+        except OSError as e:
+            raise PolicyError("--diff-base %s: cannot run git: %s" % (rev, e.strerror))
+        except subprocess.CalledProcessError:
+            raise PolicyError("--diff-base %s: not a commit of the git checkout here" % rev)
+        self.changed = {}
+        path = None
+        for line in out.split("\n"):
+            if line.startswith("+++ "):
+                name = line[4:]
+                path = None if name == "/dev/null" else os.path.realpath(
+                    os.path.join(top, name[2:]))
+                if path:
+                    self.changed.setdefault(path, [])
+            elif line.startswith("@@") and path:
+                m = re.match(r"@@ -\S+ \+(\d+)(?:,(\d+))? @@", line)
+                if m:
+                    first, count = int(m.group(1)), int(m.group(2) or 1)
+                    if count:
+                        self.changed[path].append((first, first + count - 1))
+
+    def files(self):
+        return set(self.changed)
+
+    def touches(self, locations):
+        """Whether any (path, line) is on a changed line."""
+        for path, line in locations:
+            for first, last in self.changed.get(path, ()):
+                if first <= line <= last:
+                    return True
+        return False
+
+
 class Gate:
     """Judges each result of a run once (after its rule and fingerprint):
     "suppressed" (marked with SARIF suppressions), "known" (in the
     baseline: each baseline entry matches one finding) or "reported".
     uri_path gives a result's absolute path."""
 
-    def __init__(self, baseline, suppressions, root, uri_path):
+    def __init__(self, baseline, suppressions, root, uri_path, diff=None, locations=None):
         self.baseline = baseline
         self.left = dict(baseline) if baseline else {}
         self.suppressions = suppressions
         self.root = root.rstrip("/") + "/"
         self.uri_path = uri_path
-        self.suppressed = self.known = 0
+        self.suppressed = self.known = self.outside = 0
+        self.diff, self.locations = diff, locations
 
     def judge(self, res):
         props = res.get("properties", {})
@@ -216,6 +267,9 @@ class Gate:
             self.left[fp] -= 1
             self.known += 1
             return "known"
+        if self.diff and not self.diff.touches(self.locations(res)):
+            self.outside += 1
+            return "known"  # dropped as a known finding is
         if self.baseline is not None:
             res["baselineState"] = "new"
         return "reported"
