@@ -10,6 +10,7 @@ Modules, one concern each:
   sarif     merging Clang's per-unit SARIF logs into one run, file URIs
   policy    the configuration file, enabled bug types, baselines, suppressions
   merge     `iosafe-check merge`: shard logs into one
+  progress  the progress line on a terminal
   rules     the bug types' SARIF rules, read from docs/bug-types/
   fingerprint  partialFingerprints stable across line shifts
   output    safe output files, the HTML report directory, the text lines
