@@ -578,7 +578,8 @@ def analyse(args, config, sb, clang, plugin, checkers, workdir, sarif, stop, bas
         print("%s: baseline: %d known finding%s hidden; %d baseline entr%s no longer "
               "occur%s%s" % (PROG, gate.known, "" if gate.known == 1 else "s", gate.gone,
                              "y" if gate.gone == 1 else "ies", "s" if gate.gone == 1 else "",
-                             " (--write-baseline again to drop them)" if gate.gone else ""))
+                             " (with --diff-base: or are in units not analysed)" if args.diff
+                             else " (--write-baseline again to drop them)" if gate.gone else ""))
     if baseline_out:
         print("%s: baseline written: %s" % (PROG, show_path(args.write_baseline)))
     if sarif:
