@@ -16,6 +16,7 @@ PACKAGES=(
 	cmake meson ninja-build                  # the CMake package; CMake and meson consumers
 	bear python3-yaml                        # the CI templates' test (tests/ci/)
 	gcc-mingw-w64-x86-64 wine64              # the Windows library (src/win/), its tests under wine
+	nodejs                                   # the SARIF validator (tools/sarif/, npm)
 )
 
 missing=()
@@ -24,6 +25,9 @@ for p in "${PACKAGES[@]}"; do
 		missing+=("$p")
 	fi
 done
+# npm: Debian's own package, unless the nodejs installed already brings it
+# (NodeSource's nodejs ships npm and conflicts with Debian's npm).
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 cmd="apt-get install -y --no-install-recommends ${missing[*]}"

@@ -29,17 +29,20 @@ PYTHON ?= python3
 DRIVER_PYTHON ?= $(if $(wildcard /usr/bin/python3),/usr/bin/python3,/usr/bin/env python3)
 
 ALL_TARGETS += driver
-CHECK_TARGETS += check-driver
+CHECK_TARGETS += check-driver check-sarif
 BENCH_TARGETS += bench-analysis
 INSTALL_TARGETS += install-driver
 UNINSTALL_TARGETS += uninstall-driver
 
-.PHONY: driver check-driver bench-analysis install-driver uninstall-driver fuzz
+.PHONY: driver check-driver check-sarif bench-analysis install-driver uninstall-driver fuzz
 driver: $(DRIVER_BIN)
 
-# driver_subst PLUGIN INCLUDEDIR PYTHONDIR WRITE_BYTECODE: the sed program
-# that writes the paths in.
+# driver_subst PLUGIN INCLUDEDIR PYTHONDIR WRITE_BYTECODE [PLUGIN_REL
+# INCLUDE_REL]: the sed program that writes the paths in; the last two are
+# the installed plugin and include directory relative to $(bindir).
 driver_subst = sed -e '1s|^\#!/usr/bin/env python3$$|\#!$(DRIVER_PYTHON)|' \
+	-e 's|@IOSAFE_PLUGIN_REL@|$(5)|' \
+	-e 's|@IOSAFE_INCLUDE_REL@|$(6)|' \
 	-e 's|@IOSAFE_PLUGIN_PATH@|$(1)|' \
 	-e 's|@IOSAFE_INCLUDE_DIR@|$(2)|' \
 	-e 's|@IOSAFE_PYTHON_DIR@|$(3)|' \
@@ -48,8 +51,17 @@ driver_subst = sed -e '1s|^\#!/usr/bin/env python3$$|\#!$(DRIVER_PYTHON)|' \
 	-e 's|@IOSAFE_VERSION@|$(VERSION)|'
 
 DRIVER_PKG_BUILD := $(DRIVER_PKG:analyzer-plugin/driver/%=$(BUILD)/python/%)
+# The bug-type pages: the SARIF rules' texts (iosafe_check/rules.py reads
+# them beside the package: $(BUILD)/bug-types, $(datarootdir)/iosafe/bug-types).
+BUG_TYPE_PAGES := $(sort $(wildcard docs/bug-types/*.md))
+BUG_TYPE_PAGES_BUILD := $(BUG_TYPE_PAGES:docs/%=$(BUILD)/%)
+DRIVER_DOCS_INSTALLED := $(DESTDIR)$(datarootdir)/iosafe/bug-types
 
-$(DRIVER_BIN): $(DRIVER_SRC) $(DRIVER_PKG_BUILD) analyzer-plugin/driver/driver.mk include/iosafe/version.h
+$(BUILD)/bug-types/%.md: docs/bug-types/%.md
+	$(Q)mkdir -p $(@D)
+	$(Q)cp $< $@
+
+$(DRIVER_BIN): $(DRIVER_SRC) $(DRIVER_PKG_BUILD) $(BUG_TYPE_PAGES_BUILD) analyzer-plugin/driver/driver.mk include/iosafe/version.h
 	$(quiet) GEN $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(call driver_subst,$(abspath $(IOSAFE_PLUGIN)),$(abspath include),$(abspath $(BUILD)/python),yes) $< > $@.tmp
@@ -66,18 +78,23 @@ $(BUILD)/python/iosafe_check/%.py: analyzer-plugin/driver/iosafe_check/%.py
 install-driver: $(DRIVER_BIN)
 	$(quiet) INSTALL "$(DESTDIR)$(bindir)/iosafe-check"
 	$(Q)$(INSTALL) -d -m 755 $(DESTDIR)$(bindir) $(DRIVER_PKG_INSTALLED)
-	$(Q)$(call driver_subst,$(IOSAFE_INSTALLED_PLUGIN),$(includedir),$(DRIVER_PYTHON_DIR),) $(DRIVER_SRC) \
+	$(Q)$(call driver_subst,$(IOSAFE_INSTALLED_PLUGIN),$(includedir),$(DRIVER_PYTHON_DIR),,$(shell realpath -m --relative-to=$(bindir) $(IOSAFE_INSTALLED_PLUGIN)),$(shell realpath -m --relative-to=$(bindir) $(includedir))) $(DRIVER_SRC) \
 	    > $(DESTDIR)$(bindir)/iosafe-check
 	$(Q)chmod 755 $(DESTDIR)$(bindir)/iosafe-check
 	$(quiet) INSTALL "$(DRIVER_PKG_INSTALLED)/"
 	$(Q)$(INSTALL) -m 644 $(DRIVER_PKG) $(DRIVER_PKG_INSTALLED)
+	$(quiet) INSTALL "$(DRIVER_DOCS_INSTALLED)/"
+	$(Q)$(INSTALL) -d -m 755 $(DRIVER_DOCS_INSTALLED)
+	$(Q)$(INSTALL) -m 644 $(BUG_TYPE_PAGES) $(DRIVER_DOCS_INSTALLED)
 
 uninstall-driver:
 	$(quiet) UNINSTALL "$(DESTDIR)$(bindir)/iosafe-check"
 	$(Q)rm -f $(DESTDIR)$(bindir)/iosafe-check
 	$(quiet) UNINSTALL "$(DRIVER_PKG_INSTALLED)/"
 	$(Q)rm -f $(addprefix $(DRIVER_PKG_INSTALLED)/,$(notdir $(DRIVER_PKG)))
-	$(Q)rmdir $(DRIVER_PKG_INSTALLED) $(DESTDIR)$(DRIVER_PYTHON_DIR) \
+	$(quiet) UNINSTALL "$(DRIVER_DOCS_INSTALLED)/"
+	$(Q)rm -f $(addprefix $(DRIVER_DOCS_INSTALLED)/,$(notdir $(BUG_TYPE_PAGES)))
+	$(Q)rmdir $(DRIVER_PKG_INSTALLED) $(DESTDIR)$(DRIVER_PYTHON_DIR) $(DRIVER_DOCS_INSTALLED) \
 	    $(DESTDIR)$(datarootdir)/iosafe 2>/dev/null || true
 
 # The driver's tests: real clang runs over small files made by the test
@@ -96,6 +113,25 @@ check-driver: $(DRIVER_TEST_DEPS)
 	    --plugin $(IOSAFE_PLUGIN) $(if $(filter 1,$(V)),--verbose)
 	$(quiet) TEST driver-fuzz
 	$(Q)$(PYTHON) tests/driver/fuzz-db.py --driver $(DRIVER_BIN) --plugin $(IOSAFE_PLUGIN)
+
+# The SARIF logs validated by Microsoft's SARIF Multitool (the SARIF 2.1.0
+# schema and GitHub's ingestion rules: validate --rule-kind "Sarif;Gh"),
+# installed with npm from tools/sarif/package.json and its lock file into
+# $(BUILD)/sarif-tools/ (tools/deps.sh installs nodejs and npm).
+SARIF_TOOLS := $(BUILD)/sarif-tools
+SARIF_MULTITOOL := $(SARIF_TOOLS)/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+$(SARIF_TOOLS)/.installed: tools/sarif/package.json tools/sarif/package-lock.json
+	$(quiet) NPM "$(SARIF_TOOLS)"
+	$(Q)mkdir -p $(SARIF_TOOLS)
+	$(Q)cp tools/sarif/package.json tools/sarif/package-lock.json $(SARIF_TOOLS)/
+	$(Q)cd $(SARIF_TOOLS) && npm ci --no-audit --no-fund --loglevel=error >/dev/null
+	$(Q)test -x $(SARIF_MULTITOOL)
+	$(Q)touch $@
+
+check-sarif: $(DRIVER_TEST_DEPS) $(SARIF_TOOLS)/.installed
+	$(quiet) TEST sarif-validate
+	$(Q)$(PYTHON) tests/driver/validate-sarif.py --driver $(DRIVER_BIN) \
+	    --plugin $(IOSAFE_PLUGIN) --multitool $(SARIF_MULTITOOL)
 
 # A bounded csmith crash run of the plugin (not part of make check):
 # tests/driver/fuzz-plugin.sh, which installs csmith when it is missing.

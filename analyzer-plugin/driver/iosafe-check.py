@@ -23,6 +23,12 @@ INCLUDE_DIR = "@IOSAFE_INCLUDE_DIR@"
 LLVM_BINDIR = "@LLVM_BINDIR@"
 VERSION = "@IOSAFE_VERSION@"
 PYTHON_DIR = "@IOSAFE_PYTHON_DIR@"
+# The installed copy: the plugin and the include directory relative to the
+# directory this script is installed in ($(bindir)), tried first, so that
+# an install that was moved or is still staged under DESTDIR finds its own
+# plugin (as Clang finds its resource directory relative to its binary).
+PLUGIN_REL = "@IOSAFE_PLUGIN_REL@"
+INCLUDE_REL = "@IOSAFE_INCLUDE_REL@"
 # "yes" in the build tree's copy, whose package is a copy in $(BUILD)/python
 # where Python may keep its bytecode; the installed copy writes none.
 WRITE_BYTECODE = "@IOSAFE_WRITE_BYTECODE@"
@@ -51,10 +57,16 @@ def main():
         print("iosafe-check: error: internal error: cannot load the iosafe_check package "
               "from %s: %s: %s" % (ascii(sys.path[0]), type(e).__name__, e), file=sys.stderr)
         return 2
+    def relative(rel, check):
+        path = substituted(rel) and os.path.normpath(os.path.join(here, rel))
+        return path if path and check(path) else None
+    # The plugin: beside this script's install (PLUGIN_REL), else the
+    # configured $(libdir) path, else the checkout's build/; --plugin and
+    # IOSAFE_PLUGIN, when given, are used instead (cli.run).
     config = cli.Config(
-        plugin=substituted(PLUGIN_PATH) or
+        plugin=relative(PLUGIN_REL, os.path.isfile) or substituted(PLUGIN_PATH) or
         os.path.join(here, "..", "..", "build", "plugin", "iosafe-plugin.so"),
-        include_dir=substituted(INCLUDE_DIR) or
+        include_dir=relative(INCLUDE_REL, os.path.isdir) or substituted(INCLUDE_DIR) or
         os.path.normpath(os.path.join(here, "..", "..", "include")),
         llvm_bindir=substituted(LLVM_BINDIR),
         version=substituted(VERSION) or "(source)")

@@ -254,7 +254,7 @@ def one_run(rng, c, run, tmp, driver, plugin):
         f.write(data.encode("utf-8", "surrogateescape"))
     sarif = os.path.join(tmp, "out.sarif")
     before = tree(tmp)
-    cmd = [sys.executable, driver, "--plugin", plugin, "-j", "2",
+    cmd = [sys.executable, driver, "--plugin", plugin, "--clang-checkers", "-j", "2",
            "--sarif", sarif, "-p", db]
     try:
         r = subprocess.run(cmd, cwd=work, capture_output=True, timeout=600,

@@ -485,7 +485,8 @@ def signal_runs(env, hang):
         tmpdir = os.path.join(env.tmp, "tmp-%d" % sig)
         os.makedirs(tmpdir)
         sarif = os.path.join(env.tmp, "s%d.sarif" % sig)
-        cmd = [sys.executable, env.driver, "--plugin", env.plugin or "none", "-j", "2",
+        cmd = [sys.executable, env.driver, "--plugin", env.plugin or "none", "--clang-checkers",
+               "-j", "2",
                "--sarif", sarif, "hang.c", "leak.c"]
         p = subprocess.Popen(cmd, cwd=env.tmp, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              env=dict(os.environ, TMPDIR=tmpdir))

@@ -10,9 +10,15 @@ since iosafe-check runs Clang's default checkers besides iosafe's: they hold
 with and without the iosafe plugin.  The tests of examples/ need the plugin
 (iosafe.Ownership); without it they are skipped, saying so.
 
-The tests live in three files: this one (the driver's features), ctu.py
-(--ctu) and hostile.py (broken and hostile input: the exit contract, output
-files, names, timeouts and signals); driverlib.py holds what they share.
+The tests live in these files: this one (the driver's features), ctu.py
+(--ctu), hostile.py (broken and hostile input: the exit contract, output
+files, names, timeouts and signals), gate.py (what is reported and gated:
+iosafe's bug types by default, --clang-checkers), sarif_rules.py (the
+SARIF rules, fingerprints, --source-root), policy_tests.py (--disable,
+the configuration file, baselines, suppressions), shard.py (--shard,
+merge), install_move.py (a moved install), formats.py (--format gitlab, the
+progress line), diff_base.py (--diff-base); driverlib.py holds what they
+share.
 tests/driver/fuzz-db.py, run after them by make check-driver, is the
 property test of the database reader.
 
@@ -32,6 +38,13 @@ from driverlib import *  # noqa: E402,F401,F403
 from driverlib import ROOT, Env, Failed, check, expect_rc, real_clang, summary, warnings  # noqa: E402
 import ctu  # noqa: E402
 import hostile  # noqa: E402
+import gate  # noqa: E402
+import sarif_rules  # noqa: E402
+import policy_tests  # noqa: E402
+import shard  # noqa: E402
+import install_move  # noqa: E402
+import formats  # noqa: E402
+import diff_base  # noqa: E402
 
 # ---- The tests --------------------------------------------------------------
 
@@ -295,7 +308,8 @@ exec "$real" "$@"
 """ % (real_clang(), log, log))
         os.chmod(wrapper, 0o755)
         r = subprocess.run([sys.executable, env.driver] +
-                           (["--plugin", env.plugin] if env.plugin else []) + ["-j", j] + files,
+                           (["--plugin", env.plugin] if env.plugin else []) +
+                           ["--clang-checkers", "-j", j] + files,
                            cwd=env.tmp, capture_output=True, text=True,
                            env=dict(os.environ, IOSAFE_CLANG=wrapper))
         expect_rc(r, 1)
@@ -391,27 +405,6 @@ def t_no_posix(env):
         return "iosafe.PosixFd on by default, off with --no-posix"
     check(warnings(on) == warnings(off), "--no-posix changed the findings without PosixFd")
     return "iosafe.PosixFd not registered by this plugin: --no-posix changes nothing"
-
-
-def t_iosafe_only(env):
-    # --iosafe-only keeps iosafe's findings and drops Clang's (unix.Malloc
-    # here), in the text, the exit status and the SARIF.
-    env.write("leak.c", LEAK_C)
-    srcs = ["leak.c"]
-    if env.plugin != "none":
-        shutil.copy(os.path.join(ROOT, "examples", "bugs", "use_after_close.c"), env.tmp)
-        srcs.append("use_after_close.c")
-    r = env.run("--iosafe-only", "--sarif", "only.sarif", *srcs, "--", "-std=c11",
-                "-I" + os.path.join(ROOT, "include"))
-    rules = {res["ruleId"] for res in
-             json.load(open(os.path.join(env.tmp, "only.sarif")))["runs"][0]["results"]}
-    if env.plugin == "none":
-        expect_rc(r, 0)
-        check(not warnings(r) and not rules, "Clang's finding kept: %r" % warnings(r))
-        return "no plugin: Clang's finding dropped"
-    expect_rc(r, 1)
-    check([w[0] for w in warnings(r)] == ["use_after_close.c"], "findings %r" % warnings(r))
-    check(rules == {"iosafe.Ownership"}, "SARIF rules %r" % rules)
 
 
 def checkers_of(plugin):
@@ -513,11 +506,10 @@ TESTS = [
     ("-j: same results, units in parallel", t_jobs, False),
     ("-p with a directory and with a JSON path", t_db_dir_and_json_path, False),
     ("--no-posix turns iosafe.PosixFd off", t_no_posix, False),
-    ("--iosafe-only drops Clang's own findings", t_iosafe_only, False),
     ("install: paths written in, installed driver works", t_install_paths, False),
     ("examples/: clean programs have no finding", t_examples_clean, True),
     ("examples/bugs/: findings match EXPECTED, with notes", t_examples_bugs, True),
-] + ctu.TESTS + hostile.TESTS
+] + ctu.TESTS + hostile.TESTS + gate.TESTS + sarif_rules.TESTS + policy_tests.TESTS + shard.TESTS + install_move.TESTS + formats.TESTS + diff_base.TESTS
 
 
 def plugin_ready(plugin):

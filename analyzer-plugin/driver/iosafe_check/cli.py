@@ -3,9 +3,14 @@
 project's translation units and report what they find.
 
     iosafe-check [--sarif FILE] [--html DIR] [-j N] [--timeout SECONDS]
-                 [--exclude GLOB]... [--no-posix] [--ctu] [--iosafe-only]
+                 [--exclude GLOB]... [--no-posix] [--ctu] [--clang-checkers]
                  [--trust-db] [--verbose]
                  (-p BUILD_DIR_OR_compile_commands.json | FILE.c... [-- COMPILER_ARGS...])
+
+Only the findings of iosafe's bug types are reported and counted by
+default; --clang-checkers adds those of Clang's own checkers (unix.Malloc,
+core.NullDereference, ...), which then also make the exit status 1.
+--iosafe-only, the default's old name, is accepted and does nothing.
 
 Exit status, whatever happens: 0 clean, 1 findings, 2 errors.  An error is
 a bad argument or output path, a missing or malformed compilation database,
@@ -30,10 +35,12 @@ import sys
 import tempfile
 import traceback
 
-from . import PROG, database, output, runner
+from . import PROG, database, output, policy, rules, runner
 from .database import DbError
 from .output import OutputError, OutputFile
-from .sarif import Merger
+from .policy import PolicyError
+from .progress import Progress
+from .sarif import Merger, loc_of
 from .text import show_path, shown, shown_line
 
 OWNERSHIP = "iosafe.Ownership"
@@ -43,7 +50,7 @@ POSIXFD = "iosafe.PosixFd"
 ERROR_FLAGS = ["-Werror=ignored-attributes"]
 DEFAULT_TIMEOUT = 600
 USAGE = ("%(prog)s [--sarif FILE] [--html DIR] [-j N] [--timeout SECONDS] [--exclude GLOB]... "
-         "[--no-posix] [--ctu] [--iosafe-only] [--trust-db] [--verbose] "
+         "[--no-posix] [--ctu] [--clang-checkers] [--trust-db] [--verbose] "
          "(-p BUILD_DIR_OR_compile_commands.json | FILE.c... [-- COMPILER_ARGS...])")
 
 
@@ -107,9 +114,42 @@ def parse_args(argv, config):
                    help="turn off %s (the model of unannotated POSIX fd calls)" % POSIXFD)
     p.add_argument("--ctu", action="store_true",
                    help="cross-translation-unit analysis over the whole compilation database")
+    p.add_argument("--clang-checkers", action="store_true",
+                   help="also report the findings of Clang's own checkers (unix.Malloc, "
+                   "core.*, ...); they then count for the exit status (1) as iosafe's do. "
+                   "By default they run (their models shape the paths) but only iosafe's "
+                   "bug types are reported")
+    p.add_argument("--config", metavar="FILE",
+                   help="the configuration file (default: %s in the current directory, "
+                   "when there); see analyzer-plugin/driver/README.md" % policy.CONFIG_NAME)
+    p.add_argument("--disable", metavar="BUG_TYPE", action="append", default=[],
+                   help="do not report this bug type (e.g. 'fd leak'); repeatable")
+    p.add_argument("--enable", metavar="BUG_TYPE", action="append", default=[],
+                   help="report this bug type even when the configuration file disables it; "
+                   "repeatable")
+    p.add_argument("--baseline", metavar="FILE",
+                   help="report and gate on the findings that are not in this baseline only")
+    p.add_argument("--write-baseline", metavar="FILE",
+                   help="record this run's findings (by fingerprint) in FILE")
+    p.add_argument("--suppressions", metavar="FILE",
+                   help="a suppression file: bug type, path glob, optional function, reason")
+    p.add_argument("--format", choices=("text", "gitlab"), default="text",
+                   help="gitlab: write a GitLab Code Quality report (JSON) on standard "
+                   "output, and the findings as text and the summary on standard error")
+    p.add_argument("--shard", metavar="K/N",
+                   help="analyse the K-th of N parts of the compilation database (1 <= K <= "
+                   "N; the entries sorted by directory and file, every N-th); merge the "
+                   "parts' SARIF files with `%s merge`" % PROG)
+    p.add_argument("--diff-base", metavar="GIT_REV",
+                   help="only the findings on lines changed since GIT_REV (git diff "
+                   "GIT_REV: the working tree against it), in the units changed since then "
+                   "(every unit when a changed file is not a C source)")
+    p.add_argument("--source-root", metavar="DIR",
+                   help="write the SARIF file's URIs relative to DIR (uriBaseId SRCROOT; "
+                   "default: the current directory)")
     p.add_argument("--iosafe-only", action="store_true",
-                   help="report only the findings of iosafe's checkers (Clang's default "
-                   "checkers still run: their models shape the paths)")
+                   help="accepted and ignored: reporting iosafe's bug types only is the "
+                   "default")
     p.add_argument("--trust-db", action="store_true",
                    help="keep the database's flags that load code into the compiler "
                    "(-fplugin=, -fpass-plugin=, -Xclang -load, --config=); by default "
@@ -124,11 +164,24 @@ def parse_args(argv, config):
     args = p.parse_args(argv)
     args.compiler_args = compiler_args
     # An empty value (`--sarif "$UNSET"`) must not read as "no SARIF".
-    for opt, value in (("-p", args.build_path), ("--sarif", args.sarif), ("--html", args.html)):
+    for opt, value in (("-p", args.build_path), ("--sarif", args.sarif), ("--html", args.html),
+                       ("--source-root", args.source_root), ("--config", args.config),
+                       ("--baseline", args.baseline), ("--write-baseline", args.write_baseline),
+                       ("--suppressions", args.suppressions)):
         if value is not None and not value:
             raise UsageError("%s needs a path, got an empty one" % opt)
     if args.sarif and args.sarif.endswith("/"):
         raise UsageError("--sarif %s names a directory: give a file name" % shown(args.sarif))
+    if args.shard is not None:
+        try:
+            k, n = (int(x) for x in args.shard.split("/"))
+        except ValueError:
+            raise UsageError("--shard needs K/N, got %s" % shown(args.shard))
+        if not 1 <= k <= n:
+            raise UsageError("--shard K/N needs 1 <= K <= N, got %s" % shown(args.shard))
+        args.shard = (k, n)
+    if args.source_root and not os.path.isdir(args.source_root):
+        raise UsageError("--source-root %s is not a directory" % shown(args.source_root))
     if args.build_path and args.files:
         raise UsageError("give either -p or source files, not both")
     if not args.build_path and not args.files:
@@ -149,6 +202,9 @@ def parse_args(argv, config):
 
 def main(argv, config):
     """The command; returns the exit status (0, 1 or 2) in every case."""
+    if argv[:1] == ["merge"]:
+        from . import merge
+        return merge.main(argv[1:], config)
     verbose = "--verbose" in argv[:argv.index("--")] if "--" in argv else "--verbose" in argv
     try:
         return run(argv, config)
@@ -207,7 +263,25 @@ def run(argv, config):
 
     bindir = llvm_bindir(config)
     clang = os.environ.get("IOSAFE_CLANG") or os.path.join(bindir, "clang")
-    sarif = None
+    sarif = baseline_out = None
+    try:
+        cfg = policy.load_config(args.config)
+        args.clang_checkers = args.clang_checkers or cfg.get("clang-checkers", False)
+        args.source_root = args.source_root or cfg.get("source-root")
+        if args.source_root and not os.path.isdir(args.source_root):
+            raise PolicyError("source root %s is not a directory" % shown(args.source_root))
+        args.kinds = rules.load()
+        args.enabled = policy.enabled_kinds(args.kinds, cfg, args.disable, args.enable)
+        baseline = args.baseline or cfg.get("baseline")
+        args.known = policy.read_baseline(baseline) if baseline else None
+        supp = args.suppressions or cfg.get("suppressions")
+        args.supp = policy.Suppressions(supp) if supp else None
+        if args.supp:
+            args.supp.check_kinds(args.kinds)
+        args.diff = policy.Diff(args.diff_base) if args.diff_base else None
+    except PolicyError as e:
+        err(str(e))
+        return 2
     try:
         runner.find_clang(clang)
         sb = runner.import_scanbuild(bindir)
@@ -233,23 +307,37 @@ def run(argv, config):
         # Output paths are checked before any analysis.
         if args.sarif:
             sarif = OutputFile(args.sarif, "--sarif")
+        if args.write_baseline:
+            baseline_out = OutputFile(args.write_baseline, "--write-baseline")
         if args.html:
             output.prepare_html_dir(args.html)
     except (DbError, OutputError) as e:
-        if sarif:
-            sarif.close()
+        for f in (sarif, baseline_out):
+            if f:
+                f.close()
         err(str(e))
         return 2
+    if plugin != "none" and not args.kinds:
+        err("the bug-type pages (docs/bug-types/*.md, installed in share/iosafe/bug-types/) "
+            "are not there: they give the SARIF rules; reinstall iosafe-check")
+        return 2
 
+    args.report_out = None
+    if args.format == "gitlab":  # the report alone on stdout, the rest on stderr
+        sys.stdout.flush()
+        args.report_out = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+        sys.stdout = sys.stderr
     workdir = tempfile.mkdtemp(prefix="iosafe-check-")
     stop = Stop()
     stop.install()
     try:
-        return analyse(args, config, sb, clang, plugin, checkers, workdir, sarif, stop)
+        return analyse(args, config, sb, clang, plugin, checkers, workdir, sarif, stop,
+                       baseline_out)
     finally:
         stop.restore()
-        if sarif:
-            sarif.close()
+        for f in (sarif, baseline_out):
+            if f:
+                f.close()
         shutil.rmtree(workdir, ignore_errors=True)
 
 
@@ -268,7 +356,7 @@ def print_error(path, kind, out=(), unit=None):
     sys.stdout.flush()
 
 
-def analyse(args, config, sb, clang, plugin, checkers, workdir, sarif, stop):
+def analyse(args, config, sb, clang, plugin, checkers, workdir, sarif, stop, baseline_out=None):
     errors = []  # (path, what, output lines)
     cdb, raw = None, []
     if args.build_path:
@@ -287,6 +375,10 @@ def analyse(args, config, sb, clang, plugin, checkers, workdir, sarif, stop):
     units, skipped, n_failed = [], 0, 0
     # The flags after `--` are the user's own, not a database's: kept.
     trust = args.trust_db or not args.build_path
+    if args.shard and raw:
+        raw = database.shard(raw, *args.shard)
+        print("%s: shard %d/%d: %d unit%s" % (PROG, args.shard[0], args.shard[1], len(raw),
+                                             "" if len(raw) == 1 else "s"), file=sys.stderr)
     for i, entry in enumerate(raw):
         u = database.prepare(i, entry, sb, args.exclude, trust)
         for w in u["warnings"]:
@@ -302,6 +394,15 @@ def analyse(args, config, sb, clang, plugin, checkers, workdir, sarif, stop):
             print_error(u["path"], u["reason"], unit=u)
         else:
             units.append(u)
+    if args.diff:
+        changed = args.diff.files()
+        if all(f.endswith((".c", ".i")) for f in changed):  # no header changed
+            left = [u for u in units if os.path.realpath(u["path"]) in
+                    {os.path.realpath(f) for f in changed}]
+            skipped += len(units) - len(left)
+            print("%s: --diff-base %s: %d of %d units changed" %
+                  (PROG, shown(args.diff_base), len(left), len(units)), file=sys.stderr)
+            units = left
 
     html = bool(args.html)
     fmt = "sarif-html" if html else "sarif"
@@ -352,10 +453,35 @@ def analyse(args, config, sb, clang, plugin, checkers, workdir, sarif, stop):
         analyse_ctu = CtuConfig(collect=False, analyze=True, dir=ctudir,
                                 extdef_map_cmd=collect.extdef_map_cmd)
 
-    merger = Merger((lambda rule: rule.startswith("iosafe.")) if args.iosafe_only else None)
+    merger = Merger(None if args.clang_checkers else (lambda rule: rule.startswith("iosafe.")),
+                    kinds=args.kinds, root=args.source_root, version=config.version,
+                    enabled=args.enabled)
+    def locations(res):  # (real path, line) of a result and its path notes
+        locs = [(res.get("locations") or [{}])[0].get("physicalLocation", {})]
+        for flow in res.get("codeFlows", []):
+            for tf in flow.get("threadFlows", []):
+                locs += [tl.get("location", {}).get("physicalLocation", {})
+                         for tl in tf.get("locations", [])]
+        out = []
+        for loc in locs:
+            f, line, _ = loc_of(loc, merger.artifacts)
+            out.append((os.path.realpath(f), line))
+        return out
+    gate = policy.Gate(args.known, args.supp, merger.root, lambda res: loc_of(
+        (res.get("locations") or [{}])[0].get("physicalLocation", {}), merger.artifacts)[0],
+        args.diff, locations)
+    states = {}  # id(result): what the gate said
     unit_report = [None] * len(units)
+    progress = Progress(len(units))
 
     def analysed(i, bad):
+        progress.clear()
+        try:
+            _analysed(i, bad)
+        finally:
+            progress.unit_done((unit_report[i] or {}).get("results", 0))
+
+    def _analysed(i, bad):
         path = units[i]["path"]
         if bad:
             if i not in failed:
@@ -375,6 +501,9 @@ def analyse(args, config, sb, clang, plugin, checkers, workdir, sarif, stop):
                 errors.append((path, "unreadable analyzer output: %s" % e, []))
                 print_error(path, errors[-1][1])
         new.sort(key=lambda res: merger.key(res)[1:4] + (res.get("ruleId") or "",))
+        for res in new:
+            states[id(res)] = gate.judge(res)
+        new = [res for res in new if states[id(res)] == "reported"]
         output.print_results(new, merger.artifacts, sys.stdout)
         unit_report[i] = {"file": path, "status": "analysed", "results": len(new)}
 
@@ -387,12 +516,27 @@ def analyse(args, config, sb, clang, plugin, checkers, workdir, sarif, stop):
                 failed.add(i)
                 errors.append((units[i]["path"], "not analysed: the run was stopped", []))
 
+    progress.clear()
     complete = stop.signum is None
     if not complete:
         err("stopped by %s: %d of %d units analysed; the outputs are partial" %
             (stop.name, sum(1 for u in unit_report if u["status"] == "analysed"), len(units)))
 
-    n = len(merger.results)
+    if baseline_out:
+        try:
+            baseline_out.write(policy.baseline_text(
+                [res for res in merger.log([], [])["runs"][0]["results"]
+                 if not res.get("suppressions")]))
+        except OutputError as e:
+            err(str(e))
+            errors.append((args.write_baseline, "cannot write the baseline", []))
+            baseline_out = None
+    merger.drop({i for i, st in states.items() if st == "known"})
+    if args.report_out:
+        args.report_out.write(json.dumps(output.gitlab_report(
+            merger.log([], [])["runs"][0]["results"]), indent=2) + "\n")
+        args.report_out.close()
+    n = sum(1 for st in states.values() if st == "reported")
     tus_with = sum(1 for u in unit_report if u.get("results"))
     n_analysed = sum(1 for u in unit_report if u["status"] == "analysed")
     n_failed += len(units) - n_analysed
@@ -400,8 +544,12 @@ def analyse(args, config, sb, clang, plugin, checkers, workdir, sarif, stop):
 
     if sarif:
         try:
-            sarif.write(json.dumps(merger.log(errors, unit_report, complete, stop.name),
-                                   indent=2) + "\n")
+            log = merger.log(errors, unit_report, complete, stop.name)
+            log["runs"][0]["properties"]["iosafe-check"].update({
+                "shard": "%d/%d" % args.shard if args.shard else None,
+                "baselineApplied": args.known is not None,
+                "suppressionsApplied": args.supp is not None})
+            sarif.write(json.dumps(log, indent=2) + "\n")
         except OutputError as e:
             err(str(e))
             errors.append((args.sarif, "cannot write the SARIF file", []))
@@ -415,10 +563,25 @@ def analyse(args, config, sb, clang, plugin, checkers, workdir, sarif, stop):
             errors.append((args.html, "cannot write the HTML report", []))
 
     n_errors = len(errors) + (0 if complete else 1)
+    extra = ""
+    if args.supp:
+        extra += "; %d suppressed" % gate.suppressed
+    if args.known is not None:
+        extra += "; %d known (baseline)" % gate.known
+    if args.diff:
+        extra += "; %d outside the diff" % gate.outside
     print("%s: %d finding%s in %d of %d translation unit%s (%d analysed, %d failed, "
-          "%d skipped; %d error%s)" % (
+          "%d skipped; %d error%s%s)" % (
               PROG, n, "" if n == 1 else "s", tus_with, total, "" if total == 1 else "s",
-              n_analysed, n_failed, skipped, n_errors, "" if n_errors == 1 else "s"))
+              n_analysed, n_failed, skipped, n_errors, "" if n_errors == 1 else "s", extra))
+    if args.known is not None:
+        print("%s: baseline: %d known finding%s hidden; %d baseline entr%s no longer "
+              "occur%s%s" % (PROG, gate.known, "" if gate.known == 1 else "s", gate.gone,
+                             "y" if gate.gone == 1 else "ies", "s" if gate.gone == 1 else "",
+                             " (with --diff-base: or are in units not analysed)" if args.diff
+                             else " (--write-baseline again to drop them)" if gate.gone else ""))
+    if baseline_out:
+        print("%s: baseline written: %s" % (PROG, show_path(args.write_baseline)))
     if sarif:
         print("%s: SARIF: %s" % (PROG, show_path(args.sarif)))
     if args.html:

@@ -291,3 +291,17 @@ def drop_code_loading(command):
             out.append(a)
             i += 1
     return out, dropped
+
+
+def shard(raw, k, n):
+    """The K-th of N parts of a database's entries (--shard K/N): the
+    entries sorted by (directory, file, position), then every N-th from the
+    K-th.  The same database gives the same parts on every runner, and the
+    N parts together are every entry once."""
+    def key(i):
+        e = raw[i]
+        if isinstance(e, dict):
+            return (str(e.get("directory", "")), str(e.get("file", "")), i)
+        return ("", "", i)
+    order = sorted(range(len(raw)), key=key)
+    return [raw[i] for pos, i in enumerate(order) if pos % n == k - 1]

@@ -27,6 +27,7 @@ import os
 import shutil
 import stat
 import tempfile
+import urllib.parse
 
 from . import PROG
 from .sarif import loc_of
@@ -230,7 +231,8 @@ def print_results(results, artifacts, out):
         level = res.get("level", "warning")
         level = {"note": "note", "error": "error"}.get(level, "warning")
         print("%s:%d:%d: %s: %s [%s]" % (show_path(f), line, col, level, shown(msg),
-                                         shown(res.get("ruleId", "?"))), file=out)
+                                         shown(res.get("properties", {}).get("checker")
+                                               or res.get("ruleId", "?"))), file=out)
         for flow in res.get("codeFlows", []):
             for tf in flow.get("threadFlows", []):
                 for tl in tf.get("locations", []):
@@ -241,3 +243,32 @@ def print_results(results, artifacts, out):
                         continue  # the warning itself, printed above
                     print("%s:%d:%d: note: %s" % (show_path(nf), nl, nc, shown(text)), file=out)
     out.flush()
+
+
+def gitlab_report(results):
+    """A GitLab Code Quality report (docs.gitlab.com/ci/testing/
+    code_quality/#code-quality-report-format): one object per reported
+    result (the suppressed ones left out) with description, check_name
+    (the ruleId), fingerprint (the result's iosafe/v1 fingerprint, made
+    unique within the report), severity (major) and location (the path
+    relative to the source root, lines.begin).  results are a log's,
+    with URIs relative to the source root."""
+    from .fingerprint import KEY
+    out, seen = [], {}
+    for res in results:
+        if res.get("suppressions"):
+            continue
+        loc = (res.get("locations") or [{}])[0].get("physicalLocation", {})
+        uri = loc.get("artifactLocation", {}).get("uri", "")
+        path = urllib.parse.unquote(uri[7:] if uri.startswith("file://") else uri)
+        fp = res.get("partialFingerprints", {}).get(KEY, "")
+        seen[fp] = seen.get(fp, 0) + 1
+        if seen[fp] > 1:
+            fp = "%s-%d" % (fp, seen[fp])
+        out.append({"description": res.get("message", {}).get("text", ""),
+                    "check_name": res.get("ruleId", ""),
+                    "fingerprint": fp,
+                    "severity": "major",
+                    "location": {"path": path,
+                                 "lines": {"begin": loc.get("region", {}).get("startLine", 1)}}})
+    return out

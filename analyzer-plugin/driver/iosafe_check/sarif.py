@@ -10,7 +10,8 @@ import os
 import sys
 import urllib.parse
 
-from . import PROG
+from . import PROG, fingerprint, rules as rules_mod
+from .rules import HOME
 from .text import sanitize, shown
 
 
@@ -40,10 +41,22 @@ def loc_of(physical, artifacts):
 class Merger:
     """Merges the per-unit SARIF logs Clang writes into one run: artifacts
     and rules are deduplicated and the indexes into them renumbered, and a
-    result found in several units (a header) is kept once."""
+    result found in several units (a header) is kept once.
 
-    def __init__(self, keep=None):
+    A result of an iosafe checker gets the ruleId of its bug type
+    (`iosafe/SLUG`, rules.py), the checker's name in its properties and its
+    partialFingerprints (fingerprint.py); keep decides, on the checker's
+    name, which results are kept (None: all); kinds are the bug types'
+    rules (rules.load()); root is the source root (--source-root, default
+    the current directory) that URIs are written relative to."""
+
+    def __init__(self, keep=None, kinds=None, root=None, version=None, enabled=None):
         self.keep = keep  # a predicate on ruleId, or None for every result
+        self.kinds = kinds if kinds is not None else rules_mod.load()
+        self.enabled = enabled  # the bug types reported (None: all)
+        self.root = os.path.abspath(root or os.getcwd())
+        self.version = version
+        self.sources = fingerprint.Sources()
         self.tool = None
         self.artifacts, self.art_index = [], {}
         self.rules, self.rule_index = [], {}
@@ -69,8 +82,11 @@ class Merger:
             for v in obj:
                 self._fix(v, art_map)
 
-    def add(self, log):
-        """Adds the results of one Clang log; returns those that are new."""
+    def add(self, log, premade=False):
+        """Adds the results of one Clang log (premade: of a log iosafe-check
+        wrote, whose results already have their rules and fingerprints);
+        returns those that are new."""
+        self.premade = premade
         new = []
         for run in log.get("runs", []):
             driver = run.get("tool", {}).get("driver", {})
@@ -87,6 +103,8 @@ class Merger:
                 if self.keep and not self.keep(res.get("ruleId") or ""):
                     continue
                 self._fix(res, art_map)
+                if not premade and not self._classify(res):
+                    continue
                 if "ruleIndex" in res:
                     res["ruleIndex"] = rule_map.get(res["ruleIndex"], res["ruleIndex"])
                 elif res.get("ruleId") in self.rule_index:
@@ -98,6 +116,38 @@ class Merger:
                 self.results.append(res)
                 new.append(res)
         return new
+
+    def _classify(self, res):
+        """Gives an iosafe result its bug type's ruleId and fingerprint;
+        False when its bug type is disabled."""
+        checker = res.get("ruleId") or ""
+        kind = rules_mod.bug_type(res.get("message", {}).get("text", ""), self.kinds)
+        props = res.setdefault("properties", {})
+        props["checker"] = checker
+        if kind and checker.startswith("iosafe."):
+            if self.enabled is not None and kind not in self.enabled:
+                return False
+            res["ruleId"] = self.kinds[kind]["id"]
+            res.pop("ruleIndex", None)
+            props["bugType"] = kind
+        locs = res.get("locations") or [{}]
+        path, line, _ = loc_of(locs[0].get("physicalLocation", {}), self.artifacts)
+        acq_path, acq_line = path, line
+        for flow in res.get("codeFlows", [])[:1]:
+            for tf in flow.get("threadFlows", [])[:1]:
+                for tl in tf.get("locations", [])[:1]:
+                    acq_path, acq_line, _ = loc_of(tl.get("location", {}).get(
+                        "physicalLocation", {}), self.artifacts)
+        fp, func = fingerprint.compute(self.sources, kind or checker, path, line,
+                                       acq_path, acq_line, self.root)
+        res["partialFingerprints"] = {fingerprint.KEY: fp}
+        if func:
+            props["function"] = func
+        return True
+
+    def drop(self, ids):
+        """Removes the results whose id() is in ids (known findings)."""
+        self.results = [r for r in self.results if id(r) not in ids]
 
     def key(self, res):
         locs = res.get("locations") or [{}]
@@ -113,21 +163,37 @@ class Merger:
         """The whole log: one run, the errors as toolExecutionNotifications,
         executionSuccessful false when there were errors or the run was
         stopped before its end (complete False)."""
-        driver = dict(self.tool or {"name": "clang", "fullName": "clang static analyzer",
-                                    "informationUri": "https://clang.llvm.org/docs/UsersManual.html"})
+        clang = self.tool or {}
+        driver = {"name": PROG, "fullName": "iosafe-check (the iosafe checkers of the Clang "
+                  "Static Analyzer)", "informationUri": HOME,
+                  "version": self.version or "0"}
+        if clang.get("version"):
+            driver["properties"] = {"clang": clang["version"]}
         # Artifacts and rules in a stable order (by URI, by id), whatever
         # order the units finished in; the indexes into them renumbered.
         art_order = sorted(range(len(self.artifacts)),
                            key=lambda i: self.artifacts[i]["location"]["uri"])
         art_new = {old: new for new, old in enumerate(art_order)}
-        rule_order = sorted(range(len(self.rules)), key=lambda i: self.rules[i]["id"])
-        rule_new = {old: new for new, old in enumerate(rule_order)}
+        # One rule per iosafe bug type reported (all but the disabled), and
+        # one per Clang checker that has a result (--clang-checkers).
+        rules = [r for k, r in self.kinds.items() if self.enabled is None or k in self.enabled]
+        if getattr(self, "premade", False):  # merge: the inputs' rules
+            rules = list(self.rules)
         results = json.loads(json.dumps(self.sorted_results()))
+        have = {r["id"] for r in rules}
         for res in results:
-            if "ruleIndex" in res:
-                res["ruleIndex"] = rule_new.get(res["ruleIndex"], res["ruleIndex"])
+            rid = res.get("ruleId")
+            if rid not in have and rid in self.rule_index:
+                rules.append(rules_mod.clang_rule(self.rules[self.rule_index[rid]]))
+                have.add(rid)
+        rules.sort(key=lambda r: r["id"])
+        index = {r["id"]: i for i, r in enumerate(rules)}
+        for res in results:
+            res.pop("ruleIndex", None)
+            if res.get("ruleId") in index:
+                res["ruleIndex"] = index[res["ruleId"]]
             _renumber(res, art_new)
-        driver["rules"] = [self.rules[i] for i in rule_order]
+        driver["rules"] = rules
         notes = []
         for path, kind, _ in errors:
             note = {"level": "error", "message": {"text": "%s: %s" % (shown(path), kind)}}
@@ -145,11 +211,11 @@ class Merger:
                         "is partial" % (stopped_by or "a signal")}})
         run = {
             "tool": {"driver": driver},
-            # Paths under the current directory (the checkout, in CI) are
-            # written relative to it, with uriBaseId SRCROOT (SARIF 3.4.4,
-            # 3.14.14), as code-scanning services expect; others stay
-            # absolute file: URIs.
-            "originalUriBaseIds": {"SRCROOT": {"uri": path_uri(os.getcwd()).rstrip("/") + "/"}},
+            # Paths under the source root (--source-root, by default the
+            # current directory: the checkout, in CI) are written relative
+            # to it, with uriBaseId SRCROOT (SARIF 3.4.4, 3.14.14), as
+            # code-scanning services expect; others stay absolute file: URIs.
+            "originalUriBaseIds": {"SRCROOT": {"uri": path_uri(self.root).rstrip("/") + "/"}},
             "invocations": [invocation],
             "artifacts": [self.artifacts[i] for i in art_order],
             "results": results,
@@ -157,7 +223,7 @@ class Merger:
             "properties": {"iosafe-check": {"translationUnits": units, "complete": complete}},
         }
         run = json.loads(json.dumps(run))  # a copy: the printed text keeps absolute paths
-        relativize(run)
+        relativize(run, self.root.rstrip("/") + "/")
         return sanitize({"$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/"
                                     "cos02/schemas/sarif-schema-2.1.0.json",
                          "version": "2.1.0", "runs": [run]})
