@@ -139,4 +139,25 @@
 #  define IOSAFE_INLINE_GNU 0
 #endif
 
+/*
+ * IOSAFE_ASSUME(c): in a body, tell the compiler that c holds where a
+ * trusted contract of acsl/iosafe_posix.h guarantees it (pipe2(2)'s two
+ * descriptors are not negative), so that the caller's own tests of it fold
+ * away once inlined.  It is not taken on trust: under Frama-C it is a call
+ * of iosafe_assume (acsl/iosafe_acsl.h), whose precondition is c, so WP
+ * proves c at that point from the contracts; the compiler gets GCC's
+ * __builtin_unreachable on the other branch; other compilers, nothing.
+ */
+#if defined(__FRAMAC__)
+#  define IOSAFE_ASSUME(c) iosafe_assume(c)
+#elif defined(__GNUC__)
+#  define IOSAFE_ASSUME(c) \
+	do { \
+		if (!(c)) \
+			__builtin_unreachable(); \
+	} while (0)
+#else
+#  define IOSAFE_ASSUME(c) ((void)0)
+#endif
+
 #endif /* IOSAFE_INLINE_H */

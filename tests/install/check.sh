@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # tests/install/check.sh: install into a DESTDIR, build a program against it
-# with pkg-config (shared and static), check the soname, uninstall, and
+# with pkg-config (shared and static), check the soname and that both
+# libraries export every function the installed headers declare (those
+# whose body is in a header too: include/iosafe/inline.h), uninstall, and
 # check that nothing install wrote is left.  Run twice: with PREFIX=/usr,
 # and with PREFIX, libdir and includedir all given, to see they are honoured.
 #
@@ -88,6 +90,20 @@ round() { # name, then make variables
 	fi
 	"$d/prog-static" >/dev/null || fail "$name: prog-static failed"
 	ok "$name: prog-static ran"
+
+	# Every function the installed headers declare (all but the static
+	# inline ones) is a symbol of both libraries: for other languages, for
+	# its address, for units that do not inline it.
+	local fns missing=""
+	fns=$(cd "$d" && find . -path '*/iosafe/*.h' -exec grep -h -o '^[a-z][a-z_ ]*[ *]iosafe_[a-z0-9_]*(' {} + |
+		grep -v '^static' | sed 's/.*[ *]\(iosafe_[a-z0-9_]*\)(/\1/' | sort -u)
+	[ "$(wc -l <<<"$fns")" -ge 11 ] || fail "$name: found only $(wc -l <<<"$fns") functions in the installed headers"
+	for f in $fns; do
+		nm -D --defined-only "$d$libdir/libiosafe.so" | grep -q " T $f\$" || missing="$missing $f(.so)"
+		nm --defined-only "$d$libdir/libiosafe.a" | grep -q " T $f\$" || missing="$missing $f(.a)"
+	done
+	[ -z "$missing" ] || fail "$name: not exported:$missing"
+	ok "$name: libiosafe.so and libiosafe.a export all $(wc -l <<<"$fns") functions of the headers"
 
 	# The soname and the symlink chain.
 	readelf -d "$d$libdir/libiosafe.so" | grep -q "SONAME.*\[libiosafe\.so\.$MAJOR\]" ||
