@@ -195,6 +195,28 @@ for cc in "$CC_GCC" "$CC_CLANG"; do
 		"$cc" -std=c11 -O2 -DIOSAFE_NO_INLINE -D_GNU_SOURCE "${WARN[@]}"
 done
 
+# The bodies compile in the user's unit, under the user's warnings: none of
+# the strictest sets may warn about a line of include/iosafe/ (what the
+# test file itself draws is not counted).
+strict_gcc=(-Wall -Wextra -Wpedantic -Wundef -Wconversion -Wsign-conversion -Wshadow
+	-Wcast-qual -Wredundant-decls -Wmissing-declarations -Wcast-align -Wlogical-op
+	-Wduplicated-cond -Wnull-dereference -Winline)
+for w in "$CC_GCC -x c -std=c11 ${strict_gcc[*]} -Wmissing-prototypes -Wstrict-prototypes -Wbad-function-cast -Wdeclaration-after-statement -Wjump-misses-init" \
+	"$CXX_GCC -x c++ -std=c++17 ${strict_gcc[*]} -Wold-style-cast -Wzero-as-null-pointer-constant -Wuseless-cast" \
+	"$CC_CLANG -x c -std=c11 -Weverything" \
+	"$CXX_CLANG -x c++ -std=c++20 -Weverything -Wno-c++98-compat -Wno-c++98-compat-pedantic"; do
+	read -r -a cmd <<<"$w"
+	[ "$V" = 1 ] && echo "${cmd[*]} -O2 -D_GNU_SOURCE -Iinclude -fsyntax-only tests/headers/inlined.c"
+	"${cmd[@]}" -O2 -D_GNU_SOURCE -Iinclude -fsyntax-only tests/headers/inlined.c >"$OUT/last.log" 2>&1
+	if grep -q 'include/iosafe/.*\(warning\|error\)' "$OUT/last.log"; then
+		fail=$((fail + 1))
+		echo "headers: FAIL: ${cmd[0]} warns about the headers' bodies:" >&2
+		grep 'include/iosafe/.*\(warning\|error\)' "$OUT/last.log" | head -n 10 | sed 's/^/  | /' >&2
+	else
+		pass=$((pass + 1))
+	fi
+done
+
 echo "headers: ${#headers[@]} headers x ${#modes[@]} modes alone, use.c built and run in each mode, cleanup-attribute error with 2 compilers"
 echo "headers: inlined.c: ${#bodies[@]} bodies in headers, in ${#modes[@]} modes x feature sets and 16 other builds"
 echo "headers: $pass passed, $fail failed"
