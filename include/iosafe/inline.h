@@ -66,25 +66,39 @@
  * (int64_t), or the function must stay out of line.
  *
  * Converting an out-of-line function of a family header (recipe):
- *   1. keep the doc comment, the ACSL contract and the annotated
- *      declaration as they are;
+ *   1. keep its doc comment, ACSL contract and annotated declaration as
+ *      they are (the analyzer and Frama-C's clients read only those);
  *   2. move the body from src/<family>.c into the header, right below the
- *      declaration, as
- *        #if IOSAFE_INLINE_BODIES [&& defined(WHAT_IT_NEEDS)]
- *        IOSAFE_INLINE int iosafe_x(...)   (parameters without annotations)
- *        { ...unchanged... }
+ *      declaration, unchanged but for the specifiers:
+ *        #if IOSAFE_INLINE_BODIES && <what it needs>
+ *        IOSAFE_INLINE int iosafe_x(<the parameters, without annotations>)
+ *        { ... }
  *        #endif
- *      where WHAT_IT_NEEDS are the macros (O_CLOEXEC, ...) or
- *      IOSAFE_INLINE_GNU (for GNU-only calls) the body uses beyond ISO C
- *      and POSIX.1-2001; a static helper it calls becomes part of the body
- *      (an inline body may not call an internal-linkage function);
- *   3. include the system headers the body needs from the family header,
- *      unconditionally (so that a unit's declarations do not depend on
- *      IOSAFE_INLINE_BODIES), and include "inline.h";
- *   4. add the header to src/inline.c and drop src/<family>.c from
- *      LIB_SRCS in src/lib.mk and from PROVE_CORE_SRCS in proofs/proofs.mk
- *      (src/inline.c is the one unit proved);
- *   5. point its mutants (proofs/mutants/mutants.txt) at the header.
+ *      where <what it needs> is `defined(M)` for each macro beyond ISO C and
+ *      POSIX.1-2001 the body uses (O_CLOEXEC, F_DUPFD_CLOEXEC, AT_*, ...),
+ *      IOSAFE_INLINE_GNU when it calls a GNU-only function (dup3, accept4,
+ *      pipe2, memfd_create, splice, ...), and the family's own Linux guard;
+ *      nothing when it uses only ISO C and POSIX.1-2001 (read, write, close);
+ *   3. a static helper it calls becomes part of the body, or an
+ *      IOSAFE_INLINE function of its own with a contract (an inline body
+ *      may not refer to an internal-linkage function, C11 6.7.4p3); a fact
+ *      a trusted contract gives and the caller's tests could use (a new
+ *      descriptor is not negative) may be told with IOSAFE_ASSUME, which
+ *      WP proves;
+ *   4. the family header includes "inline.h" and the system headers its
+ *      bodies need, unconditionally (so that what a unit declares does not
+ *      depend on IOSAFE_INLINE_BODIES);
+ *   5. src/inline.c sees the header through iosafe.h: add the new guard
+ *      macros to its #error check, delete src/<family>.c and drop it from
+ *      LIB_SRCS (src/lib.mk) and PROVE_CORE_SRCS (proofs/proofs.mk); point
+ *      the function's mutants (proofs/mutants/mutants.txt) at the header
+ *      and map the header to src/inline.c in run_mutants.py's UNIT;
+ *   6. tests/headers/check.sh: add the function to the list of its guard
+ *      (needs_posix2008, needs_gnu, or a new one) so that the matrix checks
+ *      where it falls back to the library, and raise the body count;
+ *   7. make check-headers check-unit check-install prove: the moved body's
+ *      goals have new text and go to the provers; make prove-full, and
+ *      commit proofs/REPORT.md and proofs/wp-cache.txt.
  * Long functions (loops, fallbacks) stay out of line: inlining them buys
  * nothing and costs code size in every caller.
  */
