@@ -102,7 +102,12 @@ else
   PROVE_CACHE_MODE := update
   PROVE_RUN_KIND := make prove (-wp-cache update over $(PROVE_CACHE_TXT))
 endif
-PROVE_CACHE_FLAGS := -wp-cache $(PROVE_CACHE_MODE) -wp-cache-dir $(PROVE_CACHE_DIR)
+# One cache directory per step limit (steps-N/): WP reuses an "unknown" of
+# a prover whatever the limit it was reached under, and a client's goals are
+# proved twice, at PROVE_CLIENT_STEPS and again at PROVE_STEPS in its smoke
+# run, so one directory would let the lower limit's results overwrite the
+# higher one's.
+prove_cache = -wp-cache $(PROVE_CACHE_MODE) -wp-cache-dir $(PROVE_CACHE_DIR)/steps-$(1)
 
 # The one unit that defines every body of the headers (include/iosafe/
 # inline.h); the static inline functions of fd.h and io.h are in it too.
@@ -145,7 +150,7 @@ prove-shim:
 	        acsl/iosafe_posix.h; } > $(PROOFS)/shim_check.c
 	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check.c
 
-# ---- one Frama-C run: $(call prove_wp,name,sources,extra flags) ---------------------
+# ---- one Frama-C run: $(call prove_wp,name,sources,extra flags,steps) ---------------
 # One shell command (so that $(foreach) can chain several on one recipe
 # line).  First a parse-only run prints the normalised code, from which
 # wp_check.py checks that every function has a contract and lists the second
@@ -154,7 +159,7 @@ prove_wp = printf '  %-8s %s\n' WP $(1) && mkdir -p $(PROOFS)/$(1) && \
 	{ $(FRAMAC) $(PROVE_FC_FLAGS) $(2) -print -ocode $(PROOFS)/$(1)/printed.c \
 	    > $(PROOFS)/$(1)/parse.log 2>&1 || { cat $(PROOFS)/$(1)/parse.log; exit 1; }; } && \
 	skip=$$($(PROVE_CHECK) specs $(PROOFS)/$(1)/printed.c) && \
-	{ $(PROVE_ENV) $(FRAMAC) $(PROVE_FC_FLAGS) $(2) $(PROVE_WP_FLAGS) $(PROVE_CACHE_FLAGS) $(3) \
+	{ $(PROVE_ENV) $(FRAMAC) $(PROVE_FC_FLAGS) $(2) $(PROVE_WP_FLAGS) $(call prove_cache,$(4)) $(3) \
 	    $${skip:+-wp-skip-fct $$skip} \
 	    -wp-out $(PROOFS)/$(1)/wp -wp-report-json $(PROOFS)/$(1)/wp.json \
 	    > $(PROOFS)/$(1)/wp.log 2>&1 || { cat $(PROOFS)/$(1)/wp.log; exit 1; }; }
@@ -165,11 +170,11 @@ prove_client_fcts = $$(sed -n 's/^[a-z].*[ *]\(client_[a-z0-9_]*\)(.*/\1/p' $(1)
 prove_name = $(notdir $(1:.c=))
 prove_client_flags = -wp-fct $(call prove_client_fcts,$(1)) -wp-no-smoke-tests \
 	-wp-steps $(PROVE_CLIENT_STEPS)
-prove_good = $(call prove_wp,$(call prove_name,$(1)),$(1),$(call prove_client_flags,$(1))) && \
-	$(call prove_wp,$(call prove_name,$(1))-smoke,$(1),-wp-fct $(call prove_client_fcts,$(1))) && \
+prove_good = $(call prove_wp,$(call prove_name,$(1)),$(1),$(call prove_client_flags,$(1)),$(PROVE_CLIENT_STEPS)) && \
+	$(call prove_wp,$(call prove_name,$(1))-smoke,$(1),-wp-fct $(call prove_client_fcts,$(1)),$(PROVE_STEPS)) && \
 	$(PROVE_CHECK) proved $(call prove_name,$(1)) $(PROOFS)/$(call prove_name,$(1))/wp.json \
 	    $(PROOFS)/$(call prove_name,$(1))/wp.log $(PROOFS)/$(call prove_name,$(1))-smoke/wp.json &&
-prove_bad = $(call prove_wp,$(call prove_name,$(1)),$(1),$(call prove_client_flags,$(1))) && \
+prove_bad = $(call prove_wp,$(call prove_name,$(1)),$(1),$(call prove_client_flags,$(1)),$(PROVE_CLIENT_STEPS)) && \
 	$(PROVE_CHECK) fails $(call prove_name,$(1)) $(PROOFS)/$(call prove_name,$(1))/wp.json \
 	    $(PROOFS)/$(call prove_name,$(1))/wp.log $(1) &&
 prove_run_args = $(call prove_name,$(1)) $(PROOFS)/$(call prove_name,$(1))/wp.json \
@@ -183,7 +188,7 @@ ifeq ($(PROVE_FULL),1)
 else
 	$(Q)$(PROVE_CHECK) cache-unpack $(PROVE_CACHE_TXT) $(PROVE_CACHE_DIR)
 endif
-	$(Q)$(call prove_wp,core,$(PROVE_CORE_SRCS),)
+	$(Q)$(call prove_wp,core,$(PROVE_CORE_SRCS),,$(PROVE_STEPS))
 	$(Q)$(PROVE_CHECK) proved core $(PROOFS)/core/wp.json $(PROOFS)/core/wp.log
 	$(Q)$(foreach c,$(PROVE_GOOD),$(call prove_good,$(c))) true
 	$(Q)$(foreach c,$(PROVE_BAD),$(call prove_bad,$(c))) true

@@ -25,7 +25,7 @@ from WP's JSON report (-wp-report-json) and its log:
                                floor (proofs/goal-floor).
   cache-unpack TXT DIR         WP's cache entries (DIR/<hash>.json, one per
                                goal and prover) from their packed text form.
-  cache-pack DIR TXT           the reverse: one line "<hash> <json>" per
+  cache-pack DIR TXT           the reverse: one line "<sub/hash> <json>" per
                                entry, sorted, so that a change of the
                                committed cache is a readable diff.
 
@@ -406,8 +406,9 @@ def cmd_cache_unpack(txt, d):
         if not line or line.startswith("#"):
             continue
         key, _, entry = line.partition(" ")
-        if not re.match(r"^[0-9a-f]{32}$", key):
+        if not re.match(r"^([\w-]+/)?[0-9a-f]{32}$", key):
             die("%s: malformed cache line: %s" % (txt, line[:60]))
+        os.makedirs(os.path.dirname(os.path.join(d, key)), exist_ok=True)
         with open(os.path.join(d, key + ".json"), "w") as f:
             f.write(entry + "\n")
         n += 1
@@ -416,15 +417,18 @@ def cmd_cache_unpack(txt, d):
 
 def cmd_cache_pack(d, txt):
     lines = []
-    for name in sorted(os.listdir(d)):
-        m = re.match(r"^([0-9a-f]{32})\.json$", name)
-        if not m:
-            continue
-        entry = " ".join(open(os.path.join(d, name)).read().split())
-        lines.append("%s %s" % (m.group(1), entry))
+    for sub, _, names in sorted(os.walk(d)):
+        for name in sorted(names):
+            m = re.match(r"^([0-9a-f]{32})\.json$", name)
+            if not m:
+                continue
+            rel = os.path.relpath(os.path.join(sub, m.group(1)), d)
+            entry = " ".join(open(os.path.join(sub, name)).read().split())
+            lines.append("%s %s" % (rel, entry))
+    lines.sort()
     with open(txt, "w") as f:
         f.write("# WP cache of `make prove-full` (proofs/wp_check.py cache-pack): "
-                "<digest of the prover's task> <result>\n")
+                "<steps-LIMIT/><digest of the prover's task> <result>\n")
         f.write("\n".join(lines) + "\n")
     print("  CACHE    %d prover results packed into %s" % (len(lines), txt))
 
