@@ -65,6 +65,13 @@
  * symbol has one size, so its parameter must be a fixed-width type
  * (int64_t), or the function must stay out of line.
  *
+ * Warnings that follow values into callees see the bodies too: after
+ *   rc = iosafe_open(&fd, path, ...);  if (rc < 0) printf("%s", path);
+ * gcc -O2 -Wall (-Wformat-overflow) may say that path can be NULL there,
+ * because iosafe_open returns -EINVAL for a NULL path (examples/file_copy.c
+ * shows it).  The tests build the bodies under every warning of gcc and
+ * clang without a diagnostic in the headers (tests/headers/check.sh).
+ *
  * Converting an out-of-line function of a family header (recipe):
  *   1. keep its doc comment, ACSL contract and annotated declaration as
  *      they are (the analyzer and Frama-C's clients read only those);
