@@ -166,4 +166,17 @@
       \at(iosafe_fd_cloexec[d], L1) == \at(iosafe_fd_cloexec[d], L2);
 */
 
+/*
+ * iosafe_assume(c): what IOSAFE_ASSUME(c) (include/iosafe/inline.h) is under
+ * Frama-C.  The compiler is told c without a test (__builtin_unreachable on
+ * the other branch); here c is this call's precondition, so WP proves it at
+ * every use from the contracts that precede it.  Nothing is assumed that
+ * is not proved; there is no body.
+ */
+/*@
+  requires holds: c != 0;
+  assigns \nothing;
+*/
+void iosafe_assume(int c);
+
 #endif /* IOSAFE_ACSL_H */

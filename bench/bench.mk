@@ -7,7 +7,7 @@
 # bench/run.sh counts instructions with callgrind and code size with nm and
 # prints the ratios.  Included by the top-level GNUmakefile.
 
-BENCH_PROGS := copy open_close borrow
+BENCH_PROGS := copy open_close dup pipe borrow
 BENCH_DIR   := $(BUILD)/bench
 # gcc: BENCH_HOT uses GCC's noipa attribute.
 BENCH_CC    ?= gcc

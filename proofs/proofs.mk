@@ -2,10 +2,15 @@
 # proofs/proofs.mk: Frama-C/WP proofs of iosafe's core, client proofs, the
 # mutation check and the audit report.  Included by the top-level GNUmakefile.
 #
-#   make prove           prove the core (src/*.c and the inline functions of
+#   make prove           prove the core (src/inline.c: every body of
 #                        include/iosafe/*.h), the good clients, refute the
-#                        faulty ones, and compare with proofs/REPORT.md
-#   make prove-report    the same, then write proofs/REPORT.md (commit it)
+#                        faulty ones, and compare with proofs/REPORT.md;
+#                        goals whose text is unchanged are replayed from the
+#                        committed WP cache (proofs/wp-cache.txt)
+#   make prove-full      the same from nothing (an empty cache: every goal to
+#                        the provers), then write proofs/REPORT.md and
+#                        proofs/wp-cache.txt (commit both)
+#   make prove-report    another name for prove-full
 #   make prove-mutants   every mutant of the core must break a proof or a test
 #
 # See proofs/README.md for what is proved and what is trusted.
@@ -31,7 +36,7 @@ PROVE_TIMEOUT ?= 120
 PROVE_JOBS    ?= 2
 
 # Frama-C's front end:
-#   -c11                    the library is C11 (_Static_assert in src/io.c).
+#   -c11                    the library is C11 (_Static_assert in src/inline.c).
 #   -no-frama-c-stdlib, -cpp-extra-args=-nostdinc -Iacsl/libc
 #                           read neither Frama-C's libc (its close/read/...
 #                           contracts keep no open/closed state) nor the
@@ -65,13 +70,48 @@ PROVE_FC_FLAGS := -c11 -no-frama-c-stdlib \
 #                           behavior's assumes and each reachable statement:
 #                           a success means a vacuous contract or dead code,
 #                           and fails the run (wp_check.py).
-#   -wp-cache none          prove afresh every time.
 PROVE_WP_FLAGS := -wp -wp-rte -wp-prover z3,cvc4,cvc5 -wp-run-all-provers \
 	-wp-steps $(PROVE_STEPS) -wp-timeout $(PROVE_TIMEOUT) \
 	-wp-smoke-tests -wp-smoke-timeout $(PROVE_TIMEOUT) \
-	-wp-par $(PROVE_JOBS) -wp-cache none
+	-wp-par $(PROVE_JOBS)
 
-PROVE_CORE_SRCS := src/fd.c src/io.c src/fdops.c
+# WP's cache (kept out of PROVE_WP_FLAGS, which the report prints and
+# compares): one directory for every run of the session, build/proofs/
+# wp-cache.  WP keys each prover result by a digest of the exact text the
+# prover is given, the prover and its version, and reuses it only within
+# the current -wp-steps (proofs/wp_check.py, top): a goal whose text changed
+# (its code, its contract, a contract it relies on, the trusted base) is
+# proved again; nothing else can be.  The key holds no file name or line
+# number, so moving code keeps its entries.
+#   make prove       -wp-cache update over the committed results
+#                    (proofs/wp-cache.txt, unpacked over build/proofs/
+#                    wp-cache, whose own earlier entries stay);
+#   make prove-full  -wp-cache rebuild over an empty directory: every goal to
+#                    the provers; the directory is then packed into
+#                    proofs/wp-cache.txt, so that the committed cache holds
+#                    exactly that full run's results.
+# The committed REPORT.md always comes from prove-full (its Run: line;
+# `make prove` checks it).
+PROVE_CACHE_TXT := proofs/wp-cache.txt
+PROVE_CACHE_DIR := $(abspath $(PROOFS)/wp-cache)
+PROVE_FULL ?= 0
+ifeq ($(PROVE_FULL),1)
+  PROVE_CACHE_MODE := rebuild
+  PROVE_RUN_KIND := make prove-full (-wp-cache rebuild, empty cache: every goal proved in this run)
+else
+  PROVE_CACHE_MODE := update
+  PROVE_RUN_KIND := make prove (-wp-cache update over $(PROVE_CACHE_TXT))
+endif
+# One cache directory per step limit (steps-N/): WP reuses an "unknown" of
+# a prover whatever the limit it was reached under, and a client's goals are
+# proved twice, at PROVE_CLIENT_STEPS and again at PROVE_STEPS in its smoke
+# run, so one directory would let the lower limit's results overwrite the
+# higher one's.
+prove_cache = -wp-cache $(PROVE_CACHE_MODE) -wp-cache-dir $(PROVE_CACHE_DIR)/steps-$(1)
+
+# The one unit that defines every body of the headers (include/iosafe/
+# inline.h); the static inline functions of fd.h and io.h are in it too.
+PROVE_CORE_SRCS := src/inline.c src/fdops.c
 # The trusted base: iosafe_posix.h and the per-family files it or the shims
 # include (acsl/iosafe_posix_*.h).
 PROVE_POSIX_HS := $(sort $(wildcard acsl/iosafe_posix*.h))
@@ -82,7 +122,7 @@ PROVE_BAD  := $(sort $(wildcard proofs/clients/bad_*.c))
 PROVE_ENV  := WHY3CONFIG=$(abspath $(PROOFS)/why3.conf)
 PROVE_CHECK := $(PYTHON3) proofs/wp_check.py
 
-.PHONY: prove prove-run prove-report prove-shim prove-why3 prove-mutants
+.PHONY: prove prove-run prove-full prove-report prove-shim prove-why3 prove-mutants
 # prove joins `make check` only once it passes (see the end of this file).
 
 # ---- why3: a project-local configuration, the machine's own untouched ---------
@@ -113,7 +153,7 @@ prove-shim:
 	        $(PROVE_POSIX_HS); } > $(PROOFS)/shim_check.c
 	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check.c
 
-# ---- one Frama-C run: $(call prove_wp,name,sources,extra flags) ---------------------
+# ---- one Frama-C run: $(call prove_wp,name,sources,extra flags,steps) ---------------
 # One shell command (so that $(foreach) can chain several on one recipe
 # line).  First a parse-only run prints the normalised code, from which
 # wp_check.py checks that every function has a contract and lists the second
@@ -122,7 +162,7 @@ prove_wp = printf '  %-8s %s\n' WP $(1) && mkdir -p $(PROOFS)/$(1) && \
 	{ $(FRAMAC) $(PROVE_FC_FLAGS) $(2) -print -ocode $(PROOFS)/$(1)/printed.c \
 	    > $(PROOFS)/$(1)/parse.log 2>&1 || { cat $(PROOFS)/$(1)/parse.log; exit 1; }; } && \
 	skip=$$($(PROVE_CHECK) specs $(PROOFS)/$(1)/printed.c) && \
-	{ $(PROVE_ENV) $(FRAMAC) $(PROVE_FC_FLAGS) $(2) $(PROVE_WP_FLAGS) $(3) \
+	{ $(PROVE_ENV) $(FRAMAC) $(PROVE_FC_FLAGS) $(2) $(PROVE_WP_FLAGS) $(call prove_cache,$(4)) $(3) \
 	    $${skip:+-wp-skip-fct $$skip} \
 	    -wp-out $(PROOFS)/$(1)/wp -wp-report-json $(PROOFS)/$(1)/wp.json \
 	    > $(PROOFS)/$(1)/wp.log 2>&1 || { cat $(PROOFS)/$(1)/wp.log; exit 1; }; }
@@ -133,11 +173,11 @@ prove_client_fcts = $$(sed -n 's/^[a-z].*[ *]\(client_[a-z0-9_]*\)(.*/\1/p' $(1)
 prove_name = $(notdir $(1:.c=))
 prove_client_flags = -wp-fct $(call prove_client_fcts,$(1)) -wp-no-smoke-tests \
 	-wp-steps $(PROVE_CLIENT_STEPS)
-prove_good = $(call prove_wp,$(call prove_name,$(1)),$(1),$(call prove_client_flags,$(1))) && \
-	$(call prove_wp,$(call prove_name,$(1))-smoke,$(1),-wp-fct $(call prove_client_fcts,$(1))) && \
+prove_good = $(call prove_wp,$(call prove_name,$(1)),$(1),$(call prove_client_flags,$(1)),$(PROVE_CLIENT_STEPS)) && \
+	$(call prove_wp,$(call prove_name,$(1))-smoke,$(1),-wp-fct $(call prove_client_fcts,$(1)),$(PROVE_STEPS)) && \
 	$(PROVE_CHECK) proved $(call prove_name,$(1)) $(PROOFS)/$(call prove_name,$(1))/wp.json \
 	    $(PROOFS)/$(call prove_name,$(1))/wp.log $(PROOFS)/$(call prove_name,$(1))-smoke/wp.json &&
-prove_bad = $(call prove_wp,$(call prove_name,$(1)),$(1),$(call prove_client_flags,$(1))) && \
+prove_bad = $(call prove_wp,$(call prove_name,$(1)),$(1),$(call prove_client_flags,$(1)),$(PROVE_CLIENT_STEPS)) && \
 	$(PROVE_CHECK) fails $(call prove_name,$(1)) $(PROOFS)/$(call prove_name,$(1))/wp.json \
 	    $(PROOFS)/$(call prove_name,$(1))/wp.log $(1) &&
 prove_run_args = $(call prove_name,$(1)) $(PROOFS)/$(call prove_name,$(1))/wp.json \
@@ -146,7 +186,12 @@ prove_run_args = $(call prove_name,$(1)) $(PROOFS)/$(call prove_name,$(1))/wp.js
 prove-run: prove-shim $(PROOFS)/why3.conf
 	$(Q)rm -rf $(PROOFS)/core $(PROOFS)/good_* $(PROOFS)/bad_*
 	$(Q)date +%s > $(PROOFS)/start
-	$(Q)$(call prove_wp,core,$(PROVE_CORE_SRCS),)
+ifeq ($(PROVE_FULL),1)
+	$(Q)rm -rf $(PROVE_CACHE_DIR) && mkdir -p $(PROVE_CACHE_DIR)
+else
+	$(Q)$(PROVE_CHECK) cache-unpack $(PROVE_CACHE_TXT) $(PROVE_CACHE_DIR)
+endif
+	$(Q)$(call prove_wp,core,$(PROVE_CORE_SRCS),,$(PROVE_STEPS))
 	$(Q)$(PROVE_CHECK) proved core $(PROOFS)/core/wp.json $(PROOFS)/core/wp.log
 	$(Q)$(foreach c,$(PROVE_GOOD),$(call prove_good,$(c))) true
 	$(Q)$(foreach c,$(PROVE_BAD),$(call prove_bad,$(c))) true
@@ -155,7 +200,8 @@ prove-run: prove-shim $(PROOFS)/why3.conf
 	$(Q)secs=$$(( $$(date +%s) - $$(cat $(PROOFS)/start) )); \
 	  FC_FLAGS='$(PROVE_FC_FLAGS)' WP_FLAGS='$(PROVE_WP_FLAGS)' \
 	  CLIENT_FLAGS='-wp-fct client_... -wp-no-smoke-tests -wp-steps $(PROVE_CLIENT_STEPS)' POSIX_H='$(PROVE_POSIX_HS)' \
-	  TIME="$$secs s wall clock for make prove-run, -wp-par $(PROVE_JOBS) (not compared)" \
+	  TIME="$$secs s wall clock, -wp-par $(PROVE_JOBS) (not compared)" \
+	  RUN='$(PROVE_RUN_KIND)' \
 	  $(PROVE_CHECK) report $(PROOFS)/REPORT.md \
 	    core $(PROOFS)/core/wp.json $(PROOFS)/core/wp.log core \
 	    $(foreach c,$(PROVE_GOOD),$(call prove_run_args,$(c),good)) \
@@ -165,9 +211,14 @@ prove-run: prove-shim $(PROOFS)/why3.conf
 prove: prove-run
 	$(Q)$(PROVE_CHECK) same $(PROOFS)/REPORT.md proofs/REPORT.md
 
-prove-report: prove-run
-	$(quiet) REPORT proofs/REPORT.md
+# From nothing: its own make, so that PROVE_FULL=1 holds for every rule.
+prove-full:
+	$(Q)$(MAKE) --no-print-directory prove-run PROVE_FULL=1
+	$(quiet) REPORT "proofs/REPORT.md, $(PROVE_CACHE_TXT)"
 	$(Q)cp $(PROOFS)/REPORT.md proofs/REPORT.md
+	$(Q)$(PROVE_CHECK) cache-pack $(PROVE_CACHE_DIR) $(PROVE_CACHE_TXT)
+
+prove-report: prove-full
 
 # ---- mutation check ---------------------------------------------------------------
 # Every mutant of proofs/mutants/mutants.txt, applied to a copy under
@@ -218,8 +269,8 @@ uninstall-acsl:
 	    $(DESTDIR)$(includedir)/iosafe/libc 2>/dev/null || true
 	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe 2>/dev/null || true
 
-# `make prove` passes (2776 goals, faulty clients refuted, REPORT.md equal to a
-# fresh run; 1069 s wall on this shared 2-core machine under a load of ~8.5),
-# so it is part of `make check`.  prove-mutants stays its own target (see
-# proofs/README.md).
+# `make prove` passes (faulty clients refuted, REPORT.md equal to a fresh
+# run; its goal count and times are in proofs/REPORT.md), warm from
+# proofs/wp-cache.txt, so it is part of `make check`.  prove-mutants stays
+# its own target (see proofs/README.md).
 CHECK_TARGETS += prove

@@ -22,16 +22,23 @@
  * Errors: functions that can fail return 0 (or a count) on success and a
  * negative errno value on failure; they never return -1 with errno set.
  *
- * The trivial operations are static inline, so that code written with iosafe
- * compiles to the same instructions as the same code written with bare ints
- * (measured by `make bench`).
+ * The trivial operations are static inline; close, drop, replace and
+ * try_clone have their one body here too, inlined into the caller and
+ * exported by libiosafe (inline.h says how).  Either way code written with
+ * iosafe compiles to the same instructions as the same code written with
+ * bare ints (measured by `make bench`).  So that the bodies compile, this
+ * header includes <errno.h>, <fcntl.h> and <unistd.h>.
  */
 #ifndef IOSAFE_FD_H
 #define IOSAFE_FD_H
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
+#include <unistd.h>
 
 #include "annotations.h"
+#include "inline.h"
 
 #ifdef __FRAMAC__
 #  include "iosafe_acsl.h"
@@ -311,6 +318,28 @@ static inline bool iosafe_fd_is_none(const iosafe_owned_fd *fd)
   disjoint behaviors;
 */
 int iosafe_fd_close(iosafe_owned_fd *fd IOSAFE_RELEASES);
+#if IOSAFE_INLINE_BODIES
+IOSAFE_INLINE int iosafe_fd_close(iosafe_owned_fd *fd)
+{
+	int raw = fd->raw;
+
+	/* None before the call: the descriptor is released whatever close(2)
+	 * returns, so no path may keep the number (close(2), "Dealing with
+	 * error returns from close()"). */
+	fd->raw = IOSAFE_RAW_NONE;
+	if (raw < 0)
+		return 0;
+	if (close(raw) == 0)
+		return 0;
+	/* Linux releases the descriptor before anything can interrupt it, so
+	 * EINTR means "closed"; retrying would close a number that another
+	 * thread may have been given meanwhile (Austin Group bug 529).
+	 * POSIX.1-2024 spells the same outcome EINPROGRESS. */
+	if (errno == EINTR || errno == EINPROGRESS)
+		return 0;
+	return -errno;
+}
+#endif
 
 /**
  * iosafe_fd_drop: close an owned fd, ignoring errors.
@@ -336,6 +365,15 @@ int iosafe_fd_close(iosafe_owned_fd *fd IOSAFE_RELEASES);
   disjoint behaviors;
 */
 void iosafe_fd_drop(iosafe_owned_fd *fd IOSAFE_RELEASES);
+#if IOSAFE_INLINE_BODIES
+IOSAFE_INLINE void iosafe_fd_drop(iosafe_owned_fd *fd)
+{
+	int saved = errno;
+
+	(void)iosafe_fd_close(fd);
+	errno = saved;
+}
+#endif
 
 /**
  * iosafe_fd_replace: drop what @dst holds, then move @src into it.
@@ -372,6 +410,17 @@ void iosafe_fd_drop(iosafe_owned_fd *fd IOSAFE_RELEASES);
 */
 void iosafe_fd_replace(iosafe_owned_fd *dst IOSAFE_RELEASES,
 		       iosafe_owned_fd src IOSAFE_RELEASES);
+#if IOSAFE_INLINE_BODIES
+IOSAFE_INLINE void iosafe_fd_replace(iosafe_owned_fd *dst, iosafe_owned_fd src)
+{
+	/* Same descriptor in both: closing it would leave *dst holding a
+	 * closed number.  Keep it; *dst is its one owner from now on. */
+	if (src.raw >= 0 && src.raw == dst->raw)
+		return;
+	iosafe_fd_drop(dst);
+	dst->raw = src.raw < 0 ? IOSAFE_RAW_NONE : src.raw;
+}
+#endif
 
 /**
  * iosafe_fd_try_clone: duplicate a descriptor, close-on-exec, numbered 3 or
@@ -421,6 +470,29 @@ void iosafe_fd_replace(iosafe_owned_fd *dst IOSAFE_RELEASES,
 */
 int iosafe_fd_try_clone(iosafe_borrowed_fd fd IOSAFE_USES,
 			iosafe_owned_fd *out IOSAFE_ACQUIRES);
+
+/* Descriptors 0, 1 and 2 are stdio: a clone never takes their place, so a
+ * later close of the clone cannot close a standard stream. */
+#define IOSAFE_CLONE_MIN_FD 3
+
+/* F_DUPFD_CLOEXEC: POSIX.1-2008; not declared under strict ISO C. */
+#if IOSAFE_INLINE_BODIES && defined(F_DUPFD_CLOEXEC)
+IOSAFE_INLINE int iosafe_fd_try_clone(iosafe_borrowed_fd fd, iosafe_owned_fd *out)
+{
+	int raw;
+
+	if (out == NULL)
+		return -EINVAL;
+	out->raw = IOSAFE_RAW_NONE;
+	if (fd.raw < 0)
+		return -EBADF;
+	raw = fcntl(fd.raw, F_DUPFD_CLOEXEC, IOSAFE_CLONE_MIN_FD);
+	if (raw < 0)
+		return -errno;
+	out->raw = raw;
+	return 0;
+}
+#endif
 
 /** iosafe_stdin: a borrow of standard input (descriptor 0). Follows: Rust's io::stdin().as_fd(). */
 /*@

@@ -2,6 +2,7 @@
 /*
  * iosafe/iosafe.h: the umbrella header.  Include this one.
  *
+ *   inline.h       IOSAFE_INLINE: header bodies, inlined and exported
  *   annotations.h  IOSAFE_ACQUIRES, IOSAFE_RELEASES, IOSAFE_USES,
  *                  IOSAFE_RETURNS_BORROW
  *   fd.h           iosafe_owned_fd, iosafe_borrowed_fd, move/borrow/close/clone

@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: MIT
 # tests/install/check.sh: install into a DESTDIR, build a program against it
 # with pkg-config, CMake's find_package (also after moving the tree) and
-# meson's dependency() (shared and static each), check the soname, uninstall, and
+# meson's dependency() (shared and static each), check the soname and that
+# both libraries export every function the installed headers declare (those
+# whose body is in a header too: include/iosafe/inline.h), uninstall, and
 # check that nothing install wrote is left.  Run twice: with PREFIX=/usr,
 # and with PREFIX, libdir and includedir all given, to see they are honoured.
 #
@@ -72,11 +74,11 @@ round() { # name, prefix, then make variables
 	# shellcheck disable=SC2086 # word splitting of pkg-config output is intended
 	$CC -std=c11 -Wall -Wextra -Werror $cflags tests/install/prog.c $libs -o "$d/prog-shared" ||
 		fail "$name: shared build"
-	readelf -d "$d/prog-shared" | grep -q "NEEDED.*\[libiosafe\.so\.$MAJOR\]" ||
+	readelf -d "$d/prog-shared" | grep "NEEDED.*\[libiosafe\.so\.$MAJOR\]" >/dev/null ||
 		fail "$name: prog-shared does not need libiosafe.so.$MAJOR"
 	ok "$name: prog-shared needs libiosafe.so.$MAJOR"
 	LD_LIBRARY_PATH="$d$libdir" "$d/prog-shared" >"$d/out" || fail "$name: prog-shared failed"
-	LD_LIBRARY_PATH="$d$libdir" ldd "$d/prog-shared" | grep -q "libiosafe.so.$MAJOR => $d$libdir/" ||
+	LD_LIBRARY_PATH="$d$libdir" ldd "$d/prog-shared" | grep "libiosafe.so.$MAJOR => $d$libdir/" >/dev/null ||
 		fail "$name: prog-shared did not load the installed library"
 	ok "$name: prog-shared ran: $(cat "$d/out")"
 
@@ -84,7 +86,7 @@ round() { # name, prefix, then make variables
 	# shellcheck disable=SC2086
 	$CC -std=c11 -Wall -Wextra -Werror $cflags tests/install/prog.c $libs_L \
 		-Wl,-Bstatic $libs_l -Wl,-Bdynamic -o "$d/prog-static" || fail "$name: static build"
-	if readelf -d "$d/prog-static" | grep -q 'NEEDED.*libiosafe'; then
+	if readelf -d "$d/prog-static" | grep 'NEEDED.*libiosafe' >/dev/null; then
 		fail "$name: prog-static still needs libiosafe"
 	fi
 	"$d/prog-static" >/dev/null || fail "$name: prog-static failed"
@@ -146,8 +148,25 @@ round() { # name, prefix, then make variables
 	fi
 	rm -rf "$d"/cmake-* "$d"/meson-* "$d/cmake.log" "$d/meson.log"
 
+	# Every function the installed headers declare (all but the static
+	# inline ones) is a symbol of both libraries: for other languages, for
+	# its address, for units that do not inline it.
+	local fns missing=""
+	# (iosafe_acsl.h, iosafe_posix.h and libc/ are Frama-C's model,
+	# installed beside them: declarations without symbols; win.h is the
+	# Windows library's, src/win/.)
+	fns=$(cd "$d" && find . -path '*/iosafe/*.h' ! -name 'iosafe_*.h' ! -name win.h ! -path '*/libc/*' -exec grep -h -o '^[a-z][a-z_ ]*[ *]iosafe_[a-z0-9_]*(' {} + |
+		grep -v '^static' | sed 's/.*[ *]\(iosafe_[a-z0-9_]*\)(/\1/' | sort -u)
+	[ "$(wc -l <<<"$fns")" -ge 11 ] || fail "$name: found only $(wc -l <<<"$fns") functions in the installed headers"
+	for f in $fns; do
+		nm -D --defined-only "$d$libdir/libiosafe.so" | grep " T $f\$" >/dev/null || missing="$missing $f(.so)"
+		nm --defined-only "$d$libdir/libiosafe.a" | grep " T $f\$" >/dev/null || missing="$missing $f(.a)"
+	done
+	[ -z "$missing" ] || fail "$name: not exported:$missing"
+	ok "$name: libiosafe.so and libiosafe.a export all $(wc -l <<<"$fns") functions of the headers"
+
 	# The soname and the symlink chain.
-	readelf -d "$d$libdir/libiosafe.so" | grep -q "SONAME.*\[libiosafe\.so\.$MAJOR\]" ||
+	readelf -d "$d$libdir/libiosafe.so" | grep "SONAME.*\[libiosafe\.so\.$MAJOR\]" >/dev/null ||
 		fail "$name: soname is not libiosafe.so.$MAJOR"
 	[ "$(readlink "$d$libdir/libiosafe.so")" = "libiosafe.so.$MAJOR" ] ||
 		fail "$name: libiosafe.so -> $(readlink "$d$libdir/libiosafe.so")"

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * tests/unit/test_fd.c: include/iosafe/fd.h and src/fd.c.
+ * tests/unit/test_fd.c: include/iosafe/fd.h (its bodies, inlined here at -O2;
+ * the library's symbols are run by tests/headers/inlined.c).
  * from_raw, into_raw, borrow, borrow_raw, raw, take, is_none, close, drop,
  * replace, try_clone, stdin/stdout/stderr; on real descriptors.
  */

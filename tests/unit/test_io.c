@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * tests/unit/test_io.c: include/iosafe/io.h and src/io.c.
+ * tests/unit/test_io.c: include/iosafe/io.h (its bodies, inlined here at -O2;
+ * the library's symbols are run by tests/headers/inlined.c).
  * open, openat (with iosafe_cwd()), socket, accept, pipe, read, write: their
  * success and error paths on real descriptors, and close-on-exec on every
  * descriptor they create.

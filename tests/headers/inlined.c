@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tests/headers/inlined.c: every function whose body is in a header
+ * (include/iosafe/inline.h), called with real descriptors, in every language
+ * mode and feature set of tests/headers/check.sh.  check.sh reads the
+ * object's symbols with nm: which iosafe_ functions it calls in the library
+ * (none where every body inlined; exactly those whose guard the unit's
+ * feature macros fail, otherwise), and that it defines none of them (a
+ * definition here would clash with libiosafe's).  Then it links the
+ * program with libiosafe.a and runs it: exit status 0 means every call gave
+ * what its contract says.
+ *
+ * With -DTAKE_ADDRESSES every function is also called through a pointer to
+ * it: the pointer is the library's symbol (its external definition), never
+ * a copy made in this unit.
+ *
+ * No feature macro is defined here: check.sh chooses them (none, strict
+ * ISO C; -D_POSIX_C_SOURCE=200809L; -D_GNU_SOURCE).  <sys/socket.h> gives
+ * AF_UNIX and SOCK_STREAM under all of them.
+ */
+#include <iosafe/iosafe.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+/* The descriptor flags of raw (FD_CLOEXEC), or -1 with errno EBADF when
+ * raw is not open: F_GETFD and FD_CLOEXEC are POSIX.1-2001, there in every
+ * mode (fcntl(2)). */
+static int fd_flags(int raw)
+{
+	return fcntl(raw, F_GETFD);
+}
+
+static int calls(void)
+{
+	iosafe_owned_fd f = IOSAFE_FD_NONE, g = IOSAFE_FD_NONE, r = IOSAFE_FD_NONE,
+			w = IOSAFE_FD_NONE, s = IOSAFE_FD_NONE, c = IOSAFE_FD_NONE;
+	iosafe_borrowed_fd none = iosafe_fd_borrow(&c);
+	char buf[4] = { 0 };
+	int raw;
+
+	if (iosafe_open(&f, "/dev/null", O_RDONLY, 0) != 0 || f.raw < 0)
+		return 10;
+	if (fd_flags(f.raw) != FD_CLOEXEC)
+		return 11;
+	if (iosafe_open(&g, 0, O_RDONLY, 0) != -EINVAL || g.raw != IOSAFE_RAW_NONE)
+		return 12;
+	if (iosafe_openat(&g, iosafe_cwd(), "/dev/null", O_RDONLY, 0) != 0 ||
+	    fd_flags(g.raw) != FD_CLOEXEC)
+		return 13;
+	if (iosafe_read(iosafe_fd_borrow(&f), buf, sizeof(buf)) != 0)
+		return 14;
+	if (iosafe_read(none, buf, sizeof(buf)) != -EBADF)
+		return 15;
+	if (iosafe_pipe(&r, &w, 0) != 0 || fd_flags(r.raw) != FD_CLOEXEC ||
+	    fd_flags(w.raw) != FD_CLOEXEC)
+		return 16;
+	if (iosafe_write(iosafe_fd_borrow(&w), "abc", 3) != 3 ||
+	    iosafe_read(iosafe_fd_borrow(&r), buf, sizeof(buf)) != 3 || buf[2] != 'c')
+		return 17;
+	if (iosafe_write(none, "abc", 3) != -EBADF)
+		return 18;
+	if (iosafe_socket(&s, AF_UNIX, SOCK_STREAM, 0) != 0 ||
+	    fd_flags(s.raw) != FD_CLOEXEC)
+		return 19;
+	/* Not listening: accept4(2) fails with EINVAL, *out none. */
+	if (iosafe_accept(&c, iosafe_fd_borrow(&s), 0, 0, 0) != -EINVAL ||
+	    c.raw != IOSAFE_RAW_NONE)
+		return 20;
+	if (iosafe_fd_try_clone(iosafe_fd_borrow(&f), &c) != 0 || c.raw < 3 ||
+	    fd_flags(c.raw) != FD_CLOEXEC)
+		return 21;
+	/* replace: drops g, moves c in. */
+	raw = g.raw;
+	iosafe_fd_replace(&g, iosafe_fd_take(&c));
+	if (fd_flags(raw) != -1 || errno != EBADF)
+		return 22;
+	errno = 1234;
+	iosafe_fd_drop(&g);
+	if (errno != 1234 || g.raw != IOSAFE_RAW_NONE)
+		return 23;
+	raw = f.raw;
+	if (iosafe_fd_close(&f) != 0 || f.raw != IOSAFE_RAW_NONE ||
+	    fd_flags(raw) != -1)
+		return 24;
+	if (iosafe_fd_close(&r) != 0 || iosafe_fd_close(&w) != 0 || iosafe_fd_close(&s) != 0)
+		return 25;
+	return 0;
+}
+
+#ifdef TAKE_ADDRESSES
+/* volatile: the compiler cannot see through the pointers, so each call is a
+ * call to the library's symbol. */
+static int (*volatile p_open)(iosafe_owned_fd *, const char *, int, mode_t) = iosafe_open;
+static int (*volatile p_openat)(iosafe_owned_fd *, iosafe_borrowed_fd, const char *, int,
+				mode_t) = iosafe_openat;
+static int (*volatile p_socket)(iosafe_owned_fd *, int, int, int) = iosafe_socket;
+static int (*volatile p_accept)(iosafe_owned_fd *, iosafe_borrowed_fd, struct sockaddr *,
+				socklen_t *, int) = iosafe_accept;
+static int (*volatile p_pipe)(iosafe_owned_fd *, iosafe_owned_fd *, int) = iosafe_pipe;
+static ssize_t (*volatile p_read)(iosafe_borrowed_fd, void *, size_t) = iosafe_read;
+static ssize_t (*volatile p_write)(iosafe_borrowed_fd, const void *, size_t) = iosafe_write;
+static int (*volatile p_close)(iosafe_owned_fd *) = iosafe_fd_close;
+static void (*volatile p_drop)(iosafe_owned_fd *) = iosafe_fd_drop;
+static void (*volatile p_replace)(iosafe_owned_fd *, iosafe_owned_fd) = iosafe_fd_replace;
+static int (*volatile p_clone)(iosafe_borrowed_fd, iosafe_owned_fd *) = iosafe_fd_try_clone;
+
+static int pointers(void)
+{
+	iosafe_owned_fd f = IOSAFE_FD_NONE, g = IOSAFE_FD_NONE, r = IOSAFE_FD_NONE,
+			w = IOSAFE_FD_NONE, s = IOSAFE_FD_NONE, c = IOSAFE_FD_NONE;
+	char buf[4] = { 0 };
+
+	if (p_open(&f, "/dev/null", O_RDONLY, 0) != 0 || fd_flags(f.raw) != FD_CLOEXEC)
+		return 30;
+	if (p_openat(&g, iosafe_cwd(), "/dev/null", O_RDONLY, 0) != 0)
+		return 31;
+	if (p_pipe(&r, &w, 0) != 0 || p_write(iosafe_fd_borrow(&w), "xy", 2) != 2 ||
+	    p_read(iosafe_fd_borrow(&r), buf, sizeof(buf)) != 2 || buf[1] != 'y')
+		return 32;
+	if (p_socket(&s, AF_UNIX, SOCK_STREAM, 0) != 0 ||
+	    p_accept(&c, iosafe_fd_borrow(&s), 0, 0, 0) != -EINVAL)
+		return 33;
+	if (p_clone(iosafe_fd_borrow(&f), &c) != 0 || fd_flags(c.raw) != FD_CLOEXEC)
+		return 34;
+	p_replace(&g, iosafe_fd_take(&c));
+	p_drop(&g);
+	if (p_close(&f) != 0 || p_close(&r) != 0 || p_close(&w) != 0 || p_close(&s) != 0 ||
+	    g.raw != IOSAFE_RAW_NONE)
+		return 35;
+	return 0;
+}
+#endif
+
+int main(void)
+{
+	int rc = calls();
+
+#ifdef TAKE_ADDRESSES
+	if (rc == 0)
+		rc = pointers();
+#endif
+	return rc;
+}
