@@ -214,6 +214,7 @@ prove: prove-run
 # From nothing: its own make, so that PROVE_FULL=1 holds for every rule.
 prove-full:
 	$(Q)$(MAKE) --no-print-directory prove-run PROVE_FULL=1
+	$(Q)$(if $(wildcard proofs/win/win.mk),$(MAKE) --no-print-directory prove-win PROVE_FULL=1,true)
 	$(quiet) REPORT "proofs/REPORT.md, $(PROVE_CACHE_TXT)"
 	$(Q)cp $(PROOFS)/REPORT.md proofs/REPORT.md
 	$(Q)$(PROVE_CHECK) cache-pack $(PROVE_CACHE_DIR) $(PROVE_CACHE_TXT)

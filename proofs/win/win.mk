@@ -28,19 +28,23 @@ PROVE_WIN := $(BUILD)/proofs/win
 
 # One run: $(call prove_win_wp,name,sources,extra flags); as proofs.mk's
 # prove_wp, with the Windows flags and its own output directory.
-prove_win_wp = $(subst $(PROOFS)/$(1),$(PROVE_WIN)/$(1),$(subst $(PROVE_FC_FLAGS),$(PROVE_WIN_FC_FLAGS),$(subst $(PROVE_WP_FLAGS),$(PROVE_WIN_WP_FLAGS),$(call prove_wp,$(1),$(2),$(3)))))
+prove_win_wp = $(subst $(PROOFS)/$(1),$(PROVE_WIN)/$(1),$(subst $(PROVE_FC_FLAGS),$(PROVE_WIN_FC_FLAGS),$(subst $(PROVE_WP_FLAGS),$(PROVE_WIN_WP_FLAGS),$(call prove_wp,$(1),$(2),$(3),$(4)))))
 
+# The prover results come from and go to proofs.mk's WP cache (one
+# directory per step limit): `make prove-full` runs this too before it packs
+# the cache into proofs/wp-cache.txt.
 prove-win: $(PROOFS)/why3.conf
 	$(Q)bash proofs/win/shim_check.sh $(WIN_CC) $(PROVE_WIN)
+	$(Q)$(if $(filter 1,$(PROVE_FULL)),true,$(PROVE_CHECK) cache-unpack $(PROVE_CACHE_TXT) $(PROVE_CACHE_DIR))
 	$(Q)rm -rf $(PROVE_WIN)/core $(PROVE_WIN)/good_* $(PROVE_WIN)/bad_*
 	$(Q)start=$$(date +%s); \
-	  $(call prove_win_wp,core,$(PROVE_WIN_SRCS),) && \
+	  $(call prove_win_wp,core,$(PROVE_WIN_SRCS),,$(PROVE_STEPS)) && \
 	  $(PROVE_CHECK) proved win-core $(PROVE_WIN)/core/wp.json $(PROVE_WIN)/core/wp.log && \
-	  $(foreach c,$(PROVE_WIN_GOOD),$(call prove_win_wp,$(call prove_name,$(c)),$(c),$(call prove_client_flags,$(c))) && \
-	    $(call prove_win_wp,$(call prove_name,$(c))-smoke,$(c),-wp-fct $(call prove_client_fcts,$(c))) && \
+	  $(foreach c,$(PROVE_WIN_GOOD),$(call prove_win_wp,$(call prove_name,$(c)),$(c),$(call prove_client_flags,$(c)),$(PROVE_CLIENT_STEPS)) && \
+	    $(call prove_win_wp,$(call prove_name,$(c))-smoke,$(c),-wp-fct $(call prove_client_fcts,$(c)),$(PROVE_STEPS)) && \
 	    $(PROVE_CHECK) proved win-$(call prove_name,$(c)) $(PROVE_WIN)/$(call prove_name,$(c))/wp.json \
 	      $(PROVE_WIN)/$(call prove_name,$(c))/wp.log $(PROVE_WIN)/$(call prove_name,$(c))-smoke/wp.json &&) \
-	  $(foreach c,$(PROVE_WIN_BAD),$(call prove_win_wp,$(call prove_name,$(c)),$(c),$(call prove_client_flags,$(c))) && \
+	  $(foreach c,$(PROVE_WIN_BAD),$(call prove_win_wp,$(call prove_name,$(c)),$(c),$(call prove_client_flags,$(c)),$(PROVE_CLIENT_STEPS)) && \
 	    $(PROVE_CHECK) fails win-$(call prove_name,$(c)) $(PROVE_WIN)/$(call prove_name,$(c))/wp.json \
 	      $(PROVE_WIN)/$(call prove_name,$(c))/wp.log $(c) &&) \
 	  echo "  TIME     prove-win: $$(( $$(date +%s) - start )) s"
