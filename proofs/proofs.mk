@@ -72,7 +72,7 @@ PROVE_WP_FLAGS := -wp -wp-rte -wp-prover z3,cvc4,cvc5 -wp-run-all-provers \
 	-wp-par $(PROVE_JOBS) -wp-cache none
 
 PROVE_CORE_SRCS := src/fd.c src/io.c
-PROVE_DEPS := $(PROVE_CORE_SRCS) $(wildcard include/iosafe/*.h acsl/*.h acsl/libc/*.h \
+PROVE_DEPS := $(PROVE_CORE_SRCS) $(wildcard include/iosafe/*.h acsl/*.h acsl/libc/*.h acsl/libc/linux/*.h \
 	acsl/libc/sys/*.h) proofs/wp_check.py
 PROVE_GOOD := $(sort $(wildcard proofs/clients/good_*.c))
 PROVE_BAD  := $(sort $(wildcard proofs/clients/bad_*.c))
@@ -80,6 +80,7 @@ PROVE_ENV  := WHY3CONFIG=$(abspath $(PROOFS)/why3.conf)
 PROVE_CHECK := $(PYTHON3) proofs/wp_check.py
 
 .PHONY: prove prove-run prove-report prove-shim prove-why3 prove-mutants
+.PHONY: prove-shim-fs
 # prove joins `make check` only once it passes (see the end of this file).
 
 # ---- why3: a project-local configuration, the machine's own untouched ---------
@@ -109,6 +110,18 @@ prove-shim:
 	      sed -n 's/^#define \(E[A-Z]*\|O_[A-Z]*\|F_[A-Z_]*\|AT_[A-Z]*\|AF_[A-Z]*\|SOCK_[A-Z]*\) \(.*\)$$/_Static_assert((\1) == (\2), "\1");/p' \
 	        acsl/iosafe_posix.h; } > $(PROOFS)/shim_check.c
 	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check.c
+
+# ---- the same for the file and zero-copy calls (acsl/iosafe_posix_fs.h) -------
+# Object-like #defines only (S_ISFIFO(m), fcntl(...) and syscall(...) are
+# function-like and not matched); struct layouts in proofs/shim_types_fs.c.
+prove-shim: prove-shim-fs
+prove-shim-fs:
+	$(quiet) SHIM acsl/iosafe_posix_fs.h
+	$(Q)mkdir -p $(PROOFS)
+	$(Q){ cat proofs/shim_types_fs.c; \
+	      sed -n 's/^#define \(E[A-Z0-9]*\|O_[A-Z]*\|F_[A-Z_]*\|[RWX]_OK\|AT_[A-Z_]*\|S_IF[A-Z]*\|MFD_[A-Z_]*\|SEEK_[A-Z]*\|LOCK_[A-Z]*\|RENAME_[A-Z]*\|SPLICE_F_[A-Z]*\|STATX_[A-Z_]*\|SYS_[a-z0-9_]*\|RESOLVE_[A-Z_]*\) \(.*\)$$/_Static_assert((\1) == (\2), "\1");/p' \
+	        acsl/iosafe_posix_fs.h; } > $(PROOFS)/shim_check_fs.c
+	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check_fs.c
 
 # ---- one Frama-C run: $(call prove_wp,name,sources,extra flags) ---------------------
 # One shell command (so that $(foreach) can chain several on one recipe
@@ -187,12 +200,14 @@ prove-mutants: prove-shim $(PROOFS)/why3.conf
 # (frama-c -no-frama-c-stdlib -cpp-extra-args="-nostdinc
 # -I$(includedir)/iosafe/libc -I$(includedir)").  install-acsl and
 # uninstall-acsl mirror each other through ACSL_INSTALLED.
-ACSL_HDRS := acsl/iosafe_acsl.h acsl/iosafe_posix.h
+ACSL_HDRS := acsl/iosafe_acsl.h acsl/iosafe_posix.h acsl/iosafe_posix_fs.h
 ACSL_LIBC_HDRS := $(wildcard acsl/libc/*.h)
 ACSL_LIBC_SYS_HDRS := $(wildcard acsl/libc/sys/*.h)
+ACSL_LIBC_LINUX_HDRS := $(wildcard acsl/libc/linux/*.h)
 ACSL_INSTALLED := $(ACSL_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%) \
 	$(ACSL_LIBC_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%) \
-	$(ACSL_LIBC_SYS_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%)
+	$(ACSL_LIBC_SYS_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%) \
+	$(ACSL_LIBC_LINUX_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%)
 
 INSTALL_TARGETS += install-acsl
 UNINSTALL_TARGETS += uninstall-acsl
@@ -204,10 +219,13 @@ install-acsl:
 	$(Q)$(INSTALL) -m 644 $(ACSL_HDRS) $(DESTDIR)$(includedir)/iosafe/
 	$(Q)$(INSTALL) -m 644 $(ACSL_LIBC_HDRS) $(DESTDIR)$(includedir)/iosafe/libc/
 	$(Q)$(INSTALL) -m 644 $(ACSL_LIBC_SYS_HDRS) $(DESTDIR)$(includedir)/iosafe/libc/sys/
+	$(Q)$(INSTALL) -d -m 755 $(DESTDIR)$(includedir)/iosafe/libc/linux
+	$(Q)$(INSTALL) -m 644 $(ACSL_LIBC_LINUX_HDRS) $(DESTDIR)$(includedir)/iosafe/libc/linux/
 
 uninstall-acsl:
 	$(quiet) UNINSTALL "$(DESTDIR)$(includedir)/iosafe (ACSL model)"
 	$(Q)rm -f $(ACSL_INSTALLED)
+	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe/libc/linux 2>/dev/null || true
 	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe/libc/sys $(DESTDIR)$(includedir)/iosafe/libc 2>/dev/null || true
 	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe 2>/dev/null || true
 

@@ -7,6 +7,7 @@
  *   fd.h           iosafe_owned_fd, iosafe_borrowed_fd, move/borrow/close/clone
  *   auto.h         iosafe_auto_fd (closed at scope exit)
  *   io.h           open, openat, socket, accept, pipe, read, write
+ *   fs.h           files: openat2, memfd, seals, stat, sync, seek, read_all, *at
  *   version.h      IOSAFE_VERSION_*
  */
 #ifndef IOSAFE_IOSAFE_H
@@ -17,5 +18,6 @@
 #include "fd.h"
 #include "auto.h"
 #include "io.h"
+#include "fs.h"
 
 #endif /* IOSAFE_IOSAFE_H */
