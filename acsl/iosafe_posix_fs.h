@@ -125,6 +125,7 @@ struct iovec {
 #define ENOSYS 38
 #define ENOTEMPTY 39
 #define ELOOP 40
+#define EOVERFLOW 75
 
 #define O_NOCTTY 0400
 #define O_NOFOLLOW 0400000
@@ -172,9 +173,18 @@ struct iovec {
 #define RESOLVE_BENEATH 0x08
 
 /* One trusted function per fcntl command and per syscall number (see the
- * head of this file). */
+ * head of this file).  The commands iosafe_posix.h models go back to its
+ * fcntl, by name in parentheses (not a macro call); a command or syscall
+ * number with neither stops the proof run (implicit declarations abort),
+ * so none escapes a contract. */
 #define fcntl(fd, cmd, arg) iosafe_posix_fcntl_##cmd(fd, arg)
 #define syscall(nr, ...) iosafe_posix_syscall_##nr(__VA_ARGS__)
+#define iosafe_posix_fcntl_F_DUPFD(fd, arg) (fcntl)(fd, F_DUPFD, arg)
+#define iosafe_posix_fcntl_F_DUPFD_CLOEXEC(fd, arg) (fcntl)(fd, F_DUPFD_CLOEXEC, arg)
+#define iosafe_posix_fcntl_F_GETFD(fd, arg) (fcntl)(fd, F_GETFD, arg)
+#define iosafe_posix_fcntl_F_SETFD(fd, arg) (fcntl)(fd, F_SETFD, arg)
+#define iosafe_posix_fcntl_F_GETFL(fd, arg) (fcntl)(fd, F_GETFL, arg)
+#define iosafe_posix_fcntl_F_SETFL(fd, arg) (fcntl)(fd, F_SETFL, arg)
 
 /* ---- Acquisitions ----------------------------------------------------------
  * The shape of iosafe_posix.h's: -1 with errno set and the table unchanged,
@@ -510,5 +520,45 @@ ssize_t sendfile(int out_fd, int in_fd, off_t *offset, size_t count);
 */
 ssize_t copy_file_range(int fd_in, loff_t *off_in, int fd_out, loff_t *off_out, size_t len,
 			unsigned int flags);
+
+/*@
+  // readv(2): fd is used; iov holds iovcnt entries, each a writable buffer.
+  requires readv_open: iosafe_fd_is_open(fd);
+  requires readv_iov: \valid_read(iov + (0 .. iovcnt - 1));
+  requires readv_bufs: \forall integer i; 0 <= i < iovcnt ==>
+    \valid((char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
+  assigns errno, { ((char *)iov[i].iov_base)[j] | integer i, j;
+    0 <= i < iovcnt && 0 <= j < iov[i].iov_len };
+  // readv(2) RETURN VALUE: "the number of bytes read", or -1 with errno set.
+  ensures readv_result: \result >= 0 || (\result == -1 && iosafe_errno_set);
+*/
+ssize_t readv(int fd, const struct iovec *iov, int iovcnt);
+
+/*@
+  requires writev_open: iosafe_fd_is_open(fd);
+  requires writev_iov: \valid_read(iov + (0 .. iovcnt - 1));
+  requires writev_bufs: \forall integer i; 0 <= i < iovcnt ==>
+    \valid_read((char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
+  assigns errno;
+  // writev(2) RETURN VALUE: "the number of bytes written", or -1, errno set.
+  ensures writev_result: \result >= 0 || (\result == -1 && iosafe_errno_set);
+*/
+ssize_t writev(int fd, const struct iovec *iov, int iovcnt);
+
+/*@
+  requires vmsplice_open: iosafe_fd_is_open(fd);
+  requires vmsplice_iov: \valid_read(iov + (0 .. nr_segs - 1));
+  requires vmsplice_bufs: \forall integer i; 0 <= i < nr_segs ==>
+    \valid((char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
+  // vmsplice(2) maps the ranges into a pipe's write end; on a read end
+  // Linux copies the pipe's data into them (fs/splice.c, vmsplice_to_user),
+  // which the man page does not say: the buffers may be written.
+  assigns errno, { ((char *)iov[i].iov_base)[j] | integer i, j;
+    0 <= i < nr_segs && 0 <= j < iov[i].iov_len };
+  // vmsplice(2) RETURN VALUE: "the number of bytes transferred to the
+  // pipe", or -1 with errno set.
+  ensures vmsplice_result: \result >= 0 || (\result == -1 && iosafe_errno_set);
+*/
+ssize_t vmsplice(int fd, const struct iovec *iov, size_t nr_segs, unsigned int flags);
 
 #endif /* IOSAFE_POSIX_FS_H */

@@ -12,6 +12,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/uio.h>
 #include <unistd.h>
 #if defined(__linux__)
 #  include <linux/openat2.h>
@@ -297,6 +298,30 @@ ssize_t iosafe_pwrite(iosafe_borrowed_fd fd, const void *buf, size_t n, off_t of
 	if (fd.raw < 0)
 		return -EBADF;
 	put = pwrite(fd.raw, buf, n, offset);
+	return put < 0 ? -errno : put;
+}
+
+ssize_t iosafe_readv(iosafe_borrowed_fd fd, const struct iovec *iov, int iovcnt)
+{
+	ssize_t got;
+
+	if (fd.raw < 0)
+		return -EBADF;
+	if (iovcnt < 0)
+		return -EINVAL;
+	got = readv(fd.raw, iov, iovcnt);
+	return got < 0 ? -errno : got;
+}
+
+ssize_t iosafe_writev(iosafe_borrowed_fd fd, const struct iovec *iov, int iovcnt)
+{
+	ssize_t put;
+
+	if (fd.raw < 0)
+		return -EBADF;
+	if (iovcnt < 0)
+		return -EINVAL;
+	put = writev(fd.raw, iov, iovcnt);
 	return put < 0 ? -errno : put;
 }
 

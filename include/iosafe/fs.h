@@ -39,6 +39,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 #include <sys/stat.h> /* struct stat, mode_t */
+#include <sys/uio.h>  /* struct iovec */
 
 #include "fd.h"
 #include "io.h"
@@ -698,6 +699,79 @@ ssize_t iosafe_pread(iosafe_borrowed_fd fd IOSAFE_USES, void *buf, size_t n, off
 */
 ssize_t iosafe_pwrite(iosafe_borrowed_fd fd IOSAFE_USES, const void *buf, size_t n,
 		      off_t offset);
+
+/**
+ * iosafe_readv: read into several buffers in one call (scatter input).
+ * @fd: a borrow, used during the call only.
+ * @iov: (not NULL unless @iovcnt is 0) @iovcnt entries, each naming
+ *   iov_len writable bytes at iov_base; filled in order.
+ * @iovcnt: 0 to IOV_MAX (1024 on Linux).
+ * Returns: the number of bytes read (0 at end of file), or -EBADF, -EINTR,
+ *   -EAGAIN, -EIO, -EISDIR, -EFAULT, -EINVAL (@iovcnt above IOV_MAX, or
+ *   the lengths overflow a ssize_t), ...; -EINVAL for a negative @iovcnt.
+ * Follows: readv(2), POSIX readv; rustix::io::readv.
+ */
+/*@
+  requires borrow_ok: iosafe_fd_borrow_ok(fd.raw);
+  assigns errno, { ((char *)iov[i].iov_base)[j] | integer i, j;
+    0 <= i < iovcnt && 0 <= j < iov[i].iov_len };
+  ensures table_same: iosafe_fd_table_same{Pre, Post};
+  behavior none:
+    assumes fd.raw < 0;
+    assigns \nothing;
+    ensures result_ebadf: \result == -EBADF;
+  behavior negative:
+    assumes fd.raw >= 0 && iovcnt < 0;
+    assigns \nothing;
+    ensures result_einval: \result == -EINVAL;
+  behavior call:
+    assumes fd.raw >= 0 && iovcnt >= 0;
+    requires valid_iov: \valid_read(iov + (0 .. iovcnt - 1));
+    requires valid_bufs: \forall integer i; 0 <= i < iovcnt ==>
+      \valid((char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
+    requires separated: \separated(&errno, iov + (0 .. iovcnt - 1),
+      { (char *)iov[i].iov_base + j | integer i, j;
+        0 <= i < iovcnt && 0 <= j < iov[i].iov_len });
+    ensures result: \result >= 0 || iosafe_neg_errno(\result);
+  complete behaviors;
+  disjoint behaviors;
+*/
+ssize_t iosafe_readv(iosafe_borrowed_fd fd IOSAFE_USES, const struct iovec *iov, int iovcnt);
+
+/**
+ * iosafe_writev: write several buffers in one call (gather output).
+ * @fd: a borrow, used during the call only.
+ * @iov: (not NULL unless @iovcnt is 0) @iovcnt entries, each naming
+ *   iov_len readable bytes at iov_base; written in order, atomically
+ *   with respect to other writers of a pipe up to PIPE_BUF bytes.
+ * @iovcnt: 0 to IOV_MAX (1024 on Linux).
+ * Returns: the number of bytes written (possibly fewer than the sum), or
+ *   -EBADF, -EINTR, -EAGAIN, -EPIPE, -ENOSPC, -EIO, -EFAULT, -EINVAL, ...;
+ *   -EINVAL for a negative @iovcnt.
+ * Follows: writev(2), POSIX writev; rustix::io::writev.
+ */
+/*@
+  requires borrow_ok: iosafe_fd_borrow_ok(fd.raw);
+  assigns errno;
+  ensures table_same: iosafe_fd_table_same{Pre, Post};
+  behavior none:
+    assumes fd.raw < 0;
+    assigns \nothing;
+    ensures result_ebadf: \result == -EBADF;
+  behavior negative:
+    assumes fd.raw >= 0 && iovcnt < 0;
+    assigns \nothing;
+    ensures result_einval: \result == -EINVAL;
+  behavior call:
+    assumes fd.raw >= 0 && iovcnt >= 0;
+    requires valid_iov: \valid_read(iov + (0 .. iovcnt - 1));
+    requires valid_bufs: \forall integer i; 0 <= i < iovcnt ==>
+      \valid_read((char *)iov[i].iov_base + (0 .. iov[i].iov_len - 1));
+    ensures result: \result >= 0 || iosafe_neg_errno(\result);
+  complete behaviors;
+  disjoint behaviors;
+*/
+ssize_t iosafe_writev(iosafe_borrowed_fd fd IOSAFE_USES, const struct iovec *iov, int iovcnt);
 
 /**
  * iosafe_read_all: read until @n bytes are read or the end of the file.

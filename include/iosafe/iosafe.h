@@ -8,6 +8,7 @@
  *   auto.h         iosafe_auto_fd (closed at scope exit)
  *   io.h           open, openat, socket, accept, pipe, read, write
  *   fs.h           files: openat2, memfd, seals, stat, sync, seek, read_all, *at
+ *   zerocopy.h     splice, tee, vmsplice, sendfile, copy_file_range, copy_all
  *   version.h      IOSAFE_VERSION_*
  */
 #ifndef IOSAFE_IOSAFE_H
@@ -19,5 +20,6 @@
 #include "auto.h"
 #include "io.h"
 #include "fs.h"
+#include "zerocopy.h"
 
 #endif /* IOSAFE_IOSAFE_H */

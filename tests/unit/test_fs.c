@@ -20,6 +20,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/time.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -657,4 +658,39 @@ NOLEAK_TEST(fs, write_all_errors)
 	cr_assert_eq(sigaction(SIGPIPE, &old, NULL), 0);
 	cr_assert_eq(iosafe_fd_close(&w), 0);
 	cr_assert_eq(iosafe_fd_close(&full), 0);
+}
+
+/* ---- readv, writev --------------------------------------------------------------- */
+
+NOLEAK_TEST(fs, readv_writev_scatter_gather)
+{
+	iosafe_owned_fd r = IOSAFE_FD_NONE, w = IOSAFE_FD_NONE;
+	char a[3] = { 0 }, b[8] = { 0 };
+	struct iovec out[2] = { { (void *)"ab", 2 }, { (void *)"cdef", 4 } };
+	struct iovec in[2] = { { a, 2 }, { b, sizeof(b) - 1 } };
+
+	cr_assert_eq(iosafe_pipe(&r, &w, 0), 0);
+	cr_assert_eq(iosafe_writev(bw(&w), out, 2), 6);
+	cr_assert_eq(iosafe_readv(bw(&r), in, 2), 6);
+	cr_assert_str_eq(a, "ab");
+	cr_assert_str_eq(b, "cdef");
+	cr_assert_eq(iosafe_writev(bw(&w), NULL, 0), 0);
+	cr_assert_eq(iosafe_readv(bw(&r), in, -1), -EINVAL);
+	cr_assert_eq(iosafe_writev(bw(&w), out, -1), -EINVAL);
+	cr_assert_eq(iosafe_readv(bw(&r), in, 1025), -EINVAL, "over IOV_MAX");
+	cr_assert_eq(iosafe_readv(bw(&w), in, 2), -EBADF, "write end");
+	cr_assert_eq(iosafe_writev(bw(&r), out, 2), -EBADF, "read end");
+	cr_assert_eq(iosafe_readv(none_borrow, in, 2), -EBADF);
+	cr_assert_eq(iosafe_writev(none_borrow, out, 2), -EBADF);
+	cr_assert_eq(iosafe_readv(iosafe_fd_borrow_raw(fd_not_open()), in, 2), -EBADF);
+	cr_assert_eq(iosafe_fd_close(&r), 0);
+	/* No reader: -EPIPE (SIGPIPE ignored). */
+	{
+		struct sigaction ign = { .sa_handler = SIG_IGN }, old;
+
+		cr_assert_eq(sigaction(SIGPIPE, &ign, &old), 0);
+		cr_assert_eq(iosafe_writev(bw(&w), out, 2), -EPIPE);
+		cr_assert_eq(sigaction(SIGPIPE, &old, NULL), 0);
+	}
+	cr_assert_eq(iosafe_fd_close(&w), 0);
 }
