@@ -9,6 +9,7 @@
  *   io.h           open, openat, socket, accept, pipe, read, write
  *   fs.h           files: openat2, memfd, seals, stat, sync, seek, read_all, *at
  *   zerocopy.h     splice, tee, vmsplice, sendfile, copy_file_range, copy_all
+ *   stdio.h        FILE and DIR hand-off: file_from_fd, fd_from_file, dir_from_fd
  *   version.h      IOSAFE_VERSION_*
  */
 #ifndef IOSAFE_IOSAFE_H
@@ -21,5 +22,6 @@
 #include "io.h"
 #include "fs.h"
 #include "zerocopy.h"
+#include "stdio.h"
 
 #endif /* IOSAFE_IOSAFE_H */

@@ -4,7 +4,9 @@
  * files (openat2, fifo_open, chardev_open, memfd_create, seals, data_fd,
  * shm_open) and calls on a descriptor (fstat, statx, fsync, fdatasync,
  * ftruncate, fallocate, flock, lseek, pread, pwrite, read_all, write_all).
- * Names in directories are in test_fs_names.c.  Real descriptors; every
+ * Names in directories are in test_fs_names.c.  (Over 600 lines: one
+ * test or more per function of the first half of fs.h, which share the
+ * signal and fork helpers of read_all/write_all.)  Real descriptors; every
  * descriptor made is checked close-on-exec; every test compares the
  * descriptor table before and after (NOLEAK_TEST).
  */
