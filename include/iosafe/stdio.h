@@ -9,6 +9,11 @@
  * pattern `f = fdopen(fd, m); if (!f) return -1;` cannot happen, since the
  * owner is still there to be dropped).
  *
+ * Annotations: the @fd parameters of iosafe_file_from_fd and
+ * iosafe_dir_from_fd carry none.  Clang's handle attributes cannot say
+ * "released on success only", and IOSAFE_RELEASES would tell the checker
+ * that the caller's close after a failure is a use after move.
+ *
  * Errors are 0 or a negative errno, as everywhere in iosafe; a NULL pointer
  * that is required gives -EINVAL, a none owner -EBADF, before any call.
  */
@@ -77,7 +82,7 @@ extern "C" {
   complete behaviors;
   disjoint behaviors;
 */
-int iosafe_file_from_fd(FILE **out, iosafe_owned_fd *fd IOSAFE_RELEASES, const char *mode);
+int iosafe_file_from_fd(FILE **out, iosafe_owned_fd *fd, const char *mode);
 
 /**
  * iosafe_fd_from_file: take a FILE stream's descriptor over: a copy of it
@@ -175,7 +180,7 @@ int iosafe_fd_from_file(iosafe_owned_fd *out IOSAFE_ACQUIRES, FILE *f);
   complete behaviors;
   disjoint behaviors;
 */
-int iosafe_dir_from_fd(DIR **out, iosafe_owned_fd *fd IOSAFE_RELEASES);
+int iosafe_dir_from_fd(DIR **out, iosafe_owned_fd *fd);
 
 #ifdef __cplusplus
 }
