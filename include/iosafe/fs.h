@@ -262,8 +262,9 @@ int iosafe_memfd_create(iosafe_owned_fd *out IOSAFE_ACQUIRES, const char *name,
  * @seals: F_SEAL_SEAL, F_SEAL_SHRINK, F_SEAL_GROW, F_SEAL_WRITE,
  *   F_SEAL_FUTURE_WRITE, ORed.
  * Returns: 0, or -EBADF (none or not open), -EINVAL (not a memfd, or
- *   unknown bits), -EPERM (F_SEAL_SEAL is set, or the file was made without
- *   MFD_ALLOW_SEALING), -EBUSY (F_SEAL_WRITE while writable mappings exist).
+ *   unknown bits), -EPERM (F_SEAL_SEAL is set, the file was made without
+ *   MFD_ALLOW_SEALING, or @fd is not open for writing), -EBUSY
+ *   (F_SEAL_WRITE while writable mappings exist).
  * Linux only (3.17).  Follows: fcntl(2) F_ADD_SEALS; rustix::fs::fcntl_add_seals.
  */
 /*@
