@@ -71,7 +71,7 @@ PROVE_WP_FLAGS := -wp -wp-rte -wp-prover z3,cvc4,cvc5 -wp-run-all-provers \
 	-wp-smoke-tests -wp-smoke-timeout $(PROVE_TIMEOUT) \
 	-wp-par $(PROVE_JOBS) -wp-cache none
 
-PROVE_CORE_SRCS := src/fd.c src/io.c
+PROVE_CORE_SRCS := src/fd.c src/io.c src/fs.c src/zerocopy.c src/stdio.c
 PROVE_DEPS := $(PROVE_CORE_SRCS) $(wildcard include/iosafe/*.h acsl/*.h acsl/libc/*.h acsl/libc/linux/*.h \
 	acsl/libc/sys/*.h) proofs/wp_check.py
 PROVE_GOOD := $(sort $(wildcard proofs/clients/good_*.c))
