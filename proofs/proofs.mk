@@ -111,7 +111,7 @@ prove_cache = -wp-cache $(PROVE_CACHE_MODE) -wp-cache-dir $(PROVE_CACHE_DIR)/ste
 
 # The one unit that defines every body of the headers (include/iosafe/
 # inline.h); the static inline functions of fd.h and io.h are in it too.
-PROVE_CORE_SRCS := src/inline.c src/fdops.c
+PROVE_CORE_SRCS := src/inline.c src/fdops.c src/fs.c src/zerocopy.c src/stdio.c
 # The trusted base: iosafe_posix.h and the per-family files it or the shims
 # include (acsl/iosafe_posix_*.h).
 PROVE_POSIX_HS := $(sort $(wildcard acsl/iosafe_posix*.h))
@@ -123,6 +123,7 @@ PROVE_ENV  := WHY3CONFIG=$(abspath $(PROOFS)/why3.conf)
 PROVE_CHECK := $(PYTHON3) proofs/wp_check.py
 
 .PHONY: prove prove-run prove-full prove-report prove-shim prove-why3 prove-mutants
+.PHONY: prove-shim-fs
 # prove joins `make check` only once it passes (see the end of this file).
 
 # ---- why3: a project-local configuration, the machine's own untouched ---------
@@ -152,6 +153,19 @@ prove-shim:
 	      sed -n 's/^#define \(E[A-Z]*\|O_[A-Z]*\|F_[A-Z_]*\|FD_[A-Z]*\|CLOSE_RANGE_[A-Z]*\|AT_[A-Z]*\|AF_[A-Z]*\|SOCK_[A-Z]*\|SYS_[a-z0-9]*\|KCMP_[A-Z]*\) \(.*\)$$/_Static_assert((\1) == (\2), "\1");/p' \
 	        $(PROVE_POSIX_HS); } > $(PROOFS)/shim_check.c
 	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check.c
+
+# ---- the same for the file and zero-copy calls (acsl/iosafe_posix_fs.h) -------
+# Object-like #defines only (S_ISFIFO(m), fcntl(...) and syscall(...) are
+# function-like and not matched); struct layouts in proofs/shim_types_fs.c.
+prove-shim: prove-shim-fs
+prove-shim-fs:
+	$(quiet) SHIM acsl/iosafe_posix_fs.h
+	$(Q)mkdir -p $(PROOFS)
+	$(Q){ cat proofs/shim_types_fs.c; \
+	      sed -n 's/^#define \(E[A-Z0-9]*\|O_[A-Z]*\|F_[A-Z_]*\|[RWX]_OK\|AT_[A-Z_]*\|S_IF[A-Z]*\|MFD_[A-Z_]*\|SEEK_[A-Z]*\|LOCK_[A-Z]*\|RENAME_[A-Z]*\|SPLICE_F_[A-Z]*\|STATX_[A-Z_]*\|SYS_[a-z0-9_]*\|RESOLVE_[A-Z_]*\) \(.*\)$$/_Static_assert((\1) == (\2), "\1");/p' \
+	        acsl/iosafe_posix_fs.h; } > $(PROOFS)/shim_check_fs.c
+	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check_fs.c
+
 
 # ---- one Frama-C run: $(call prove_wp,name,sources,extra flags,steps) ---------------
 # One shell command (so that $(foreach) can chain several on one recipe
@@ -243,6 +257,7 @@ prove-mutants: prove-shim $(PROOFS)/why3.conf
 # -I$(includedir)/iosafe/libc -I$(includedir)").  install-acsl and
 # uninstall-acsl mirror each other through ACSL_INSTALLED.
 ACSL_HDRS := acsl/iosafe_acsl.h $(PROVE_POSIX_HS)
+ACSL_HDRS := acsl/iosafe_acsl.h acsl/iosafe_posix.h acsl/iosafe_posix_fs.h acsl/iosafe_posix_stdio.h acsl/iosafe_acsl_stdio.h
 ACSL_LIBC_HDRS := $(wildcard acsl/libc/*.h)
 ACSL_LIBC_SYS_HDRS := $(wildcard acsl/libc/sys/*.h)
 ACSL_LIBC_LINUX_HDRS := $(wildcard acsl/libc/linux/*.h)
@@ -261,6 +276,7 @@ install-acsl:
 	$(Q)$(INSTALL) -m 644 $(ACSL_HDRS) $(DESTDIR)$(includedir)/iosafe/
 	$(Q)$(INSTALL) -m 644 $(ACSL_LIBC_HDRS) $(DESTDIR)$(includedir)/iosafe/libc/
 	$(Q)$(INSTALL) -m 644 $(ACSL_LIBC_SYS_HDRS) $(DESTDIR)$(includedir)/iosafe/libc/sys/
+	$(Q)$(INSTALL) -d -m 755 $(DESTDIR)$(includedir)/iosafe/libc/linux
 	$(Q)$(INSTALL) -m 644 $(ACSL_LIBC_LINUX_HDRS) $(DESTDIR)$(includedir)/iosafe/libc/linux/
 
 uninstall-acsl:
@@ -268,6 +284,8 @@ uninstall-acsl:
 	$(Q)rm -f $(ACSL_INSTALLED)
 	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe/libc/sys $(DESTDIR)$(includedir)/iosafe/libc/linux \
 	    $(DESTDIR)$(includedir)/iosafe/libc 2>/dev/null || true
+	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe/libc/linux 2>/dev/null || true
+	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe/libc/sys $(DESTDIR)$(includedir)/iosafe/libc 2>/dev/null || true
 	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe 2>/dev/null || true
 
 # `make prove` passes (faulty clients refuted, REPORT.md equal to a fresh

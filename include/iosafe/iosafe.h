@@ -10,9 +10,12 @@
  *   io.h           open, openat, socket, accept, pipe, read, write (POSIX)
  *   fdops.h        dup, dup_onto, stdio, flags, close_range, same, path, reopen
  *                  (POSIX)
+ *   fs.h           files: openat2, memfd, seals, stat, sync, seek, read_all, *at
+ *   zerocopy.h     splice, tee, vmsplice, sendfile, copy_file_range, copy_all
+ *   stdio.h        FILE and DIR hand-off: file_from_fd, fd_from_file, dir_from_fd
  *   win.h          Windows handles and sockets, their acquisitions and the
  *                  C runtime bridge (_WIN32 only; io.h and fdops.h are
- *                  POSIX-only and left out there)
+ *                  POSIX-only and left out there, as are fs.h, zerocopy.h and stdio.h)
  *   version.h      IOSAFE_VERSION_*
  */
 #ifndef IOSAFE_IOSAFE_H
@@ -27,6 +30,9 @@
 #else
 #  include "io.h"
 #  include "fdops.h"
+#  include "fs.h"
+#  include "zerocopy.h"
+#  include "stdio.h"
 #endif
 
 #endif /* IOSAFE_IOSAFE_H */

@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * iosafe/stdio.h: handing a descriptor to a FILE or DIR stream and back
+ * (io-lifetimes' FromFilelike/IntoFilelike, systemd's take_fdopen()).
+ *
+ * A stream owns its descriptor: fclose(3) / closedir(3) close it.  So the
+ * hand-off moves ownership, and only when it succeeds: on failure the
+ * caller still owns the descriptor and must close it (the leak of the
+ * pattern `f = fdopen(fd, m); if (!f) return -1;` cannot happen, since the
+ * owner is still there to be dropped).
+ *
+ * Annotations: the @fd parameters of iosafe_file_from_fd and
+ * iosafe_dir_from_fd carry none.  Clang's handle attributes cannot say
+ * "released on success only", and IOSAFE_RELEASES would tell the checker
+ * that the caller's close after a failure is a use after move.
+ *
+ * Errors are 0 or a negative errno, as everywhere in iosafe; a NULL pointer
+ * that is required gives -EINVAL, a none owner -EBADF, before any call.
+ */
+#ifndef IOSAFE_STDIO_H
+#define IOSAFE_STDIO_H
+
+#include <dirent.h> /* DIR */
+#include <stdio.h>  /* FILE */
+
+#include "fd.h"
+
+#ifdef __FRAMAC__
+#  include "iosafe_acsl_stdio.h"
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * iosafe_file_from_fd: make a FILE stream that owns the descriptor.
+ * @out: (not NULL) receives the stream; NULL on failure.  Close it with
+ *   fclose(3), which closes the descriptor.
+ * @fd: (not NULL) an owner; none afterwards on success (the stream owns the
+ *   descriptor now), unchanged on failure (the caller still owns it).
+ * @mode: (not NULL) an fdopen(3) mode ("r", "w", "a", "r+", ...), matching
+ *   the descriptor's access mode; add "e" to keep close-on-exec explicit
+ *   (iosafe's descriptors have it already; fdopen never clears it).
+ * Returns: 0, or -EINVAL (a NULL argument, or a @mode the descriptor's
+ *   access mode does not allow), -EBADF (@fd none, or not open), -ENOMEM.
+ * Follows: fdopen(3), POSIX fdopen; io-lifetimes FromFilelike; systemd's
+ *   take_fdopen().
+ */
+/*@
+  assigns *out, fd->raw, errno;
+  ensures table_same: iosafe_fd_table_same{Pre, Post};
+  behavior null_out:
+    assumes out == \null;
+    assigns \nothing;
+    ensures result_einval: \result == -EINVAL;
+  behavior bad_args:
+    assumes out != \null && (fd == \null || mode == \null);
+    requires valid_out: \valid(out);
+    assigns *out;
+    ensures out_null: *out == \null;
+    ensures result_einval: \result == -EINVAL;
+  behavior none:
+    assumes out != \null && fd != \null && mode != \null && fd->raw < 0;
+    requires valid_out: \valid(out);
+    requires valid_fd: \valid(fd);
+    assigns *out;
+    ensures out_null: *out == \null;
+    ensures result_ebadf: \result == -EBADF;
+  behavior call:
+    assumes out != \null && fd != \null && mode != \null && fd->raw >= 0;
+    requires valid_out: \valid(out);
+    requires valid_fd: \valid(fd);
+    requires valid_mode: \valid_read(mode);
+    requires owner_ok: iosafe_fd_owner_ok(fd->raw);
+    requires separated: \separated(out, fd, &errno);
+    ensures moved: \result == 0 ==>
+      *out != \null && iosafe_file_fd(*out) == \old(fd->raw) &&
+      fd->raw == IOSAFE_RAW_NONE;
+    ensures failed: \result != 0 ==>
+      iosafe_neg_errno(\result) && *out == \null && fd->raw == \old(fd->raw);
+  complete behaviors;
+  disjoint behaviors;
+*/
+int iosafe_file_from_fd(FILE **out, iosafe_owned_fd *fd, const char *mode);
+
+/**
+ * iosafe_fd_from_file: take a FILE stream's descriptor over: a copy of it
+ * (close-on-exec, numbered 3 or above) is made, then the stream is closed
+ * with fclose(3), which flushes it and closes its own descriptor.
+ * @out: (not NULL) receives the new descriptor; none on failure.
+ * @f: (not NULL) a stream that owns its descriptor.  Closed when the
+ *   result is 0 or fclose's error; left open (still the caller's) on
+ *   -EINVAL, -EBADF and -EMFILE, which happen before anything is done.
+ * Returns: 0; -EBADF when @f has no descriptor (fmemopen(3)); -EMFILE when
+ *   no descriptor is free for the copy; fclose's error (-EIO, -ENOSPC,
+ *   -EPIPE, ...: buffered data was lost; the stream and the copy are both
+ *   closed); -EINVAL for a NULL @out or @f.
+ * Follows: fileno(3), fcntl(2) F_DUPFD_CLOEXEC, fclose(3); io-lifetimes
+ *   IntoFilelike.
+ */
+/*@
+  requires separated: \separated(out, &errno);
+  assigns out->raw, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],
+    iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
+  behavior null_out:
+    assumes out == \null;
+    assigns \nothing;
+    ensures result_einval: \result == -EINVAL;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
+  behavior null_file:
+    assumes out != \null && f == \null;
+    requires valid_out: \valid(out);
+    assigns out->raw;
+    ensures out_none: out->raw == IOSAFE_RAW_NONE;
+    ensures result_einval: \result == -EINVAL;
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
+  behavior call:
+    assumes out != \null && f != \null;
+    requires valid_out: \valid(out);
+    requires valid_file: \valid(f);
+    requires file_owner: iosafe_fd_owner_ok(iosafe_file_fd(f));
+    requires separated_file: \separated(out, f);
+    ensures taken: \result == 0 ==>
+      out->raw >= 3 && iosafe_fd_is_closed{Pre}(out->raw) &&
+      iosafe_fd_is_owned(out->raw) && iosafe_fd_is_cloexec(out->raw) &&
+      iosafe_fd_is_closed(iosafe_file_fd(f));
+    ensures failed: \result != 0 ==>
+      iosafe_neg_errno(\result) && out->raw == IOSAFE_RAW_NONE;
+    ensures others_same: \forall integer d; iosafe_fd_in_range(d) &&
+      d != out->raw && d != iosafe_file_fd(f) ==>
+      \at(iosafe_fd_state[d], Pre) == \at(iosafe_fd_state[d], Post);
+  complete behaviors;
+  disjoint behaviors;
+*/
+int iosafe_fd_from_file(iosafe_owned_fd *out IOSAFE_ACQUIRES, FILE *f);
+
+/**
+ * iosafe_dir_from_fd: make a directory stream that owns the descriptor.
+ * @out: (not NULL) receives the stream; NULL on failure.  Close it with
+ *   closedir(3), which closes the descriptor.
+ * @fd: (not NULL) an owner of a directory opened for reading
+ *   (O_RDONLY | O_DIRECTORY); none afterwards on success, unchanged on
+ *   failure (the caller still owns it).
+ * Returns: 0, or -ENOTDIR (not a directory), -EBADF (@fd none, not open, or
+ *   not open for reading), -ENOMEM; -EINVAL for a NULL @out or @fd.
+ * Follows: fdopendir(3), POSIX fdopendir; rustix::fs::Dir::new.
+ */
+/*@
+  assigns *out, fd->raw, errno;
+  ensures table_same: iosafe_fd_table_same{Pre, Post};
+  behavior null_out:
+    assumes out == \null;
+    assigns \nothing;
+    ensures result_einval: \result == -EINVAL;
+  behavior null_fd:
+    assumes out != \null && fd == \null;
+    requires valid_out: \valid(out);
+    assigns *out;
+    ensures out_null: *out == \null;
+    ensures result_einval: \result == -EINVAL;
+  behavior none:
+    assumes out != \null && fd != \null && fd->raw < 0;
+    requires valid_out: \valid(out);
+    requires valid_fd: \valid(fd);
+    assigns *out;
+    ensures out_null: *out == \null;
+    ensures result_ebadf: \result == -EBADF;
+  behavior call:
+    assumes out != \null && fd != \null && fd->raw >= 0;
+    requires valid_out: \valid(out);
+    requires valid_fd: \valid(fd);
+    requires owner_ok: iosafe_fd_owner_ok(fd->raw);
+    requires separated: \separated(out, fd, &errno);
+    ensures moved: \result == 0 ==>
+      *out != \null && iosafe_dir_fd(*out) == \old(fd->raw) &&
+      fd->raw == IOSAFE_RAW_NONE;
+    ensures failed: \result != 0 ==>
+      iosafe_neg_errno(\result) && *out == \null && fd->raw == \old(fd->raw);
+  complete behaviors;
+  disjoint behaviors;
+*/
+int iosafe_dir_from_fd(DIR **out, iosafe_owned_fd *fd);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* IOSAFE_STDIO_H */
