@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <linux/kcmp.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
