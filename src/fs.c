@@ -278,7 +278,15 @@ off_t iosafe_lseek(iosafe_borrowed_fd fd, off_t offset, int whence)
 	if (fd.raw < 0)
 		return -EBADF;
 	pos = lseek(fd.raw, offset, whence);
-	return pos < 0 ? -errno : pos;
+	if (pos == -1)
+		return -errno;
+	/* A file opened with FMODE_UNSIGNED_OFFSET (/proc/<pid>/mem, /dev/mem)
+	 * takes positions of 2^63 and above, which off_t shows as negative
+	 * values other than -1 with errno untouched (ksys_lseek(),
+	 * fs/read_write.c): not an offset this call can return. */
+	if (pos < 0)
+		return -EOVERFLOW;
+	return pos;
 }
 
 ssize_t iosafe_pread(iosafe_borrowed_fd fd, void *buf, size_t n, off_t offset)

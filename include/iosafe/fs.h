@@ -625,7 +625,9 @@ int iosafe_flock(iosafe_borrowed_fd fd IOSAFE_USES, int operation);
  * @whence: SEEK_SET, SEEK_CUR, SEEK_END (SEEK_DATA, SEEK_HOLE on Linux).
  * Returns: the new offset in bytes from the start of the file (>= 0), or
  *   -EBADF, -EINVAL (bad @whence, or a negative result), -ESPIPE (a pipe,
- *   socket or FIFO), -ENXIO (SEEK_DATA/SEEK_HOLE past the end), -EOVERFLOW.
+ *   socket or FIFO), -ENXIO (SEEK_DATA/SEEK_HOLE past the end), -EOVERFLOW
+ *   (also for a position of 2^63 or more, which files such as
+ *   /proc/<pid>/mem accept and off_t cannot hold; the offset has moved).
  * Follows: lseek(2), POSIX lseek; rustix::fs::seek.
  */
 /*@

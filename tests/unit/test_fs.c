@@ -482,6 +482,21 @@ NOLEAK_TEST(fs, flock_exclusive_and_would_block)
 
 /* ---- lseek, pread, pwrite ------------------------------------------------------------ */
 
+/* /proc/self/mem takes positions of 2^63 and above (FMODE_UNSIGNED_OFFSET),
+ * which lseek(2) returns as negative numbers other than -1 with errno
+ * untouched: iosafe_lseek gives -EOVERFLOW, not 0 or a bogus offset. */
+NOLEAK_TEST(fs, lseek_position_past_off_t)
+{
+	iosafe_owned_fd mem = IOSAFE_FD_NONE;
+
+	cr_assert_eq(iosafe_open(&mem, "/proc/self/mem", O_RDONLY, 0), 0);
+	errno = 0;
+	cr_assert_eq(iosafe_lseek(iosafe_fd_borrow(&mem), (off_t)0xffffffffff600000ULL, SEEK_SET),
+		     -EOVERFLOW);
+	cr_assert_eq(iosafe_lseek(iosafe_fd_borrow(&mem), 4096, SEEK_SET), 4096);
+	cr_assert_eq(iosafe_fd_close(&mem), 0);
+}
+
 NOLEAK_TEST(fs, lseek_pread_pwrite)
 {
 	iosafe_owned_fd fd = IOSAFE_FD_NONE, r = IOSAFE_FD_NONE, w = IOSAFE_FD_NONE;
