@@ -15,15 +15,10 @@
 // Rows that depend on a constant argument are picked in posixSummary:
 // fcntl(F_DUPFD / F_DUPFD_CLOEXEC) acquires, signalfd acquires only when its
 // fd argument is -1.  Access modes (open's flags & O_ACCMODE) and socket
-// types (socket's type argument) are read by the engine from the arguments
-// the row names (FnSummary::ModeArg, TypeArg).
+// types (socket's type argument) are decoded here (acquiredAttrs) from the
+// arguments the row names (FnSummary::ModeArg, TypeArg).
 
-#include "Summary.h"
-
-#include "clang/AST/Decl.h"
-#include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
-#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
-#include "llvm/ADT/StringMap.h"
+#include "SummaryTable.h"
 
 #include <optional>
 
@@ -33,12 +28,6 @@ using namespace clang::ento;
 namespace iosafe {
 
 namespace {
-struct Row {
-  const char *Name;
-  std::optional<unsigned> NArgs;
-  FnSummary S;
-};
-
 FnSummary px(unsigned Flags, std::initializer_list<ParamEffect> Es) {
   FnSummary S;
   S.From = Source::PosixFd;
@@ -46,8 +35,7 @@ FnSummary px(unsigned Flags, std::initializer_list<ParamEffect> Es) {
   S.Effects.assign(Es.begin(), Es.end());
   return S;
 }
-FnSummary acquires(std::initializer_list<ParamEffect> Es = {},
-                   FdAttrs A = {}) {
+FnSummary acquires(std::initializer_list<ParamEffect> Es = {}, FdAttrs A = {}) {
   FnSummary S = px(SF_RetAcquires, Es);
   S.Acq[0] = A;
   return S;
@@ -81,8 +69,8 @@ const FdAttrs FileRW{FdMode::ReadWrite, FdKind::File};
 const FdAttrs AnyFile{FdMode::Unknown, FdKind::File};
 const FdAttrs NewSocket{FdMode::ReadWrite, FdKind::Socket, SockType::Unknown,
                         SockPhase::New};
-const FdAttrs ConnSocket{FdMode::ReadWrite, FdKind::Socket,
-                         SockType::Unknown, SockPhase::Connected};
+const FdAttrs ConnSocket{FdMode::ReadWrite, FdKind::Socket, SockType::Unknown,
+                         SockPhase::Connected};
 
 // Readers and writers: the fd must be open for reading (writing), and a
 // connection-mode socket must be connected (read(2), write(2), recv(2),
@@ -110,8 +98,8 @@ FnSummary foreignRelease() {
   return px(SF_CheckOnly, {{Effect::ForeignRelease, 0}});
 }
 
-const std::vector<Row> &rows() {
-  static const std::vector<Row> R = {
+const std::vector<SummaryRow> &rows() {
+  static const std::vector<SummaryRow> R = {
       // acquire: the return value
       {"open", std::nullopt, withArgs(acquires({}, AnyFile), 1, -1)},
       {"open64", std::nullopt, withArgs(acquires({}, AnyFile), 1, -1)},
@@ -144,10 +132,10 @@ const std::vector<Row> &rows() {
       // acquire: both ends of an int[2], status 0 or -1; pipe(2): "pipefd[0]
       // refers to the read end of the pipe.  pipefd[1] refers to the write
       // end"; socketpair(2): a pair of connected sockets
-      {"pipe", 1, pair({FdMode::Read, FdKind::Pipe},
-                       {FdMode::Write, FdKind::Pipe}, 0)},
-      {"pipe2", 2, pair({FdMode::Read, FdKind::Pipe},
-                        {FdMode::Write, FdKind::Pipe}, 0)},
+      {"pipe", 1,
+       pair({FdMode::Read, FdKind::Pipe}, {FdMode::Write, FdKind::Pipe}, 0)},
+      {"pipe2", 2,
+       pair({FdMode::Read, FdKind::Pipe}, {FdMode::Write, FdKind::Pipe}, 0)},
       {"socketpair", 4, pair(ConnSocket, ConnSocket, 3, 1)},
       // release
       {"close", 1, px(SF_Precise, {{Effect::Close, 0}})},
@@ -205,8 +193,8 @@ const std::vector<Row> &rows() {
       {"getsockname", 3, uses({0})},
       {"getpeername", 3, uses({0})},
       {"epoll_ctl", 4,
-       px(0, {{Effect::Use, 0}, {Effect::Use, 2},
-              {Effect::HandsOnPointee, 3}})},
+       px(0,
+          {{Effect::Use, 0}, {Effect::Use, 2}, {Effect::HandsOnPointee, 3}})},
       {"epoll_wait", 4, uses({0})},
       // poll(2), ppoll: the pollfd array is read (fd, events) and written
       // (revents) during the call only; the fds in it stay the caller's.
@@ -260,13 +248,13 @@ constexpr int LinuxEPOLL_CTL_DEL = 2;
 const FnSummary *fdopenFor(const CallEvent &Call) {
   if (Call.getNumArgs() < 2)
     return nullptr;
-  const auto *SL = dyn_cast<StringLiteral>(
-      Call.getArgExpr(1)->IgnoreParenImpCasts());
+  const auto *SL =
+      dyn_cast<StringLiteral>(Call.getArgExpr(1)->IgnoreParenImpCasts());
   if (!SL || SL->getCharByteWidth() != 1 || SL->getLength() == 0)
     return nullptr;
   StringRef M = SL->getString();
-  unsigned char Need = M.contains('+') ? (N_Read | N_Write)
-                       : M[0] == 'r'   ? N_Read
+  unsigned char Need = M.contains('+')                ? (N_Read | N_Write)
+                       : M[0] == 'r'                  ? N_Read
                        : (M[0] == 'w' || M[0] == 'a') ? N_Write
                                                       : 0;
   auto make = [](unsigned char N) {
@@ -292,24 +280,8 @@ std::optional<int64_t> constArg(const CallEvent &Call, unsigned I) {
   return std::nullopt;
 }
 
-struct Tables {
-  CallDescriptionMap<const FnSummary *> ByCall;
-  llvm::StringMap<const Row *> ByName;
-  Tables() : ByCall(build()) {
-    for (const Row &R : rows())
-      ByName[R.Name] = &R;
-  }
-  static CallDescriptionMap<const FnSummary *> build() {
-    std::vector<std::pair<CallDescription, const FnSummary *>> V;
-    for (const Row &R : rows())
-      V.emplace_back(
-          CallDescription(CDM::CLibraryMaybeHardened, {R.Name}, R.NArgs), &R.S);
-    return CallDescriptionMap<const FnSummary *>(V.begin(), V.end());
-  }
-};
-
-const Tables &tables() {
-  static const Tables T;
+const SummaryTable &table() {
+  static const SummaryTable T(CDM::CLibraryMaybeHardened, rows());
   return T;
 }
 } // namespace
@@ -328,7 +300,7 @@ bool isOpaqueForkWrapper(const FunctionDecl *FD) {
 
 const FnSummary *posixSummary(const CallEvent &Call) {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
-  const FnSummary *const *S = tables().ByCall.lookup(Call);
+  const FnSummary *S = table().lookup(Call);
   if (!S) {
     static const FnSummary ForkWrapper = px(SF_CheckOnly | SF_Forks, {});
     return isOpaqueForkWrapper(FD) ? &ForkWrapper : nullptr;
@@ -349,18 +321,58 @@ const FnSummary *posixSummary(const CallEvent &Call) {
     if (auto Fd = constArg(Call, 0); Fd && *Fd == -1)
       return &signalfdCreate();
   }
-  return *S;
+  return S;
 }
 
 const FnSummary *posixSummary(const FunctionDecl *FD) {
-  if (!FD || !FD->getIdentifier())
-    return nullptr;
-  auto It = tables().ByName.find(FD->getName());
-  if (It == tables().ByName.end())
-    return nullptr;
-  if (It->second->NArgs && *It->second->NArgs != FD->getNumParams())
-    return nullptr;
-  return &It->second->S;
+  return table().lookup(FD);
+}
+
+// Linux x86-64 / glibc values, read off constant arguments only
+// (<bits/fcntl-linux.h>, <bits/socket_type.h>).
+constexpr int64_t LinuxO_ACCMODE = 03, LinuxO_PATH = 010000000;
+constexpr int64_t LinuxSOCK_NONBLOCK = 04000, LinuxSOCK_CLOEXEC = 02000000;
+
+FdAttrs acquiredAttrs(const FnSummary &S, unsigned I, const CallEvent &Call,
+                      llvm::function_ref<const FdAttrs *(unsigned)> ArgAttrs) {
+  FdAttrs A = S.Acq[I < 2 ? I : 0];
+  if (S.ModeArg >= 0)
+    if (auto F = constArg(Call, unsigned(S.ModeArg))) {
+      // open(2): O_PATH "the file itself is not opened, and other file
+      // operations (e.g., read(2), write(2)...) fail with EBADF".
+      if (*F & LinuxO_PATH)
+        A.Mode = FdMode::Path;
+      else
+        switch (*F & LinuxO_ACCMODE) {
+        case 0: A.Mode = FdMode::Read; break;
+        case 1: A.Mode = FdMode::Write; break;
+        case 2: A.Mode = FdMode::ReadWrite; break;
+        default: A.Mode = FdMode::Unknown; break;
+        }
+    }
+  if (S.TypeArg >= 0)
+    if (auto T = constArg(Call, unsigned(S.TypeArg))) {
+      // socket(2): "the type argument ... may include the bitwise OR of
+      // SOCK_NONBLOCK, SOCK_CLOEXEC".  SOCK_STREAM 1 and SOCK_SEQPACKET 5
+      // are connection-mode; SOCK_DGRAM 2, SOCK_RAW 3, SOCK_RDM 4 are not.
+      int64_t Ty = *T & ~(LinuxSOCK_NONBLOCK | LinuxSOCK_CLOEXEC);
+      if (Ty == 1 || Ty == 5)
+        A.Type = SockType::Stream;
+      else if (Ty == 2 || Ty == 3 || Ty == 4)
+        A.Type = SockType::Dgram;
+    }
+  if (S.TypeFromFd >= 0 && unsigned(S.TypeFromFd) < Call.getNumArgs())
+    if (const FdAttrs *FA = ArgAttrs(unsigned(S.TypeFromFd)))
+      A.Type = FA->Type;
+  for (const ParamEffect &E : S.Effects)
+    if (E.E == Effect::DupRet) {
+      // dup(2): the copy "refers to the same open file description" (same
+      // access mode, same socket).
+      const FdAttrs *FA =
+          E.Index < Call.getNumArgs() ? ArgAttrs(E.Index) : nullptr;
+      A = FA ? *FA : FdAttrs();
+    }
+  return A;
 }
 
 } // namespace iosafe

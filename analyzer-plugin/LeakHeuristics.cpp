@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: MIT
+//
+// analyzer-plugin/LeakHeuristics.cpp: every rule that keeps a report back
+// on a path where it is most likely false, behind one entry point
+// (suppressed), called by Diagnostics.cpp for every report.  Each rule says
+// which test holds its cases.
+//
+//   - any report, on a fork() child's path that has left the branch the
+//     program gave the child (forkChildLeftItsBranch; posix-process.c);
+//   - a leak of an fd known to be 0, 1 or 2: it took the place of a
+//     closed standard stream, which stays open on purpose (posix-daemon.c);
+//   - a leak on a path that can only end in a noreturn call (exit, abort,
+//     a _Noreturn function): the process gives every fd back
+//     (endsOnlyInNoReturn; exit-paths.c);
+//   - a leak on a path that skipped, at its first test, a loop over a
+//     guessed bound whose body uses the fd (skipsLoopUsing;
+//     posix-loop-bounds.c).
+
+#include "Engine.h"
+
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ExplodedGraph.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+using namespace clang::ento;
+
+namespace iosafe {
+
+namespace {
+
+/// Whether every path from B ends in a noreturn call (exit, abort, a
+/// _Noreturn function) and at least one does.  Unlike
+/// CFGBlock::isInevitablySinking, an endless loop (a server's accept loop)
+/// is not enough: it returns no fd to the system.
+bool endsOnlyInNoReturn(const CFGBlock *Start) {
+  const CFG *Cfg = Start->getParent();
+  if (!Cfg)
+    return false;
+  llvm::SmallVector<const CFGBlock *, 16> Work{Start};
+  llvm::SmallPtrSet<const CFGBlock *, 16> Seen{Start};
+  bool SawNoReturn = false;
+  while (!Work.empty()) {
+    const CFGBlock *B = Work.pop_back_val();
+    if (B == &Cfg->getExit())
+      return false;
+    if (B->hasNoReturnElement()) {
+      SawNoReturn = true;
+      continue;
+    }
+    for (const CFGBlock::AdjacentBlock &Succ : B->succs())
+      if (const CFGBlock *SB = Succ.getReachableBlock())
+        if (Seen.insert(SB).second)
+          Work.push_back(SB);
+  }
+  return SawNoReturn;
+}
+
+/// Whether the loop body L reads a variable (or a field or constant-index
+/// element of one) that holds Sym in State.
+bool loopMentions(const Stmt *L, SymbolRef Sym, ProgramStateRef State,
+                  const LocationContext *LC) {
+  llvm::SmallVector<const Stmt *, 32> Work{L};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *E = dyn_cast<Expr>(S))
+      if (auto Where = operandLoc(E, State, LC)) {
+        if (State->getSVal(*Where).getAsSymbol() == Sym)
+          return true;
+        // A struct passed whole (dispatch(conn)): its fields.
+        if (const RecordDecl *RD = E->getType()->getAsRecordDecl())
+          if ((RD = RD->getDefinition()))
+            for (const FieldDecl *F : RD->fields())
+              if (auto FL = State->getLValue(F, *Where).getAs<Loc>())
+                if (State->getSVal(*FL).getAsSymbol() == Sym)
+                  return true;
+      }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+
+/// Whether the path ending in N skipped, at its first test, a loop whose
+/// body uses Sym, on a condition the analysis could not decide (for
+/// (i = 0; i < cfg.workers; i++) dispatch(fd)): the analyzer explores the
+/// zero-iteration path of every loop with an unknown bound, though the
+/// program's invariants (option parsing, another function) often rule it
+/// out.  A leak on such a path is not reported (posix-loop-bounds.c;
+/// memcached's server_socket).  A bound the analysis knows is 0 (a concrete
+/// condition) is not a guess and is still reported.  Stops at Acq, the
+/// acquisition.
+bool skipsLoopUsing(const ExplodedNode *N, const ExplodedNode *Acq,
+                    SymbolRef Sym) {
+  for (const ExplodedNode *P = N; P && P != Acq; P = P->getFirstPred()) {
+    auto BE = P->getLocation().getAs<BlockEdge>();
+    if (!BE)
+      continue;
+    const CFGBlock *Src = BE->getSrc();
+    const Stmt *T = Src->getTerminatorStmt();
+    if (!T || !isa<ForStmt, WhileStmt>(T) || Src->succ_size() != 2 ||
+        BE->getDst() != *(Src->succ_begin() + 1))
+      continue;
+    // How the path came to the loop's test: through the loop's own back
+    // edge (an iteration ran) or from before the loop (its first test).
+    const LocationContext *LC = P->getLocationContext();
+    const ExplodedNode *Entry = nullptr;
+    for (const ExplodedNode *Q = P->getFirstPred(); Q; Q = Q->getFirstPred()) {
+      auto In = Q->getLocation().getAs<BlockEdge>();
+      if (!In || In->getDst() != Src || Q->getLocationContext() != LC)
+        continue;
+      if (In->getSrc()->getLoopTarget() != T)
+        Entry = Q;
+      break;
+    }
+    if (!Entry)
+      continue;
+    // A guess: the condition's value was symbolic at the test.  (With
+    // eagerly-assume, the analyzer's default, the comparison is split into
+    // a true and a false node right after its evaluation, each with a
+    // concrete value; the node before the split has the symbolic one.)
+    const Stmt *Cond = Src->getTerminatorCondition();
+    bool Guessed = false;
+    for (const ExplodedNode *Q = P->getFirstPred(); Cond && Q && Q != Entry;
+         Q = Q->getFirstPred()) {
+      SVal V = Q->getSVal(Cond);
+      if (!V.isUnknownOrUndef() && !V.getAs<nonloc::ConcreteInt>()) {
+        Guessed = true;
+        break;
+      }
+    }
+    if (!Guessed)
+      continue; // the analysis knows the bound
+    const Stmt *Body = isa<ForStmt>(T) ? cast<ForStmt>(T)->getBody()
+                                       : cast<WhileStmt>(T)->getBody();
+    // The variables' values as the loop is entered (after it, a variable
+    // the rest of the function does not read is already gone).
+    if (loopMentions(Body, Sym, Entry->getState(), LC))
+      return true;
+  }
+  return false;
+}
+
+/// Whether N is on a path of a fork() child that has left the branch the
+/// program gave the child (`if (pid == 0) { ...; child_main(); }` and
+/// then the parent's code).  A child runs its branch and ends in exec or
+/// exit; when the path goes on past it, the branch ended in a call the
+/// analysis cannot see does not return (child_main in another translation
+/// unit: rsync's pipe.c), and whatever the parent's code then does to the
+/// fds the child already closed is not a bug (posix-process.c).  Only an
+/// `if` on fork's result is recognised.
+bool forkChildLeftItsBranch(const ExplodedNode *N) {
+  ProgramStateRef State = N->getState();
+  auto Forks = State->get<ForkRets>();
+  if (Forks.isEmpty())
+    return false;
+  SValBuilder &SVB = State->getStateManager().getSValBuilder();
+  auto isChild = [&](ProgramStateRef St, SymbolRef R) {
+    return St->contains<ForkRets>(R) && !assumeCmp(St, R, BO_NE, 0, SVB);
+  };
+  for (SymbolRef R : Forks) {
+    if (!isChild(State, R))
+      continue;
+    // The path back to where the child was decided, then forward to the
+    // branch it took.
+    llvm::SmallVector<const ExplodedNode *, 256> Path;
+    for (const ExplodedNode *P = N; P && isChild(P->getState(), R);
+         P = P->getFirstPred())
+      Path.push_back(P);
+    const IfStmt *If = nullptr;
+    const Stmt *Scope = nullptr;
+    const LocationContext *ForkLC = nullptr;
+    for (auto It = Path.rbegin(); It != Path.rend() && !If; ++It) {
+      auto BE = (*It)->getLocation().getAs<BlockEdge>();
+      if (!BE)
+        continue;
+      If = dyn_cast_or_null<IfStmt>(BE->getSrc()->getTerminatorStmt());
+      if (!If)
+        return false; // decided elsewhere (a switch): not recognised
+      const CFGBlock *Src = BE->getSrc();
+      bool Then = Src->succ_size() == 2 && BE->getDst() == *Src->succ_begin();
+      Scope = Then ? If->getThen() : If->getElse();
+      ForkLC = (*It)->getLocationContext();
+    }
+    if (!If || !Scope)
+      return false;
+    // Where N is, in the frame that forked: the call site of each callee.
+    const Stmt *S = N->getStmtForDiagnostics();
+    const LocationContext *LC = N->getLocationContext();
+    while (LC && LC->getStackFrame() != ForkLC->getStackFrame()) {
+      S = LC->getStackFrame()->getCallSite();
+      LC = LC->getParent();
+    }
+    if (!LC)
+      return true; // the child returned from the function that forked
+    if (!S)
+      return false;
+    const ParentMap &PM = LC->getParentMap();
+    for (const Stmt *X = S; X; X = PM.getParent(X))
+      if (X == Scope)
+        return false; // still inside its branch: a report as any other
+    return true;
+  }
+  return false;
+}
+
+} // namespace
+
+bool suppressed(BugKind K, const ExplodedNode *N, SymbolRef Sym,
+                const ExplodedNode *Acq) {
+  if (!N)
+    return true;
+  if (K == BK_Leak && Sym) {
+    ProgramStateRef State = N->getState();
+    SValBuilder &SVB = State->getStateManager().getSValBuilder();
+    // Known to be 0, 1 or 2: it took the place of a closed standard
+    // stream (a daemon reopening /dev/null), which stays open on purpose.
+    if (!assumeCmp(State, Sym, BO_GT, 2, SVB))
+      return true;
+    // A path that can only end in a noreturn call: nothing leaks.
+    if (const ExplodedNode *Pred = N->getFirstPred())
+      if (const CFGBlock *B = Pred->getCFGBlock())
+        if (endsOnlyInNoReturn(B))
+          return true;
+    if (skipsLoopUsing(N, Acq, Sym))
+      return true;
+  }
+  return forkChildLeftItsBranch(N);
+}
+
+} // namespace iosafe

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: MIT
+//
+// analyzer-plugin/TopFrame.cpp: the analysed function checked against its
+// own annotations (at top level only).  IOSAFE_USES parameters are
+// UsesParam (closing one is "annotation mismatch", Checks.cpp),
+// IOSAFE_RELEASES parameters ReleasesParam (alive at the end of a path:
+// "annotation mismatch"), an iosafe_borrowed_fd parameter a borrow; an
+// IOSAFE_ACQUIRES function must return an fd it owns.
+
+#include "Engine.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
+
+using namespace clang;
+using namespace clang::ento;
+
+namespace iosafe {
+
+void FdEngine::checkBeginFunction(CheckerContext &C) const {
+  if (!C.inTopFrame())
+    return;
+  const auto *FD =
+      dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
+  if (!FD)
+    return;
+  const FnSummary *S = ownAnnotations(FD);
+  ProgramStateRef State = C.getState();
+  const LocationContext *LCtx = C.getLocationContext();
+  bool Changed = false;
+  for (unsigned I = 0, N = FD->getNumParams(); I < N; ++I) {
+    const ParmVarDecl *P = FD->getParamDecl(I);
+    QualType T = P->getType();
+    const MemRegion *VR = State->getRegion(P, LCtx);
+    FdArg A;
+    if (T->isPointerType())
+      A = fdOfValue(State->getSVal(VR, T), T, State);
+    else if (const MemRegion *H = holderOf(VR, T, State)) {
+      A.Valid = true;
+      A.Holder = H;
+      A.Val = State->getSVal(H);
+    }
+    SymbolRef Sym = A.sym();
+    if (!Sym)
+      continue;
+    FdState::Kind K = FdState::Owned;
+    bool Set = false;
+    if (S)
+      for (const ParamEffect &E : S->Effects) {
+        if (E.Index != I)
+          continue;
+        if (E.E == Effect::Release) {
+          K = FdState::ReleasesParam;
+          Set = true;
+        } else if (E.E == Effect::Use && !Set) {
+          K = FdState::UsesParam;
+          Set = true;
+        }
+      }
+    if (!Set && isBorrowedWrapper(T)) {
+      K = FdState::Borrowed;
+      Set = true;
+    }
+    if (!Set)
+      continue;
+    State = State->set<FdMap>(Sym, FdState::make(K, Source::Ownership));
+    Changed = true;
+  }
+  if (Changed)
+    C.addTransition(State);
+}
+
+void FdEngine::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
+  const Expr *RE = RS->getRetValue();
+  if (!RE)
+    return;
+  ProgramStateRef State = C.getState();
+  SVal V = C.getSVal(RE);
+  FdArg A = fdOfValue(V, RE->getType(), State);
+  SymbolRef Sym = A.sym();
+  const FdState *FS = Sym ? State->get<FdMap>(Sym) : nullptr;
+  if (!FS)
+    return;
+  if (FS->K == FdState::Borrowed && FS->OwnerRegion &&
+      isLocalOf(FS->OwnerRegion->getBaseRegion(), C.getStackFrame())) {
+    report(BK_BorrowOutlivesOwner, Source(FS->Src),
+           "borrow outlives owner: a borrow of a local owner is returned",
+           C.generateErrorNode(State), C, {Sym, FS->Owner}, RE);
+    return;
+  }
+  if (!C.inTopFrame())
+    return; // the caller receives it; the analysis goes on there
+  const auto *FD =
+      dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
+  const FnSummary *S = ownAnnotations(FD);
+  if (S && S->has(SF_RetAcquires) &&
+      (FS->K == FdState::Borrowed || FS->K == FdState::UsesParam ||
+       FS->K == FdState::Closed || FS->K == FdState::Moved)) {
+    report(BK_AnnotationMismatch, Source(FS->Src),
+           "annotation mismatch: an IOSAFE_ACQUIRES function returns an fd "
+           "it does not own",
+           C.generateNonFatalErrorNode(State), C, {Sym}, RE);
+    return;
+  }
+  if (FS->K == FdState::Owned || FS->K == FdState::ReleasesParam)
+    C.addTransition(State->remove<FdMap>(Sym)); // returned: handed on
+}
+
+void FdEngine::checkEndFunction(const ReturnStmt *, CheckerContext &C) const {
+  if (!C.inTopFrame())
+    return;
+  ProgramStateRef State = C.getState();
+  SValBuilder &SVB = C.getSValBuilder();
+  llvm::SmallVector<SymbolRef, 2> Unreleased;
+  FdMapTy M = State->get<FdMap>();
+  for (const auto &[Sym, FS] : M) {
+    if (FS.K != FdState::ReleasesParam ||
+        !mayBeOpen(State, nonloc::SymbolVal(Sym), SVB))
+      continue;
+    // Two parameters holding the same fd (two owners: an ownership bug of
+    // the caller that the function tolerates, as iosafe_fd_replace does
+    // when src and *dst are the same descriptor) count as one.
+    bool Aliased = false;
+    for (const auto &[Other, OS] : M) {
+      if (Other == Sym)
+        continue;
+      SVal Ne = SVB.evalBinOp(State, BO_NE, nonloc::SymbolVal(Sym),
+                              nonloc::SymbolVal(Other), SVB.getConditionType());
+      if (auto DNe = Ne.getAs<DefinedOrUnknownSVal>())
+        Aliased |= !State->assume(*DNe, true);
+    }
+    if (!Aliased)
+      Unreleased.push_back(Sym);
+  }
+  if (Unreleased.empty())
+    return;
+  ExplodedNode *N = C.generateNonFatalErrorNode(State);
+  for (SymbolRef Sym : Unreleased)
+    report(BK_AnnotationMismatch, Source::Ownership,
+           "annotation mismatch: IOSAFE_RELEASES parameter '" + describe(Sym) +
+               "' is not released on this path",
+           N, C, {Sym}, nullptr);
+}
+
+} // namespace iosafe
