@@ -412,7 +412,9 @@ void FdEngine::effectCloseOrRelease(const ParamEffect &E, CallEval &CV) const {
     CV.Notes.push_back({Sym, "ownership moved to the stream here"});
     return;
   }
-  if (Sym && (!FS || FS->isOwned() || FS->K == FdState::ReleasesParam)) {
+  bool Applies = FS ? FS->isOwned() || FS->K == FdState::ReleasesParam
+                    : !CV.S.has(SF_TrackedOnly);
+  if (Sym && Applies) {
     FdState Base = FS ? *FS : FdState::make(FdState::Owned, CV.Src);
     State = State->set<FdMap>(
         Sym, Base.with(IsClose ? FdState::Closed : FdState::Moved));

@@ -328,6 +328,28 @@ const FnSummary *posixSummary(const FunctionDecl *FD) {
   return table().lookup(FD);
 }
 
+namespace {
+const SummaryTable &ownershipTable() {
+  static const std::vector<SummaryRow> Rows = [] {
+    FnSummary S;
+    S.From = Source::Ownership;
+    S.Flags = SF_Precise | SF_TrackedOnly;
+    S.Effects.push_back({Effect::Close, 0});
+    return std::vector<SummaryRow>{{"close", 1, S}};
+  }();
+  static const SummaryTable T(CDM::CLibraryMaybeHardened, Rows);
+  return T;
+}
+} // namespace
+
+const FnSummary *posixReleaseForOwnership(const CallEvent &Call) {
+  return ownershipTable().lookup(Call);
+}
+
+const FnSummary *posixReleaseForOwnership(const FunctionDecl *FD) {
+  return ownershipTable().lookup(FD);
+}
+
 // Linux x86-64 / glibc values, read off constant arguments only
 // (<bits/fcntl-linux.h>, <bits/socket_type.h>).
 constexpr int64_t LinuxO_ACCMODE = 03, LinuxO_PATH = 010000000;

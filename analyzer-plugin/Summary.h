@@ -178,6 +178,11 @@ enum SummaryFlags : unsigned {
   /// an fd read from the source is not handed on by the copy: both copies
   /// are the caller's (an SCM_RIGHTS control buffer, unix(7)).
   SF_CopiesBytes = 1u << 10,
+  /// The effects apply to fds the engine already tracks only: close(2) as
+  /// iosafe.Ownership knows it when iosafe.PosixFd is off (it releases an
+  /// IOSAFE_RELEASES parameter or a libiosafe fd, and leaves plain POSIX
+  /// fds to iosafe.PosixFd).
+  SF_TrackedOnly = 1u << 11,
 };
 
 struct FnSummary {
@@ -222,6 +227,12 @@ const FnSummary *librarySummary(const clang::FunctionDecl *FD);
 /// The POSIX table (iosafe.PosixFd); nullptr when a function is not in it.
 const FnSummary *posixSummary(const clang::ento::CallEvent &Call);
 const FnSummary *posixSummary(const clang::FunctionDecl *FD);
+/// The POSIX releases iosafe.Ownership knows on its own (close(2)), for
+/// the fds it tracks (SF_TrackedOnly), so that its annotation checks do not
+/// depend on iosafe.PosixFd: `void conn_free(int fd IOSAFE_RELEASES) {
+/// close(fd); }` releases fd.  nullptr for any other function.
+const FnSummary *posixReleaseForOwnership(const clang::ento::CallEvent &Call);
+const FnSummary *posixReleaseForOwnership(const clang::FunctionDecl *FD);
 
 /// The attributes of the fd number I (0, or 1 for a pair's second) that a
 /// call with summary S acquires, decoded from its constant arguments (open's
