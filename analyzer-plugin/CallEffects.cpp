@@ -520,8 +520,8 @@ void FdEngine::effectAcquireOut(const ParamEffect &E, CallEval &CV) const {
 }
 
 /// The return value, the note tag and the transitions: a failure path of
-/// epoll_ctl (its event's fds stay the caller's) and of dup2 onto a closed
-/// number, then the call's own.
+/// epoll_ctl (its event's fds stay the caller's), of dup2 onto a closed
+/// number and of a read or write (SF_CountRet), then the call's own.
 void FdEngine::finishCall(CallEval &CV) const {
   ProgramStateRef &State = CV.State;
   CheckerContext &C = CV.C;
@@ -539,6 +539,15 @@ void FdEngine::finishCall(CallEval &CV) const {
   }
   if (CV.DupOntoFail)
     C.addTransition(CV.DupOntoFail, CV.Pred);
+  if (CV.S.has(SF_CountRet) && CV.Ret && CV.RetTy->isIntegerType())
+    if (SymbolRef R = CV.Ret->getAsSymbol()) {
+      // A count or -1: the failure as its own path (SF_CountRet).
+      C.addTransition(
+          State->BindExpr(CV.CE, CV.LCtx, CV.SVB.makeIntVal(-1, CV.RetTy)),
+          CV.Pred, Tag);
+      if (ProgramStateRef Ok = assumeCmp(State, R, BO_GE, 0, CV.SVB))
+        State = Ok;
+    }
   C.addTransition(State, CV.Pred, Tag);
 }
 

@@ -55,6 +55,11 @@ FnSummary use0(const char *What, unsigned char Need,
   E.What = What;
   return px(0, {E});
 }
+/// A read or a write: returns a count or -1 (SF_CountRet).
+FnSummary count(FnSummary S) {
+  S.Flags |= SF_CountRet;
+  return S;
+}
 FnSummary keepsNoFd(FnSummary S) {
   S.Flags |= SF_KeepsNoFd;
   return S;
@@ -154,14 +159,14 @@ const std::vector<SummaryRow> &rows() {
       {"dup2", 2, px(0, {{Effect::Use, 0}, {Effect::DupOnto, 0, 1}})},
       {"dup3", 3, px(0, {{Effect::Use, 0}, {Effect::DupOnto, 0, 1}})},
       // use
-      {"read", 3, use0("read", Rd | N_Offset)},
-      {"write", 3, use0("write", Wr | N_Offset)},
-      {"pread", 4, use0("pread", N_Read)},
-      {"pwrite", 4, use0("pwrite", N_Write)},
-      {"pread64", 4, use0("pread", N_Read)},
-      {"pwrite64", 4, use0("pwrite", N_Write)},
-      {"readv", 3, use0("readv", Rd | N_Offset)},
-      {"writev", 3, use0("writev", Wr | N_Offset)},
+      {"read", 3, count(use0("read", Rd | N_Offset))},
+      {"write", 3, count(use0("write", Wr | N_Offset))},
+      {"pread", 4, count(use0("pread", N_Read))},
+      {"pwrite", 4, count(use0("pwrite", N_Write))},
+      {"pread64", 4, count(use0("pread", N_Read))},
+      {"pwrite64", 4, count(use0("pwrite", N_Write))},
+      {"readv", 3, count(use0("readv", Rd | N_Offset))},
+      {"writev", 3, count(use0("writev", Wr | N_Offset))},
       {"lseek", 3, use0("lseek", N_Offset)},
       {"fstat", 2, uses({0})},
       {"fstatfs", 2, uses({0})},
@@ -176,14 +181,14 @@ const std::vector<SummaryRow> &rows() {
       {"fcntl", std::nullopt, uses({0})},
       {"ioctl", std::nullopt, uses({0})},
       {"isatty", 1, uses({0})},
-      {"send", 4, use0("send", Wr)},
-      {"recv", 4, use0("recv", Rd)},
-      {"sendto", 6, use0("sendto", N_Write)},
-      {"recvfrom", 6, use0("recvfrom", Rd)},
+      {"send", 4, count(use0("send", Wr))},
+      {"recv", 4, count(use0("recv", Rd))},
+      {"sendto", 6, count(use0("sendto", N_Write))},
+      {"recvfrom", 6, count(use0("recvfrom", Rd))},
       // SCM_RIGHTS (unix(7)): the receiver gets new fds "as though created
       // with dup(2)"; the sender keeps its own, and must still close them.
-      {"sendmsg", 3, keepsNoFd(use0("sendmsg", N_Write))},
-      {"recvmsg", 3, use0("recvmsg", Rd)},
+      {"sendmsg", 3, count(keepsNoFd(use0("sendmsg", N_Write)))},
+      {"recvmsg", 3, count(use0("recvmsg", Rd))},
       {"bind", 3, use0("bind", 0, SockPhase::Bound)},
       {"listen", 2, use0("listen", N_Bound, SockPhase::Listening)},
       {"connect", 3, use0("connect", N_NotListening, SockPhase::Connected)},

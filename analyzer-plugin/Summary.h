@@ -183,6 +183,18 @@ enum SummaryFlags : unsigned {
   /// IOSAFE_RELEASES parameter or a libiosafe fd, and leaves plain POSIX
   /// fds to iosafe.PosixFd).
   SF_TrackedOnly = 1u << 11,
+  /// The call returns a count or -1 (read(2), write(2), send(2) ...): the
+  /// failure is split off at the call, as its own path with the result -1.
+  /// unix.StdCLibraryFunctions constrains such a result with `ret <=
+  /// count`, which the analyzer evaluates without the cast to ssize_t
+  /// (its integral casts of symbols are dropped unless
+  /// support-symbolic-integer-casts is on), so in the unsigned type: with a
+  /// count bounded below SIZE_MAX (a strlen length, which unix.cstring caps
+  /// at SIZE_MAX / 4, or a tested size) -1 breaks it, and the failure path
+  /// (`if (write(fd, msg, strlen(msg)) < 0) return -1;`) would be lost.
+  /// On the path split off here that checker finds no case that holds and
+  /// leaves it as it is.
+  SF_CountRet = 1u << 12,
 };
 
 struct FnSummary {
