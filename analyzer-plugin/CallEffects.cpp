@@ -28,6 +28,9 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
 
+#include <algorithm>
+#include <cstdint>
+
 using namespace clang;
 using namespace clang::ento;
 
@@ -54,7 +57,11 @@ bool keepsArgument(Effect E) {
   case Effect::DupRet:
   case Effect::DupOnto:
   case Effect::HandsOnPointee:
-  case Effect::ForeignRelease: return false;
+  case Effect::ForeignRelease:
+  case Effect::DirOpenRet:
+  case Effect::DirUse:
+  case Effect::DirFdRet:
+  case Effect::CloseRange: return false;
   }
   return false;
 }
@@ -169,10 +176,13 @@ void FdEngine::applyEffect(const ParamEffect &E, CallEval &CV) const {
   case Effect::MoveInto: return effectMoveInto(E, CV);
   case Effect::TestNone: return effectTestNone(E, CV);
   case Effect::DupOnto: return effectDupOnto(E, CV);
+  case Effect::CloseRange: return effectCloseRange(E, CV);
   case Effect::DupRet:         // the returned fd (acquireReturned)
   case Effect::HandsOnPointee: // found before the call (checkBefore)
   case Effect::ForeignRelease: // SF_CheckOnly: checkPreCall
-    return;
+  case Effect::DirOpenRet:     // SF_CheckOnly: DirStreams.cpp
+  case Effect::DirUse:
+  case Effect::DirFdRet: return;
   }
 }
 
@@ -265,6 +275,47 @@ void FdEngine::effectDupOnto(const ParamEffect &E, CallEval &CV) const {
       State = State->remove<GoneOwners>(T.Holder);
     CV.Notes.push_back({TS, "fd opened here by duplication"});
   }
+}
+
+/// close_range(2): "closes all open file descriptors from first to last
+/// (included)"; with CLOSE_RANGE_CLOEXEC it only sets their close-on-exec
+/// flag.  A tracked fd certainly in the range is closed; one that may be in
+/// it or not is handed on (no leak, no double close is claimed).
+void FdEngine::effectCloseRange(const ParamEffect &E, CallEval &CV) const {
+  const CallEvent &Call = CV.Call;
+  if (E.Other >= Call.getNumArgs())
+    return;
+  constexpr int64_t LinuxCLOSE_RANGE_CLOEXEC = 4; // <linux/close_range.h>
+  if (E.Other + 1 < Call.getNumArgs())
+    if (auto F = constInt(Call.getArgSVal(E.Other + 1));
+        F && (*F & LinuxCLOSE_RANGE_CLOEXEC))
+      return;
+  std::optional<int64_t> Lo = constInt(Call.getArgSVal(E.Index));
+  std::optional<int64_t> Hi = constInt(Call.getArgSVal(E.Other));
+  ProgramStateRef &State = CV.State;
+  InAssume = true;
+  for (const auto &[Sym, FS] : State->get<FdMap>()) {
+    if (!FS.isOwned() && FS.K != FdState::ReleasesParam)
+      continue;
+    bool MayIn = true, MayOut = true;
+    if (Lo && Hi) {
+      int Low = int(std::clamp<int64_t>(*Lo, 0, INT32_MAX));
+      int High = int(std::clamp<int64_t>(*Hi, 0, INT32_MAX));
+      MayIn = *Lo <= *Hi && assumeCmp(assumeCmp(State, Sym, BO_GE, Low, CV.SVB),
+                                      Sym, BO_LE, High, CV.SVB);
+      MayOut = assumeCmp(State, Sym, BO_LT, Low, CV.SVB) ||
+               assumeCmp(State, Sym, BO_GT, High, CV.SVB) || *Lo > *Hi;
+    }
+    if (!MayIn)
+      continue;
+    if (MayOut) {
+      State = State->remove<FdMap>(Sym); // handed on
+      continue;
+    }
+    State = State->set<FdMap>(Sym, FS.with(FdState::Closed));
+    CV.Notes.push_back({Sym, "fd closed here"});
+  }
+  InAssume = false;
 }
 
 /// BorrowRet: the return value borrows the argument's fd.
@@ -409,6 +460,9 @@ void FdEngine::effectCloseOrRelease(const ParamEffect &E, CallEval &CV) const {
                                                  ? FdState::DirStreamed
                                                  : FdState::Streamed));
     State = State->set<StreamFds>(CV.StreamSym, Sym);
+    if (CV.S.has(SF_ExclusiveStream)) // fdopendir: the DIR * is owned
+      State = State->set<DirStreams>(
+          CV.StreamSym, DirState{false, static_cast<unsigned char>(CV.Src)});
     CV.Notes.push_back({Sym, "ownership moved to the stream here"});
     return;
   }

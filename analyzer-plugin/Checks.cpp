@@ -80,7 +80,11 @@ bool FdEngine::checkBefore(const ParamEffect &E, CallEval &CV) const {
   case Effect::AcquireOutPair:
   case Effect::TestNone:
   case Effect::DupOnto:
-  case Effect::ForeignRelease: break;
+  case Effect::ForeignRelease:
+  case Effect::DirOpenRet:
+  case Effect::DirUse:
+  case Effect::DirFdRet:
+  case Effect::CloseRange: break;
   }
   return State != nullptr;
 }

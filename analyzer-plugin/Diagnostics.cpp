@@ -71,13 +71,17 @@ void FdEngine::report(BugKind K, Source Src, StringRef Msg, ExplodedNode *N,
   C.emitReport(std::move(R));
 }
 
-void FdEngine::reportLeak(SymbolRef Sym, const FdState &FS, ExplodedNode *N,
+void FdEngine::reportLeak(SymbolRef Sym, Source Src, bool Dir, ExplodedNode *N,
                           CheckerContext &C) const {
   // The acquisition: the oldest node of this path where Sym is tracked.
   // Leaks are uniqued by it (one report per acquisition site).
+  auto tracked = [&](const ExplodedNode *P) {
+    return Dir ? P->getState()->get<DirStreams>(Sym) != nullptr
+               : P->getState()->get<FdMap>(Sym) != nullptr;
+  };
   const ExplodedNode *Acq = nullptr;
   for (const ExplodedNode *P = N->getFirstPred(); P; P = P->getFirstPred()) {
-    if (!P->getState()->get<FdMap>(Sym))
+    if (!tracked(P))
       break;
     Acq = P;
   }
@@ -97,13 +101,17 @@ void FdEngine::reportLeak(SymbolRef Sym, const FdState &FS, ExplodedNode *N,
   if (suppressed(BK_Leak, N, Sym, Acq))
     return;
   std::string Msg = "fd leak: ";
-  if (!By.empty())
+  if (Dir)
+    Msg += By.empty() ? "a directory stream"
+                      : "the directory stream opened by '" + By + "'";
+  else if (!By.empty())
     Msg += "the fd acquired by '" + By + "'";
   else
     Msg += "an owned fd";
-  Msg += " is not closed or handed on";
-  auto R = std::make_unique<PathSensitiveBugReport>(
-      bugType(FS.source(), BK_Leak), Msg, N, Loc, UniqueDecl);
+  Msg += Dir ? " is not closed with closedir or handed on"
+             : " is not closed or handed on";
+  auto R = std::make_unique<PathSensitiveBugReport>(bugType(Src, BK_Leak), Msg,
+                                                    N, Loc, UniqueDecl);
   R->markInteresting(Sym);
   C.emitReport(std::move(R));
 }

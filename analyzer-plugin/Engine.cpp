@@ -39,6 +39,7 @@ IOSAFE_STATE_TRAIT_INDEX(StreamFds)
 IOSAFE_STATE_TRAIT_INDEX(FreedSlot)
 IOSAFE_STATE_TRAIT_INDEX(ForkRets)
 IOSAFE_STATE_TRAIT_INDEX(CastFds)
+IOSAFE_STATE_TRAIT_INDEX(DirStreams)
 
 namespace iosafe {
 
@@ -107,6 +108,14 @@ void FdEngine::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
               Changed = true;
             }
   }
+  if (ProgramStateRef Next = dirPreCall(*S, Call, C, State, Pred);
+      Next != State) {
+    if (!Next)
+      return;
+    State = Next;
+    Changed = true;
+  }
+  Changed |= Pred != C.getPredecessor();
   for (const ParamEffect &E : S->Effects) {
     if (E.E != Effect::ForeignRelease || E.Index >= Call.getNumArgs())
       continue;
@@ -167,6 +176,8 @@ void FdEngine::checkPostCall(const CallEvent &Call, CheckerContext &C) const {
         Next = Next->add<ForkRets>(R);
     if (S->has(SF_CopiesBytes))
       Next = Next->remove<EscapeExempt>();
+    if (S->has(SF_CheckOnly))
+      Next = dirPostCall(*S, Call, Next);
     if (Next != State)
       C.addTransition(Next);
     return;
@@ -268,7 +279,9 @@ void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
       continue; // it never held a descriptor on this path
     Leaked.push_back({Sym, FS});
   }
-  if (Leaked.empty()) {
+  llvm::SmallVector<std::pair<SymbolRef, Source>, 1> LeakedDirs;
+  State = dirDead(SR, State, LeakedDirs);
+  if (Leaked.empty() && LeakedDirs.empty()) {
     C.addTransition(State);
     return;
   }
@@ -278,7 +291,9 @@ void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   if (!N)
     return;
   for (const auto &[Sym, FS] : Leaked)
-    reportLeak(Sym, FS, N, C);
+    reportLeak(Sym, FS.source(), /*Dir=*/false, N, C);
+  for (const auto &[D, Src] : LeakedDirs)
+    reportLeak(D, Src, /*Dir=*/true, N, C);
 }
 
 // ---------------------------------------------------------------------------
@@ -288,6 +303,7 @@ ProgramStateRef FdEngine::checkPointerEscape(ProgramStateRef State,
                                              const InvalidatedSymbols &Escaped,
                                              const CallEvent *Call,
                                              PointerEscapeKind) const {
+  State = dirEscape(State, Escaped, Call);
   // poll(2) and the like only read the fds in their arguments' memory.
   if (Call)
     if (const FnSummary *S = summaryFor(*Call); S && S->has(SF_KeepsNoFd))

@@ -20,6 +20,7 @@
 //   LeakHeuristics.cpp every rule that keeps a report back (one entry point)
 //   FdValues.cpp       fds resolved from values, arguments, fields, locations
 //   Summaries.cpp      the one summary lookup, honouring the checkers on
+//   DirStreams.cpp     directory streams (DIR *) as owned resources
 
 #ifndef IOSAFE_ANALYZER_ENGINE_H
 #define IOSAFE_ANALYZER_ENGINE_H
@@ -140,6 +141,7 @@ private:
   void effectMoveInto(const ParamEffect &E, CallEval &CV) const;
   void effectTestNone(const ParamEffect &E, CallEval &CV) const;
   void effectDupOnto(const ParamEffect &E, CallEval &CV) const;
+  void effectCloseRange(const ParamEffect &E, CallEval &CV) const;
   void acquireReturned(CallEval &CV) const;
   void constrainStatus(CallEval &CV) const;
   void finishCall(CallEval &CV) const;
@@ -170,9 +172,27 @@ private:
               clang::ento::ExplodedNode *N, clang::ento::CheckerContext &C,
               llvm::ArrayRef<clang::ento::SymbolRef> Interesting,
               const clang::Expr *E) const;
-  void reportLeak(clang::ento::SymbolRef Sym, const FdState &FS,
+  /// A leak of Sym (an fd, or with Dir a DIR *) acquired by checker Src.
+  void reportLeak(clang::ento::SymbolRef Sym, Source Src, bool Dir,
                   clang::ento::ExplodedNode *N,
                   clang::ento::CheckerContext &C) const;
+
+  // DirStreams.cpp
+  clang::ento::ProgramStateRef
+  dirPreCall(const FnSummary &S, const clang::ento::CallEvent &Call,
+             clang::ento::CheckerContext &C, clang::ento::ProgramStateRef State,
+             clang::ento::ExplodedNode *&Pred) const;
+  clang::ento::ProgramStateRef
+  dirPostCall(const FnSummary &S, const clang::ento::CallEvent &Call,
+              clang::ento::ProgramStateRef State) const;
+  clang::ento::ProgramStateRef
+  dirDead(clang::ento::SymbolReaper &SR, clang::ento::ProgramStateRef State,
+          llvm::SmallVectorImpl<std::pair<clang::ento::SymbolRef, Source>>
+              &Leaked) const;
+  clang::ento::ProgramStateRef
+  dirEscape(clang::ento::ProgramStateRef State,
+            const clang::ento::InvalidatedSymbols &Escaped,
+            const clang::ento::CallEvent *Call) const;
 
   bool heldByAutoVar(clang::ento::ProgramStateRef State,
                      clang::ento::SymbolRef Sym) const;
@@ -233,6 +253,8 @@ std::optional<int64_t> constInt(clang::ento::SVal V);
 void symbolsOf(clang::ento::SVal V,
                llvm::SmallVectorImpl<clang::ento::SymbolRef> &Out,
                int Depth = 0);
+/// Whether the pointer symbol D may be non-null in State (DirStreams.cpp).
+bool mayBeNonNull(clang::ento::ProgramStateRef State, clang::ento::SymbolRef D);
 /// A location at or inside R whose fd was closed or moved out, if any.
 const GoneInfo *goneUnder(clang::ento::ProgramStateRef State,
                           const clang::ento::MemRegion *R);

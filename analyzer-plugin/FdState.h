@@ -183,6 +183,19 @@ struct CastFd {
   }
 };
 
+/// A directory stream (DIR *) from opendir or fdopendir (DirStreams.cpp).
+struct DirState {
+  bool Closed;       ///< closedir closed it
+  unsigned char Src; ///< the checker that acquired it
+  bool operator==(const DirState &O) const {
+    return Closed == O.Closed && Src == O.Src;
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddBoolean(Closed);
+    ID.AddInteger(Src);
+  }
+};
+
 /// An fd passed to, or read from, an argument (FdValues.cpp).
 struct FdArg {
   bool Valid = false;
@@ -247,6 +260,9 @@ IOSAFE_STATE_TRAIT(
 IOSAFE_STATE_TRAIT(FreedSlot, unsigned)
 /// The results of fork() on this path (SF_Forks).
 IOSAFE_STATE_TRAIT(ForkRets, llvm::ImmutableSet<clang::ento::SymbolRef>)
+/// The directory streams (DIR *) the engine knows, by their symbol.
+IOSAFE_STATE_TRAIT(DirStreams,
+                   llvm::ImmutableMap<clang::ento::SymbolRef, iosafe::DirState>)
 /// Integer-to-pointer casts of tracked fds (checkPreStmt<CastExpr>).
 IOSAFE_STATE_TRAIT(CastFds,
                    llvm::ImmutableMap<const clang::Stmt *, iosafe::CastFd>)

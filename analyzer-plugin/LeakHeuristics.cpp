@@ -14,7 +14,10 @@
 //     (endsOnlyInNoReturn; exit-paths.c);
 //   - a leak on a path that skipped, at its first test, a loop over a
 //     guessed bound whose body uses the fd (skipsLoopUsing;
-//     posix-loop-bounds.c).
+//     posix-loop-bounds.c);
+//   - a leak of an fd that dies just before a close_range(2) call that may
+//     close it: the program no longer names the fd, so its symbol dies as
+//     the call is reached (closedByRangeCall; posix-newer-calls.c).
 
 #include "Engine.h"
 
@@ -24,6 +27,10 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/ExplodedGraph.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
 #include "llvm/ADT/SmallPtrSet.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
 
 using namespace clang;
 using namespace clang::ento;
@@ -209,6 +216,46 @@ bool forkChildLeftItsBranch(const ExplodedNode *N) {
   return false;
 }
 
+/// Whether N is the analysis reaching a close_range(first, last, flags)
+/// call whose range may hold Sym (and whose flags do not only set
+/// close-on-exec): the fd dies there because the program no longer names
+/// it, and the call closes it.
+bool closedByRangeCall(const ExplodedNode *N, SymbolRef Sym) {
+  auto SP = N->getLocation().getAs<StmtPoint>();
+  if (!SP || !Sym->getType()->isIntegerType())
+    return false;
+  const LocationContext *LC = N->getLocationContext();
+  const ParentMap &PM = LC->getParentMap();
+  const CallExpr *Call = nullptr;
+  for (const Stmt *S = SP->getStmt(); S && !isa<CompoundStmt>(S);
+       S = PM.getParent(S))
+    if ((Call = dyn_cast<CallExpr>(S)))
+      break;
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  if (!FD || !FD->getIdentifier() || FD->getName() != "close_range" ||
+      Call->getNumArgs() != 3)
+    return false;
+  ASTContext &Ctx = LC->getAnalysisDeclContext()->getASTContext();
+  auto constant = [&](unsigned I) -> std::optional<int64_t> {
+    Expr::EvalResult R;
+    if (Call->getArg(I)->EvaluateAsInt(R, Ctx))
+      return R.Val.getInt().getExtValue();
+    return std::nullopt;
+  };
+  constexpr int64_t LinuxCLOSE_RANGE_CLOEXEC = 4; // <linux/close_range.h>
+  if (auto Flags = constant(2); !Flags || (*Flags & LinuxCLOSE_RANGE_CLOEXEC))
+    return false;
+  auto Lo = constant(0), Hi = constant(1);
+  if (!Lo || !Hi)
+    return true; // may close it
+  ProgramStateRef State = N->getState();
+  SValBuilder &SVB = State->getStateManager().getSValBuilder();
+  int Low = int(std::clamp<int64_t>(*Lo, 0, INT32_MAX));
+  int High = int(std::clamp<int64_t>(*Hi, 0, INT32_MAX));
+  return *Lo <= *Hi && assumeCmp(assumeCmp(State, Sym, BO_GE, Low, SVB), Sym,
+                                 BO_LE, High, SVB);
+}
+
 } // namespace
 
 bool suppressed(BugKind K, const ExplodedNode *N, SymbolRef Sym,
@@ -220,7 +267,8 @@ bool suppressed(BugKind K, const ExplodedNode *N, SymbolRef Sym,
     SValBuilder &SVB = State->getStateManager().getSValBuilder();
     // Known to be 0, 1 or 2: it took the place of a closed standard
     // stream (a daemon reopening /dev/null), which stays open on purpose.
-    if (!assumeCmp(State, Sym, BO_GT, 2, SVB))
+    if (Sym->getType()->isIntegerType() &&
+        !assumeCmp(State, Sym, BO_GT, 2, SVB))
       return true;
     // A path that can only end in a noreturn call: nothing leaks.
     if (const ExplodedNode *Pred = N->getFirstPred())
@@ -228,6 +276,8 @@ bool suppressed(BugKind K, const ExplodedNode *N, SymbolRef Sym,
         if (endsOnlyInNoReturn(B))
           return true;
     if (skipsLoopUsing(N, Acq, Sym))
+      return true;
+    if (closedByRangeCall(N, Sym))
       return true;
   }
   return forkChildLeftItsBranch(N);

@@ -20,6 +20,8 @@
 
 #include "SummaryTable.h"
 
+#include "llvm/ADT/DenseMap.h"
+
 #include <optional>
 
 using namespace clang;
@@ -134,6 +136,17 @@ const std::vector<SummaryRow> &rows() {
       {"mkostemp64", 2, acquires({}, FileRW)},
       {"posix_openpt", 1, withArgs(acquires({}, AnyFile), 0, -1)},
       {"pidfd_open", 2, acquires()},
+      // openat2(2): openat with a struct open_how (its flags are not read)
+      {"openat2", 4, acquires({{Effect::Use, 0}}, AnyFile)},
+      // shm_open(3): "a new file descriptor", open(2)'s oflag
+      {"shm_open", 3, withArgs(acquires({}, AnyFile), 1, -1)},
+      // the mount API (fsopen(2), fsmount(2), open_tree(2), fspick(2)):
+      // each returns a new fd; fsmount, open_tree and fspick use a dirfd or
+      // a filesystem context fd
+      {"fsopen", 2, acquires()},
+      {"fsmount", 3, acquires({{Effect::Use, 0}})},
+      {"open_tree", 3, acquires({{Effect::Use, 0}})},
+      {"fspick", 3, acquires({{Effect::Use, 0}})},
       // acquire: both ends of an int[2], status 0 or -1; pipe(2): "pipefd[0]
       // refers to the read end of the pipe.  pipefd[1] refers to the write
       // end"; socketpair(2): a pair of connected sockets
@@ -151,6 +164,17 @@ const std::vector<SummaryRow> &rows() {
        px(SF_ReleaseOnSuccess | SF_ExclusiveStream, {{Effect::Release, 0}})},
       // released by a function for another kind of resource: only checked
       // (the stream and heap checkers model these calls)
+      // directory streams (DirStreams.cpp): opendir(3) returns a DIR *
+      // the caller owns, closedir(3) releases it, the others use it
+      {"opendir", 1, px(SF_CheckOnly, {{Effect::DirOpenRet, 0}})},
+      {"readdir", 1, px(SF_CheckOnly, {{Effect::DirUse, 0}})},
+      {"readdir64", 1, px(SF_CheckOnly, {{Effect::DirUse, 0}})},
+      {"readdir_r", 3, px(SF_CheckOnly, {{Effect::DirUse, 0}})},
+      {"rewinddir", 1, px(SF_CheckOnly, {{Effect::DirUse, 0}})},
+      {"telldir", 1, px(SF_CheckOnly, {{Effect::DirUse, 0}})},
+      {"seekdir", 2, px(SF_CheckOnly, {{Effect::DirUse, 0}})},
+      {"dirfd", 1,
+       px(SF_CheckOnly, {{Effect::DirUse, 0}, {Effect::DirFdRet, 0}})},
       {"fclose", 1, foreignRelease()},
       {"closedir", 1, foreignRelease()},
       {"pclose", 1, foreignRelease()},
@@ -213,6 +237,12 @@ const std::vector<SummaryRow> &rows() {
       {"ppoll", 4, px(SF_KeepsNoFd, {})},
       {"sendfile", 4, uses({0, 1})},
       {"splice", 6, uses({0, 2})},
+      // tee(2), vmsplice(2), copy_file_range(2)
+      {"tee", 4, uses({0, 1})},
+      {"vmsplice", 4, uses({0})},
+      {"copy_file_range", 6, uses({0, 2})},
+      // close_range(2): closes every fd numbered first to last
+      {"close_range", 3, px(SF_Precise, {{Effect::CloseRange, 0, 1}})},
       {"tcgetattr", 2, uses({0})},
       {"tcsetattr", 3, uses({0})},
       {"posix_fadvise", 4, uses({0})},
@@ -289,6 +319,81 @@ const SummaryTable &table() {
   static const SummaryTable T(CDM::CLibraryMaybeHardened, rows());
   return T;
 }
+
+/// A row's summary with every argument one place later: the same call
+/// through syscall(2), whose first argument is the number.
+FnSummary shifted(const FnSummary &S) {
+  FnSummary T = S;
+  for (ParamEffect &E : T.Effects) {
+    ++E.Index;
+    ++E.Other;
+  }
+  if (T.ModeArg >= 0)
+    ++T.ModeArg;
+  if (T.TypeArg >= 0)
+    ++T.TypeArg;
+  if (T.TypeFromFd >= 0)
+    ++T.TypeFromFd;
+  return T;
+}
+
+/// syscall(SYS_x, ...) (syscall(2)) for the fd system calls of the table:
+/// the row of the function of the same name, its arguments one place
+/// later.  The numbers are Linux x86-64's (<asm/unistd_64.h>), read off a
+/// constant first argument; any other number is an unknown call.
+const FnSummary *syscallSummary(const CallEvent &Call) {
+  static const llvm::DenseMap<int64_t, FnSummary> BySysno = [] {
+    const std::pair<int64_t, const char *> Calls[] = {
+        {0, "read"},
+        {1, "write"},
+        {2, "open"},
+        {3, "close"},
+        {17, "pread64"},
+        {18, "pwrite64"},
+        {19, "readv"},
+        {20, "writev"},
+        {22, "pipe"},
+        {32, "dup"},
+        {33, "dup2"},
+        {41, "socket"},
+        {43, "accept"},
+        {44, "sendto"},
+        {45, "recvfrom"},
+        {46, "sendmsg"},
+        {47, "recvmsg"},
+        {49, "bind"},
+        {50, "listen"},
+        {42, "connect"},
+        {53, "socketpair"},
+        {257, "openat"},
+        {283, "timerfd_create"},
+        {288, "accept4"},
+        {290, "eventfd"},
+        {291, "epoll_create1"},
+        {292, "dup3"},
+        {293, "pipe2"},
+        {294, "inotify_init1"},
+        {319, "memfd_create"},
+        {428, "open_tree"},
+        {430, "fsopen"},
+        {432, "fsmount"},
+        {433, "fspick"},
+        {434, "pidfd_open"},
+        {436, "close_range"},
+        {437, "openat2"},
+    };
+    llvm::DenseMap<int64_t, FnSummary> M;
+    for (const auto &[No, Name] : Calls)
+      if (const FnSummary *S = table().lookup(Name))
+        M[No] = shifted(*S);
+    return M;
+  }();
+  auto No = constArg(Call, 0);
+  if (!No)
+    return nullptr;
+  auto It = BySysno.find(*No);
+  return It == BySysno.end() ? nullptr : &It->second;
+}
 } // namespace
 
 /// A fork wrapper the analysis cannot see into (rsync's `pid_t
@@ -305,6 +410,9 @@ bool isOpaqueForkWrapper(const FunctionDecl *FD) {
 
 const FnSummary *posixSummary(const CallEvent &Call) {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  static const CallDescription Syscall(CDM::CLibrary, {"syscall"});
+  if (Syscall.matches(Call))
+    return syscallSummary(Call);
   const FnSummary *S = table().lookup(Call);
   if (!S) {
     static const FnSummary ForkWrapper = px(SF_CheckOnly | SF_Forks, {});

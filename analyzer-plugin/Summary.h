@@ -80,6 +80,17 @@ enum class Effect : unsigned char {
                   ///< for another kind of resource (fclose, closedir,
                   ///< pclose, free): an fd cast to it is a "mismatched
                   ///< release"
+  DirOpenRet,     ///< the returned DIR * is a directory stream the caller
+                  ///< owns when it is not null (opendir(3)); closedir
+                  ///< releases it (ForeignRelease of a tracked DIR *)
+  DirUse,         ///< pointer param Index is a DIR * used by the call
+                  ///< (readdir, rewinddir, telldir, seekdir, dirfd)
+  DirFdRet,       ///< the return value is the fd of the DIR * param Index,
+                  ///< borrowed from the stream (dirfd(3))
+  CloseRange,     ///< the fds numbered param Index to param Other are
+                  ///< closed (close_range(2)), unless param 2 (flags) has
+                  ///< CLOSE_RANGE_CLOEXEC: a tracked fd certainly in the
+                  ///< range is closed, one that may be in it is handed on
 };
 
 /// What iosafe.PosixFd knows of an fd beyond its ownership: its access mode

@@ -42,6 +42,11 @@ public:
     const FnSummary *const *S = ByCall.lookup(Call);
     return S ? *S : nullptr;
   }
+  /// A row by name alone.
+  const FnSummary *lookup(llvm::StringRef Name) const {
+    auto It = ByName.find(Name);
+    return It == ByName.end() ? nullptr : &It->second->S;
+  }
   const FnSummary *lookup(const clang::FunctionDecl *FD) const {
     if (!FD || !FD->getIdentifier())
       return nullptr;

@@ -77,6 +77,12 @@ void FdEngine::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
     return;
   ProgramStateRef State = C.getState();
   SVal V = C.getSVal(RE);
+  // A directory stream returned from the analysed function: handed on.
+  if (SymbolRef D = V.getAsLocSymbol(); D && C.inTopFrame())
+    if (const DirState *DS = State->get<DirStreams>(D); DS && !DS->Closed) {
+      C.addTransition(State->remove<DirStreams>(D));
+      return;
+    }
   FdArg A = fdOfValue(V, RE->getType(), State);
   SymbolRef Sym = A.sym();
   const FdState *FS = Sym ? State->get<FdMap>(Sym) : nullptr;
