@@ -17,6 +17,26 @@ using namespace clang::ento;
 
 namespace iosafe {
 
+ProgramStateRef FdEngine::goOn(BugKind K, Source Src, StringRef Msg,
+                               ProgramStateRef State, ExplodedNode *&Pred,
+                               CheckerContext &C,
+                               ArrayRef<SymbolRef> Interesting, const Expr *E,
+                               const MemRegion *ForgetHolder) const {
+  ExplodedNode *N = C.generateNonFatalErrorNode(State, Pred);
+  if (!N)
+    return nullptr;
+  report(K, Src, Msg, N, C, Interesting, E);
+  Pred = N;
+  // One report per fd and path: the fd reported (or the owner left none)
+  // is not followed further, so a second bug on the path is about
+  // something else.
+  if (!Interesting.empty() && Interesting.front())
+    State = State->remove<FdMap>(Interesting.front());
+  if (ForgetHolder)
+    State = State->remove<GoneOwners>(ForgetHolder);
+  return State;
+}
+
 bool FdEngine::checkBefore(const ParamEffect &E, CallEval &CV) const {
   ProgramStateRef &State = CV.State;
   const FdArg *A = CV.arg(E);
@@ -94,17 +114,14 @@ ProgramStateRef FdEngine::checkUse(ProgramStateRef State, const FdArg &A,
                                    ExplodedNode *&Pred, unsigned Need) const {
   if (A.Holder)
     if (const GoneInfo *G = State->get<GoneOwners>(A.Holder)) {
-      ExplodedNode *N = C.generateErrorNode(State, Pred);
       if (G->Moved)
-        report(BK_UseAfterMove, Src,
-               "use after move: the fd was moved out of this owner before "
-               "this use",
-               N, C, {G->Sym}, E);
-      else
-        report(BK_UseAfterClose, Src,
-               "use after close: this owner's fd was closed before this use", N,
-               C, {G->Sym}, E);
-      return nullptr;
+        return goOn(BK_UseAfterMove, Src,
+                    "use after move: the fd was moved out of this owner "
+                    "before this use",
+                    State, Pred, C, {G->Sym}, E, A.Holder);
+      return goOn(BK_UseAfterClose, Src,
+                  "use after close: this owner's fd was closed before this use",
+                  State, Pred, C, {G->Sym}, E, A.Holder);
     }
   SymbolRef Sym = A.sym();
   if (!Sym)
@@ -114,29 +131,26 @@ ProgramStateRef FdEngine::checkUse(ProgramStateRef State, const FdArg &A,
     return State;
   switch (FS->K) {
   case FdState::Closed:
-    report(BK_UseAfterClose, Src,
-           "use after close: the fd is used after it was closed",
-           C.generateErrorNode(State, Pred), C, {Sym}, E);
-    return nullptr;
+    return goOn(BK_UseAfterClose, Src,
+                "use after close: the fd is used after it was closed", State,
+                Pred, C, {Sym}, E);
   case FdState::Moved:
-    report(BK_UseAfterMove, Src,
-           "use after move: the fd is used after its ownership was moved",
-           C.generateErrorNode(State, Pred), C, {Sym}, E);
-    return nullptr;
+    return goOn(BK_UseAfterMove, Src,
+                "use after move: the fd is used after its ownership was moved",
+                State, Pred, C, {Sym}, E);
   case FdState::Borrowed: {
     const GoneInfo *G = goneUnder(State, FS->OwnerRegion);
     const FdState *OS = FS->Owner ? State->get<FdMap>(FS->Owner) : nullptr;
     bool OwnerClosed = (G && !G->Moved) || (OS && OS->K == FdState::Closed);
     bool OwnerMoved = (G && G->Moved) || (OS && OS->K == FdState::Moved);
     if (OwnerClosed || OwnerMoved) {
-      report(BK_BorrowOutlivesOwner, Src,
-             OwnerClosed ? "borrow outlives owner: the borrowed fd is used "
-                           "after its owner was closed"
-                         : "borrow outlives owner: the borrowed fd is used "
-                           "after its owner was moved",
-             C.generateErrorNode(State, Pred), C,
-             {Sym, FS->Owner, G ? G->Sym : nullptr}, E);
-      return nullptr;
+      return goOn(BK_BorrowOutlivesOwner, Src,
+                  OwnerClosed
+                      ? "borrow outlives owner: the borrowed fd is used "
+                        "after its owner was closed"
+                      : "borrow outlives owner: the borrowed fd is used "
+                        "after its owner was moved",
+                  State, Pred, C, {Sym, FS->Owner, G ? G->Sym : nullptr}, E);
     }
     return State;
   }
@@ -180,11 +194,10 @@ ProgramStateRef FdEngine::checkUse(ProgramStateRef State, const FdArg &A,
   case FdState::DirStreamed:
     if (!(Need & N_Offset))
       return State; // fstat, fchdir: the description is not changed
-    report(BK_UseAfterMove, Src,
-           "use after move: the fd's offset is changed after fdopendir "
-           "took it over; use the directory stream (readdir, rewinddir)",
-           C.generateErrorNode(State, Pred), C, {Sym}, E);
-    return nullptr;
+    return goOn(BK_UseAfterMove, Src,
+                "use after move: the fd's offset is changed after fdopendir "
+                "took it over; use the directory stream (readdir, rewinddir)",
+                State, Pred, C, {Sym}, E);
   }
   return State;
 }
@@ -270,13 +283,13 @@ ProgramStateRef FdEngine::checkRelease(ProgramStateRef State, const FdArg &A,
   // function that takes ownership is a use after move.
   if (A.Holder && !IsClose)
     if (const GoneInfo *G = State->get<GoneOwners>(A.Holder)) {
-      report(G->Moved ? BK_UseAfterMove : BK_UseAfterClose, Src,
-             G->Moved ? "use after move: the fd was moved out of this owner "
+      return goOn(G->Moved ? BK_UseAfterMove : BK_UseAfterClose, Src,
+                  G->Moved
+                      ? "use after move: the fd was moved out of this owner "
                         "before it is released here"
                       : "use after close: this owner's fd was closed before "
                         "it is released here",
-             C.generateErrorNode(State, Pred), C, {G->Sym}, E);
-      return nullptr;
+                  State, Pred, C, {G->Sym}, E, A.Holder);
     }
   SymbolRef Sym = A.sym();
   if (!Sym)
@@ -287,27 +300,24 @@ ProgramStateRef FdEngine::checkRelease(ProgramStateRef State, const FdArg &A,
   switch (FS->K) {
   case FdState::Closed:
     if (IsAdopt)
-      report(BK_UseAfterClose, Src,
-             "use after close: a closed fd is adopted as owned",
-             C.generateErrorNode(State, Pred), C, {Sym}, E);
-    else
-      report(BK_DoubleClose, Src, "double close: the fd was already closed",
-             C.generateErrorNode(State, Pred), C, {Sym}, E);
-    return nullptr;
+      return goOn(BK_UseAfterClose, Src,
+                  "use after close: a closed fd is adopted as owned", State,
+                  Pred, C, {Sym}, E);
+    return goOn(BK_DoubleClose, Src, "double close: the fd was already closed",
+                State, Pred, C, {Sym}, E);
   case FdState::Moved:
-    report(BK_UseAfterMove, Src,
-           "use after move: the fd is released after its ownership was "
-           "moved",
-           C.generateErrorNode(State, Pred), C, {Sym}, E);
-    return nullptr;
+    return goOn(BK_UseAfterMove, Src,
+                "use after move: the fd is released after its ownership was "
+                "moved",
+                State, Pred, C, {Sym}, E);
   case FdState::Borrowed:
-    report(BK_CloseOfBorrowed, Src,
-           IsAdopt ? "close of borrowed fd: a borrowed fd is adopted as "
-                     "owned; only its owner may close it"
-                   : "close of borrowed fd: a borrowed fd is released; only "
-                     "its owner may close it",
-           C.generateErrorNode(State, Pred), C, {Sym, FS->Owner}, E);
-    return nullptr;
+    return goOn(BK_CloseOfBorrowed, Src,
+                IsAdopt
+                    ? "close of borrowed fd: a borrowed fd is adopted as "
+                      "owned; only its owner may close it"
+                    : "close of borrowed fd: a borrowed fd is released; only "
+                      "its owner may close it",
+                State, Pred, C, {Sym, FS->Owner}, E);
   case FdState::UsesParam: {
     ExplodedNode *N = C.generateNonFatalErrorNode(State, Pred);
     if (!N)
@@ -322,11 +332,10 @@ ProgramStateRef FdEngine::checkRelease(ProgramStateRef State, const FdArg &A,
   }
   case FdState::Streamed:
   case FdState::DirStreamed:
-    report(BK_CloseOfBorrowed, Src,
-           "close of borrowed fd: the fd belongs to the stream fdopen or "
-           "fdopendir returned; closing the stream closes it",
-           C.generateErrorNode(State, Pred), C, {Sym}, E);
-    return nullptr;
+    return goOn(BK_CloseOfBorrowed, Src,
+                "close of borrowed fd: the fd belongs to the stream fdopen or "
+                "fdopendir returned; closing the stream closes it",
+                State, Pred, C, {Sym}, E);
   case FdState::Owned:
   case FdState::ReleasesParam: return State;
   }

@@ -151,6 +151,15 @@ private:
   /// a use, a release or a close (one switch over Effect).
   /// false when a fatal report ended the path.
   bool checkBefore(const ParamEffect &E, CallEval &CV) const;
+  /// A report that does not end the path (a non-fatal error node, as
+  /// Clang's checkers make for bugs the program survives): the path goes
+  /// on from it with State, so that a second bug on it is found too.
+  clang::ento::ProgramStateRef
+  goOn(BugKind K, Source Src, llvm::StringRef Msg,
+       clang::ento::ProgramStateRef State, clang::ento::ExplodedNode *&Pred,
+       clang::ento::CheckerContext &C,
+       llvm::ArrayRef<clang::ento::SymbolRef> Interesting, const clang::Expr *E,
+       const clang::ento::MemRegion *ForgetHolder = nullptr) const;
   clang::ento::ProgramStateRef
   checkUse(clang::ento::ProgramStateRef State, const FdArg &A,
            const clang::Expr *E, Source Src, clang::ento::CheckerContext &C,

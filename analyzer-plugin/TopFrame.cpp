@@ -92,7 +92,7 @@ void FdEngine::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
       isLocalOf(FS->OwnerRegion->getBaseRegion(), C.getStackFrame())) {
     report(BK_BorrowOutlivesOwner, Source(FS->Src),
            "borrow outlives owner: a borrow of a local owner is returned",
-           C.generateErrorNode(State), C, {Sym, FS->Owner}, RE);
+           C.generateNonFatalErrorNode(State), C, {Sym, FS->Owner}, RE);
     return;
   }
   if (!C.inTopFrame())

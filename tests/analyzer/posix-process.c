@@ -326,6 +326,6 @@ int pos_getpid_is_no_fork(void) {
     close(p[1]);
   }
   close(p[1]); // expected-warning{{double close}}
-  close(p[0]);
+  close(p[0]); // expected-warning{{double close}}
   return 0;
 }
