@@ -568,6 +568,8 @@ void FdEngine::effectAcquireOut(const ParamEffect &E, CallEval &CV) const {
           const FdState *AS = Sym ? Now->get<FdMap>(Sym) : nullptr;
           return AS ? &AS->At : nullptr;
         }));
+    if (E.E == Effect::AcquireOutPair)
+      St.PairIdx = static_cast<unsigned char>(HI + 1);
     State = State->set<FdMap>(FdS, St);
     CV.Notes.push_back({FdS, "fd opened here", acquiredNote(St.At, false)});
   }

@@ -71,8 +71,8 @@ void FdEngine::report(BugKind K, Source Src, StringRef Msg, ExplodedNode *N,
   C.emitReport(std::move(R));
 }
 
-void FdEngine::reportLeak(SymbolRef Sym, Source Src, bool Dir, ExplodedNode *N,
-                          CheckerContext &C) const {
+void FdEngine::reportLeak(SymbolRef Sym, Source Src, bool Dir, unsigned PairIdx,
+                          ExplodedNode *N, CheckerContext &C) const {
   // The acquisition: the oldest node of this path where Sym is tracked.
   // Leaks are uniqued by it (one report per acquisition site).
   auto tracked = [&](const ExplodedNode *P) {
@@ -110,6 +110,11 @@ void FdEngine::reportLeak(SymbolRef Sym, Source Src, bool Dir, ExplodedNode *N,
     Msg += "an owned fd";
   Msg += Dir ? " is not closed with closedir or handed on"
              : " is not closed or handed on";
+  // The two fds of a pair leak apart (uniqueing would merge them: one
+  // acquisition site).
+  if (PairIdx)
+    Msg += PairIdx == 1 ? " (element [0] of the pair)"
+                        : " (element [1] of the pair)";
   auto R = std::make_unique<PathSensitiveBugReport>(bugType(Src, BK_Leak), Msg,
                                                     N, Loc, UniqueDecl);
   R->markInteresting(Sym);

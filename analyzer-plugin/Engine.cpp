@@ -291,9 +291,9 @@ void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   if (!N)
     return;
   for (const auto &[Sym, FS] : Leaked)
-    reportLeak(Sym, FS.source(), /*Dir=*/false, N, C);
+    reportLeak(Sym, FS.source(), /*Dir=*/false, FS.PairIdx, N, C);
   for (const auto &[D, Src] : LeakedDirs)
-    reportLeak(D, Src, /*Dir=*/true, N, C);
+    reportLeak(D, Src, /*Dir=*/true, 0, N, C);
 }
 
 // ---------------------------------------------------------------------------

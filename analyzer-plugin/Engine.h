@@ -182,8 +182,9 @@ private:
               llvm::ArrayRef<clang::ento::SymbolRef> Interesting,
               const clang::Expr *E) const;
   /// A leak of Sym (an fd, or with Dir a DIR *) acquired by checker Src.
+  /// PairIdx: FdState::PairIdx (each fd of a pair is its own report).
   void reportLeak(clang::ento::SymbolRef Sym, Source Src, bool Dir,
-                  clang::ento::ExplodedNode *N,
+                  unsigned PairIdx, clang::ento::ExplodedNode *N,
                   clang::ento::CheckerContext &C) const;
 
   // DirStreams.cpp

@@ -84,6 +84,9 @@ struct FdState {
   /// a branch, a `!`), whatever the analysis already knew (posix-stdclib.c).
   bool Tested = false;
   unsigned char Src = 0;
+  /// 1 + the element of an int[2] pair (pipe, socketpair) the fd was
+  /// acquired into; 0 when it was not one of a pair.
+  unsigned char PairIdx = 0;
   clang::ento::SymbolRef Status = nullptr; ///< Unchecked: the acquirer's status
   clang::ento::SymbolRef Owner = nullptr;  ///< Borrowed: the owner's fd
   const clang::ento::MemRegion *OwnerRegion = nullptr; ///< Borrowed: where
@@ -137,16 +140,17 @@ struct FdState {
 
   bool operator==(const FdState &O) const {
     return K == O.K && Unchecked == O.Unchecked && Tested == O.Tested &&
-           Src == O.Src && Status == O.Status && Owner == O.Owner &&
-           OwnerRegion == O.OwnerRegion && At.Mode == O.At.Mode &&
-           At.Kind == O.At.Kind && At.Type == O.At.Type &&
-           At.Phase == O.At.Phase;
+           Src == O.Src && PairIdx == O.PairIdx && Status == O.Status &&
+           Owner == O.Owner && OwnerRegion == O.OwnerRegion &&
+           At.Mode == O.At.Mode && At.Kind == O.At.Kind &&
+           At.Type == O.At.Type && At.Phase == O.At.Phase;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddInteger(K);
     ID.AddBoolean(Unchecked);
     ID.AddBoolean(Tested);
     ID.AddInteger(Src);
+    ID.AddInteger(PairIdx);
     ID.AddPointer(Status);
     ID.AddPointer(Owner);
     ID.AddPointer(OwnerRegion);

@@ -92,7 +92,7 @@ int pos_pipe_leaks_both(void) {
   int p[2];
   if (pipe(p) != 0)
     return -1;
-  return 0; // expected-warning{{fd leak}} (one report per call site)
+  return 0; // expected-warning 2 {{fd leak}} (one report per fd of the pair)
 }
 
 int pos_pipe2_leaks_write_end(void) {

@@ -34,7 +34,7 @@ int pos_spawn_fork_failure_leaks(char *const argv[]) {
     return -1;
   pid_t pid = fork();
   if (pid < 0)
-    return -1; // expected-warning{{fd leak}}
+    return -1; // expected-warning 2 {{fd leak}} (both fds of the pipe)
   if (pid == 0) {
     dup2(p[1], 1);
     execv(argv[0], argv);
