@@ -189,6 +189,8 @@ void FdEngine::applyEffect(const ParamEffect &E, CallEval &CV) const {
 /// SF_RetAcquires: the returned fd is a new owned one, unchecked.
 void FdEngine::acquireReturned(CallEval &CV) const {
   ProgramStateRef &State = CV.State;
+  // The new fd may take the number of one closed before.
+  State = State->remove<ClosedConsts>();
   SVal Fd = CV.conjureFd(CV.RetIntTy);
   CV.Ret = CV.wrap(Fd);
   // POSIX acquirers return the new fd or -1, nothing else.
@@ -254,6 +256,9 @@ void FdEngine::effectDupOnto(const ParamEffect &E, CallEval &CV) const {
   SymbolRef Sym = A->sym();
   const FdState *FS = Sym ? State->get<FdMap>(Sym) : nullptr;
   const FdArg &T = CV.Args[E.Other];
+  // dup2(fd, STDIN_FILENO): the constant target is open again.
+  if (auto K = constInt(T.Val); K && *K >= 0 && *K < INT32_MAX)
+    State = State->remove<ClosedConsts>(unsigned(*K));
   SymbolRef TS = T.sym();
   const FdState *TFS = TS ? State->get<FdMap>(TS) : nullptr;
   if (!TFS || TS == Sym)
@@ -450,6 +455,7 @@ void FdEngine::effectCloseOrRelease(const ParamEffect &E, CallEval &CV) const {
         unsigned Slot = unsigned(K->getValue().getZExtValue()) + 1;
         unsigned Old = State->get<FreedSlot>();
         State = State->set<FreedSlot>(Old ? std::min(Old, Slot) : Slot);
+        State = State->add<ClosedConsts>(Slot - 1);
       }
   bool IsClose = E.E == Effect::Close || releasesAsClose(CV.Call, E.Index);
   if (Sym && CV.StreamSym && E.E == Effect::Release && (!FS || FS->isOwned())) {
@@ -534,6 +540,7 @@ void FdEngine::effectAcquireOut(const ParamEffect &E, CallEval &CV) const {
     return;
   ProgramStateRef &State = CV.State;
   SValBuilder &SVB = CV.SVB;
+  State = State->remove<ClosedConsts>(); // the new fds may reuse numbers
   llvm::SmallVector<const MemRegion *, 2> Holders{A.Holder};
   if (E.E == Effect::AcquireOutPair) {
     // The second int of the array: the element after the one the argument

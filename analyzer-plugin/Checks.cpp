@@ -12,6 +12,9 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
 
+#include <cstdint>
+#include <string>
+
 using namespace clang;
 using namespace clang::ento;
 
@@ -68,6 +71,16 @@ bool FdEngine::checkBefore(const ParamEffect &E, CallEval &CV) const {
   case Effect::Close:
     if (A)
       State = checkRelease(State, *A, AE, CV.Src, true, false, CV.C, CV.Pred);
+    // close(STDIN_FILENO) twice, with nothing opened in between.
+    if (A && State && CV.Src == Source::PosixFd)
+      if (auto K = constInt(A->Val);
+          K && *K >= 0 && *K < INT32_MAX &&
+          State->contains<ClosedConsts>(unsigned(*K)))
+        State = goOn(BK_DoubleClose, CV.Src,
+                     "double close: fd " + std::to_string(*K) +
+                         " was already closed, and nothing was opened since",
+                     State->remove<ClosedConsts>(unsigned(*K)), CV.Pred, CV.C,
+                     {}, AE);
     break;
   case Effect::Release:
     if (A)
@@ -123,6 +136,21 @@ ProgramStateRef FdEngine::checkUse(ProgramStateRef State, const FdArg &A,
                   "use after close: this owner's fd was closed before this use",
                   State, Pred, C, {G->Sym}, E, A.Holder);
     }
+  // A POSIX call given a constant that is never an fd (read(-1, ...),
+  // dup2(-1, ...)): a negative integer constant in the source.  AT_FDCWD
+  // (openat(2)'s "current working directory", -100 on Linux) is not one.
+  // (A value the analysis only knows is negative, such as a failed
+  // acquisition under unix.StdCLibraryFunctions, is "unchecked" or
+  // untracked instead.)
+  constexpr int64_t LinuxAT_FDCWD = -100;
+  Expr::EvalResult K;
+  if (Src == Source::PosixFd && E &&
+      E->IgnoreParenImpCasts()->EvaluateAsInt(K, C.getASTContext()) &&
+      K.Val.getInt().isNegative() &&
+      K.Val.getInt().getExtValue() != LinuxAT_FDCWD)
+    return goOn(BK_Unchecked, Src,
+                "unchecked fd: a negative number is never a valid fd", State,
+                Pred, C, {}, E);
   SymbolRef Sym = A.sym();
   if (!Sym)
     return State;

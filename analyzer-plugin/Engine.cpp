@@ -40,6 +40,7 @@ IOSAFE_STATE_TRAIT_INDEX(FreedSlot)
 IOSAFE_STATE_TRAIT_INDEX(ForkRets)
 IOSAFE_STATE_TRAIT_INDEX(CastFds)
 IOSAFE_STATE_TRAIT_INDEX(DirStreams)
+IOSAFE_STATE_TRAIT_INDEX(ClosedConsts)
 
 namespace iosafe {
 
@@ -184,6 +185,11 @@ void FdEngine::checkPostCall(const CallEvent &Call, CheckerContext &C) const {
   }
   ProgramStateRef State = C.getState();
   bool Changed = false;
+  // An unknown call may open fds, which take the lowest free numbers.
+  if (!State->get<ClosedConsts>().isEmpty()) {
+    State = State->remove<ClosedConsts>();
+    Changed = true;
+  }
   // Through a function pointer there is no declaration: the arguments'
   // own types say what is passed.
   bool NoDecl = Call.getDecl() == nullptr;

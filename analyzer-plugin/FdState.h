@@ -262,6 +262,10 @@ IOSAFE_STATE_TRAIT(
 /// numbered unused file descriptor", so the next one is at most that
 /// number: `close(0); open("/dev/null", O_RDWR);` reopens a standard stream.
 IOSAFE_STATE_TRAIT(FreedSlot, unsigned)
+/// Constant fd numbers (STDIN_FILENO, 3, ...) closed by close(2) since the
+/// last call that may have reused them (any acquisition, an unknown call):
+/// closing one again is a double close.
+IOSAFE_STATE_TRAIT(ClosedConsts, llvm::ImmutableSet<unsigned>)
 /// The results of fork() on this path (SF_Forks).
 IOSAFE_STATE_TRAIT(ForkRets, llvm::ImmutableSet<clang::ento::SymbolRef>)
 /// The directory streams (DIR *) the engine knows, by their symbol.
