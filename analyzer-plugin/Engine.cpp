@@ -170,6 +170,14 @@ void FdEngine::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
 void FdEngine::checkPostCall(const CallEvent &Call, CheckerContext &C) const {
   if (C.wasInlined)
     return;
+  // A function of the unit that never returns on any path (it exits or
+  // execs), evaluated without its body: the path ends here.
+  if (const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+      FD && neverReturns(
+                FD, C.getAnalysisManager().getAnalysisDeclContextManager())) {
+    C.generateSink(C.getState(), C.getPredecessor());
+    return;
+  }
   if (const FnSummary *S = summaryFor(Call)) {
     ProgramStateRef State = C.getState(), Next = State;
     if (S->has(SF_Forks))

@@ -28,6 +28,7 @@
 #include "FdState.h"
 #include "Summary.h"
 
+#include "clang/Analysis/AnalysisDeclContext.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
@@ -272,6 +273,12 @@ const GoneInfo *goneUnder(clang::ento::ProgramStateRef State,
 // ---------------------------------------------------------------------------
 // LeakHeuristics.cpp: the one entry point of every rule that keeps a report
 // back on a path where it is most likely false.
+
+/// Whether FD has a body in this unit whose every path ends in a noreturn
+/// call or an exec (execv, execvp, ...): a call to it that the analyzer did
+/// not inline is taken as not returning.  Cached.
+bool neverReturns(const clang::FunctionDecl *FD,
+                  clang::AnalysisDeclContextManager &Mgr);
 
 /// Whether a report of kind K at node N (for a leak: of Sym, acquired at
 /// Acq) is kept back.

@@ -15,6 +15,11 @@
 //   - a leak on a path that skipped, at its first test, a loop over a
 //     guessed bound whose body uses the fd (skipsLoopUsing;
 //     posix-loop-bounds.c);
+//   - (not a report rule, but of the same kind) a call, not inlined, to a
+//     function of the unit whose every path ends in exit, _exit, abort, a
+//     noreturn call or exec is taken as not returning (neverReturns;
+//     posix-noreturn-helpers.c): a fork child's `run_child(...)` does not
+//     fall into the parent's closes;
 //   - a leak of an fd that dies just before a close_range(2) call that may
 //     close it: the program no longer names the fd, so its symbol dies as
 //     the call is reached (closedByRangeCall; posix-newer-calls.c).
@@ -26,6 +31,7 @@
 #include "clang/Analysis/CFG.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ExplodedGraph.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 #include <algorithm>
@@ -257,6 +263,53 @@ bool closedByRangeCall(const ExplodedNode *N, SymbolRef Sym) {
 }
 
 } // namespace
+
+bool neverReturns(const FunctionDecl *FD, AnalysisDeclContextManager &Mgr) {
+  if (!FD || !FD->hasBody() || FD->isNoReturn())
+    return false;
+  static llvm::DenseMap<const FunctionDecl *, bool> Cache;
+  auto It = Cache.find(FD->getCanonicalDecl());
+  if (It != Cache.end())
+    return It->second;
+  bool &Result = Cache[FD->getCanonicalDecl()];
+  Result = false;
+  AnalysisDeclContext *ADC = Mgr.getContext(FD);
+  const CFG *Cfg = ADC ? ADC->getCFG() : nullptr;
+  if (!Cfg)
+    return false;
+  // exec(3) returns only on failure; a body that calls it on every path
+  // and does not go on past it (the usual `execvp(...); _exit(127);`) or
+  // ends there is a child's last act.
+  auto endsPath = [](const CFGBlock *B) {
+    if (B->hasNoReturnElement())
+      return true;
+    for (const CFGElement &El : *B)
+      if (auto CS = El.getAs<CFGStmt>())
+        if (const auto *CE = dyn_cast<CallExpr>(CS->getStmt()))
+          if (const FunctionDecl *Callee = CE->getDirectCallee())
+            if (Callee->getIdentifier() &&
+                llvm::StringRef(Callee->getName()).starts_with("exec"))
+              return true;
+    return false;
+  };
+  llvm::SmallVector<const CFGBlock *, 16> Work{&Cfg->getEntry()};
+  llvm::SmallPtrSet<const CFGBlock *, 16> Seen{&Cfg->getEntry()};
+  bool Saw = false;
+  while (!Work.empty()) {
+    const CFGBlock *B = Work.pop_back_val();
+    if (B == &Cfg->getExit())
+      return Result = false;
+    if (endsPath(B)) {
+      Saw = true;
+      continue;
+    }
+    for (const CFGBlock::AdjacentBlock &Succ : B->succs())
+      if (const CFGBlock *SB = Succ.getReachableBlock())
+        if (Seen.insert(SB).second)
+          Work.push_back(SB);
+  }
+  return Result = Saw;
+}
 
 bool suppressed(BugKind K, const ExplodedNode *N, SymbolRef Sym,
                 const ExplodedNode *Acq) {
