@@ -20,6 +20,9 @@
 //     noreturn call or exec is taken as not returning (neverReturns;
 //     posix-noreturn-helpers.c): a fork child's `run_child(...)` does not
 //     fall into the parent's closes;
+//   - a leak of an fd acquired in a loop whose condition asks whether a
+//     number is open (fcntl(n, F_GETFD), fstat): it fills a closed
+//     standard stream (fillsStandardStreams; posix-daemon.c);
 //   - a leak of an fd that dies just before a close_range(2) call that may
 //     close it: the program no longer names the fd, so its symbol dies as
 //     the call is reached (closedByRangeCall; posix-newer-calls.c).
@@ -262,6 +265,54 @@ bool closedByRangeCall(const ExplodedNode *N, SymbolRef Sym) {
                                  BO_LE, High, SVB);
 }
 
+/// Whether the acquisition at Acq runs in a loop that fills closed standard
+/// streams: its condition asks whether an fd number is open with
+/// fcntl(n, F_GETFD) or fstat(n, ...) (`while (fcntl(2, F_GETFD) == -1)
+/// pipe(p);`).  The fds it acquires take the lowest free numbers, 0 to 2,
+/// and are the process's standard streams from then on, not leaks.
+bool fillsStandardStreams(const ExplodedNode *Acq) {
+  const Stmt *S = Acq ? Acq->getStmtForDiagnostics() : nullptr;
+  if (!S)
+    return false;
+  const LocationContext *LC = Acq->getLocationContext();
+  const ParentMap &PM = LC->getParentMap();
+  const Expr *Cond = nullptr;
+  for (const Stmt *P = PM.getParent(S); P && !Cond; P = PM.getParent(P)) {
+    if (const auto *W = dyn_cast<WhileStmt>(P))
+      Cond = W->getCond();
+    else if (const auto *D = dyn_cast<DoStmt>(P))
+      Cond = D->getCond();
+    else if (const auto *F = dyn_cast<ForStmt>(P))
+      Cond = F->getCond();
+  }
+  if (!Cond)
+    return false;
+  ASTContext &Ctx = LC->getAnalysisDeclContext()->getASTContext();
+  constexpr int64_t LinuxF_GETFD = 1; // <bits/fcntl-linux.h>
+  llvm::SmallVector<const Stmt *, 16> Work{Cond};
+  while (!Work.empty()) {
+    const Stmt *X = Work.pop_back_val();
+    if (!X)
+      continue;
+    if (const auto *CE = dyn_cast<CallExpr>(X))
+      if (const FunctionDecl *FD = CE->getDirectCallee();
+          FD && FD->getIdentifier()) {
+        StringRef N = FD->getName();
+        N.consume_front("__");
+        Expr::EvalResult R;
+        if (N.starts_with("fstat"))
+          return true;
+        if (N.starts_with("fcntl") && CE->getNumArgs() >= 2 &&
+            CE->getArg(1)->EvaluateAsInt(R, Ctx) &&
+            R.Val.getInt().getExtValue() == LinuxF_GETFD)
+          return true;
+      }
+    for (const Stmt *Child : X->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+
 } // namespace
 
 bool neverReturns(const FunctionDecl *FD, AnalysisDeclContextManager &Mgr) {
@@ -331,6 +382,8 @@ bool suppressed(BugKind K, const ExplodedNode *N, SymbolRef Sym,
     if (skipsLoopUsing(N, Acq, Sym))
       return true;
     if (closedByRangeCall(N, Sym))
+      return true;
+    if (fillsStandardStreams(Acq))
       return true;
   }
   return forkChildLeftItsBranch(N);
