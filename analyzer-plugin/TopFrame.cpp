@@ -11,12 +11,60 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
 #include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
+#include <memory>
 
 using namespace clang;
 using namespace clang::ento;
 
 namespace iosafe {
+
+namespace {
+/// The file-scope statics of the unit that no function writes and whose
+/// address is never taken, with the constant their initializer gives.
+class ConstantStatics : public RecursiveASTVisitor<ConstantStatics> {
+public:
+  llvm::DenseMap<const VarDecl *, llvm::APSInt> Values;
+  llvm::DenseSet<const VarDecl *> Written;
+
+  explicit ConstantStatics(ASTContext &Ctx) : Ctx(Ctx) {
+    TraverseDecl(Ctx.getTranslationUnitDecl());
+    for (const VarDecl *VD : Written)
+      Values.erase(VD);
+  }
+  bool VisitVarDecl(VarDecl *VD) {
+    Expr::EvalResult R;
+    if (VD->isFileVarDecl() && VD->getStorageClass() == SC_Static &&
+        VD->getType()->isIntegralOrEnumerationType() &&
+        !VD->getType().isVolatileQualified() && VD->getInit() &&
+        VD->getInit()->EvaluateAsInt(R, Ctx))
+      Values[VD->getCanonicalDecl()] = R.Val.getInt();
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->isAssignmentOp())
+      written(BO->getLHS());
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf)
+      written(UO->getSubExpr());
+    return true;
+  }
+
+private:
+  ASTContext &Ctx;
+  void written(const Expr *E) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        Written.insert(VD->getCanonicalDecl());
+  }
+};
+} // namespace
 
 void FdEngine::checkBeginFunction(CheckerContext &C) const {
   if (!C.inTopFrame())
@@ -29,6 +77,21 @@ void FdEngine::checkBeginFunction(CheckerContext &C) const {
   ProgramStateRef State = C.getState();
   const LocationContext *LCtx = C.getLocationContext();
   bool Changed = false;
+  // A file-scope static that no function of the unit writes and whose
+  // address is not taken holds its initializer on every path (`static int
+  // configured = 1; ... if (!configured)`): the analyzer would take it as
+  // unknown at the top of each function and explore impossible paths.
+  static const ASTContext *StaticsOf = nullptr;
+  static std::unique_ptr<ConstantStatics> Statics;
+  if (StaticsOf != &C.getASTContext()) {
+    Statics = std::make_unique<ConstantStatics>(C.getASTContext());
+    StaticsOf = &C.getASTContext();
+  }
+  for (const auto &[VD, V] : Statics->Values) {
+    SVal L = State->getLValue(VD, LCtx);
+    State = State->bindLoc(L, C.getSValBuilder().makeIntVal(V), LCtx);
+    Changed = true;
+  }
   for (unsigned I = 0, N = FD->getNumParams(); I < N; ++I) {
     const ParmVarDecl *P = FD->getParamDecl(I);
     QualType T = P->getType();
