@@ -20,6 +20,9 @@
 //   5. the return value, the note tag and the transitions.
 // Success of an acquisition is not split here: the fd stays "unchecked"
 // with its status until a branch decides (Outcomes.cpp).
+//
+// A little over 600 lines: one function per Effect, kept next to the one
+// switch that dispatches them, so that a new effect is added in one file.
 
 #include "Engine.h"
 
