@@ -13,8 +13,9 @@
 // So, when (and only when) the compiler runs the analyzer (-analyze, as
 // clang --analyze and analyze-build do), this plugin action removes the
 // cleanup attribute from the variables whose cleanup function releases an
-// fd by iosafe's summaries (iosafe_fd_drop, or a function whose parameter is
-// IOSAFE_RELEASES), before the analyzer builds any CFG, and records them.
+// fd by the summaries of the iosafe checkers on (iosafe_fd_drop, or a
+// function whose parameter is IOSAFE_RELEASES: Summaries.cpp), before the
+// analyzer builds any CFG, and records them.
 // The engine then knows such a variable is dropped at scope exit (see
 // heldByAutoVar in Engine.cpp).  Other cleanup attributes are left alone.
 // In any other compilation (code generation with -fplugin) the action does
@@ -27,6 +28,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
+#include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
 #include "llvm/ADT/DenseMap.h"
 
 using namespace clang;
@@ -45,40 +47,56 @@ const FunctionDecl *autoCleanupOf(const VarDecl *VD) {
   return It == autoVars().end() ? nullptr : It->second;
 }
 
-bool releasesFirstParam(const FunctionDecl *FD) {
-  const FnSummary *S = librarySummary(FD);
-  if (!S)
-    S = posixSummary(FD);
-  if (!S)
-    S = annotationSummary(FD);
-  if (!S)
-    return false;
-  for (const ParamEffect &E : S->Effects)
-    if (E.Index == 0 && (E.E == Effect::Close || E.E == Effect::Release))
-      return true;
-  return false;
+/// The iosafe checkers this analysis runs (-analyzer-checker=iosafe,
+/// iosafe.Ownership, iosafe.PosixFd; a later -analyzer-disable-checker
+/// wins, as in the analyzer's own registry).
+static SourceSet checkersOn(CompilerInstance &CI) {
+  bool On[NumSources] = {};
+  for (const auto &[Name, Enabled] : CI.getAnalyzerOpts().CheckersAndPackages) {
+    StringRef N = Name;
+    if (N == "iosafe") {
+      On[unsigned(Source::Ownership)] = On[unsigned(Source::PosixFd)] = Enabled;
+    } else if (N == "iosafe.Ownership") {
+      On[unsigned(Source::Ownership)] = Enabled;
+    } else if (N == "iosafe.PosixFd") {
+      On[unsigned(Source::PosixFd)] = Enabled;
+    }
+  }
+  SourceSet S;
+  for (unsigned I = 0; I < NumSources; ++I)
+    if (On[I])
+      S.add(Source(I));
+  return S;
 }
 
 namespace {
 
 class Finder : public RecursiveASTVisitor<Finder> {
 public:
+  explicit Finder(SourceSet On) : On(On) {}
   bool VisitVarDecl(VarDecl *VD) {
     const auto *CA = VD->getAttr<CleanupAttr>();
     if (!CA || !CA->getFunctionDecl() ||
-        !releasesFirstParam(CA->getFunctionDecl()))
+        !releasesFirstParam(CA->getFunctionDecl(), On))
       return true;
     autoVars()[VD] = CA->getFunctionDecl();
     VD->dropAttr<CleanupAttr>();
     return true;
   }
+
+private:
+  SourceSet On;
 };
 
 class Consumer : public ASTConsumer {
 public:
+  explicit Consumer(SourceSet On) : On(On) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
-    Finder().TraverseDecl(Ctx.getTranslationUnitDecl());
+    Finder(On).TraverseDecl(Ctx.getTranslationUnitDecl());
   }
+
+private:
+  SourceSet On;
 };
 
 class Action : public PluginASTAction {
@@ -87,7 +105,7 @@ protected:
                                                  llvm::StringRef) override {
     if (CI.getFrontendOpts().ProgramAction != frontend::RunAnalysis)
       return std::make_unique<ASTConsumer>(); // never touch code generation
-    return std::make_unique<Consumer>();
+    return std::make_unique<Consumer>(checkersOn(CI));
   }
   bool ParseArgs(const CompilerInstance &,
                  const std::vector<std::string> &) override {

@@ -1,90 +1,54 @@
 // SPDX-License-Identifier: MIT
 //
 // analyzer-plugin/Engine.h: the ownership engine, one state machine over the
-// program state, shared by the checkers iosafe.Ownership and iosafe.PosixFd.
+// program state (FdState.h), shared by the checkers iosafe.Ownership and
+// iosafe.PosixFd.  Its design and state diagram: analyzer-plugin/README.md.
 //
 // Each fd the analysis knows is a symbol (the int value; for an fd wrapper
 // struct such as iosafe_owned_fd, the symbol of its one int field) mapped to
 // a small FdState in the program state (FdMap).  Function calls move fds
 // between states according to a summary (Summary.h); the engine itself knows
-// no function by name.
+// no function by name.  The engine's files:
 //
-//                   acquire (IOSAFE_ACQUIRES, iosafe_open, ...)
-//    [untracked] ─────────────────────────────► Owned, unchecked
-//         ▲   failure certain (status != 0, fd < 0)   │ success certain
-//         └────────────────────────────────────────────┤ (a branch checked it)
-//                                                      ▼
-//   "unchecked fd" ◄── use before the program      Owned ── dies ──► "fd leak"
-//   tested the fd or its status (Tested bit)        │ │ │   (unless an
-//    escape: stored in caller-reachable memory,     │ │ │   iosafe_auto_fd holds
-//    passed by pointer or by value to an unknown ───┘ │ │   it: its cleanup
-//    function, returned   ──► [untracked]             │ │   closes it)
-//                                                      │ │
-//             close (iosafe_fd_close/drop)  ◄──────────┘ └──► release / move
-//                       │                                  (IOSAFE_RELEASES)
-//                       ▼                                         ▼
-//                    Closed ── close ──► "double close"         Moved ── use ──► "use after move"
-//                       └──── use ─────► "use after close"
-//
-//   take / into_raw / from_raw keep the symbol Owned (the value moves to a
-//   new owner) and mark the old owner's location gone (GoneOwners): using
-//   that owner again is "use after move" (or "use after close").
-//
-//   Borrowed{owner} (iosafe_fd_borrow, IOSAFE_RETURNS_BORROW, a borrowed
-//   parameter) ── use while the owner is Closed/Moved/gone ──► "borrow outlives owner"
-//              ── close / release ──► "close of borrowed fd"
-//
-//   Leaks are not reported on a path that skipped, at its first test, a
-//   loop over a guessed bound whose body uses the fd, nor after a fork()
-//   child has left its branch (see skipsLoopUsing, forkChildLeftItsBranch).
-//
-//   In the function being analysed at top level: IOSAFE_USES params are
-//   UsesParam (closing one is "annotation mismatch"), IOSAFE_RELEASES params
-//   are ReleasesParam (not released on a path: "annotation mismatch").
+//   Engine.cpp         the state traits and the analyzer's callbacks
+//   Outcomes.cpp       the program's tests of an acquisition and evalAssume
+//   TopFrame.cpp       the analysed function's own annotations
+//   CallEffects.cpp    evalCall: one function per Effect
+//   Checks.cpp         what a call needs of its arguments (use, attribute
+//                      and release checks)
+//   Diagnostics.cpp    bug types, messages, note tags, leak uniqueing
+//   LeakHeuristics.cpp every rule that keeps a report back (one entry point)
+//   FdValues.cpp       fds resolved from values, arguments, fields, locations
+//   Summaries.cpp      the one summary lookup, honouring the checkers on
+//   DirStreams.cpp     directory streams (DIR *) as owned resources
 
 #ifndef IOSAFE_ANALYZER_ENGINE_H
 #define IOSAFE_ANALYZER_ENGINE_H
 
+#include "FdState.h"
 #include "Summary.h"
 
+#include "clang/Analysis/AnalysisDeclContext.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 
 #include <memory>
+#include <optional>
+#include <string>
 
 namespace iosafe {
 
-/// The bug types; their names are stable (tests, SARIF rules and users'
-/// suppressions depend on them) and start every message.
-enum BugKind : unsigned {
-  BK_Leak,
-  BK_DoubleClose,
-  BK_UseAfterClose,
-  BK_UseAfterMove,
-  BK_BorrowOutlivesOwner,
-  BK_CloseOfBorrowed,
-  BK_Unchecked,
-  BK_AnnotationMismatch,
-  BK_AccessMode,        ///< iosafe.PosixFd: "access mode mismatch"
-  BK_SocketPhase,       ///< iosafe.PosixFd: "socket phase mismatch"
-  BK_MismatchedRelease, ///< iosafe.PosixFd: "mismatched release"
-  NumBugKinds
-};
-extern const char *const BugKindNames[NumBugKinds];
-
-struct FdArg;
-struct FdState;
+struct CallEval;
 
 class FdEngine
     : public clang::ento::Checker<
           clang::ento::eval::Call, clang::ento::eval::Assume,
-          clang::ento::check::PreCall,
-          clang::ento::check::PostCall, clang::ento::check::DeadSymbols,
-          clang::ento::check::LiveSymbols, clang::ento::check::PointerEscape,
-          clang::ento::check::Bind, clang::ento::check::BeginFunction,
-          clang::ento::check::EndFunction,
+          clang::ento::check::PreCall, clang::ento::check::PostCall,
+          clang::ento::check::DeadSymbols, clang::ento::check::LiveSymbols,
+          clang::ento::check::PointerEscape, clang::ento::check::Bind,
+          clang::ento::check::BeginFunction, clang::ento::check::EndFunction,
           clang::ento::check::PreStmt<clang::ReturnStmt>,
           clang::ento::check::PostStmt<clang::DeclStmt>,
           clang::ento::check::PreStmt<clang::CastExpr>,
@@ -93,7 +57,8 @@ class FdEngine
           clang::ento::check::PostStmt<clang::CallExpr>,
           clang::ento::check::BranchCondition> {
 public:
-  /// Turns a summary source on, under the checker name that reports for it.
+  /// Turns a summary source on, under the checker name that reports for it
+  /// (Diagnostics.cpp).
   void enable(Source S, clang::ento::CheckerNameRef Name);
 
   bool evalCall(const clang::ento::CallEvent &Call,
@@ -136,14 +101,26 @@ public:
   void printState(llvm::raw_ostream &Out, clang::ento::ProgramStateRef State,
                   const char *NL, const char *Sep) const override;
 
+  /// Whether BT is one of this engine's bug types; whether it is one about
+  /// an fd's attributes (Diagnostics.cpp).
+  bool isOurs(const clang::ento::BugType &BT) const;
+  bool isAttrBugType(const clang::ento::BugType &BT) const;
+
 private:
-  bool Enabled[NumSources] = {};
+  /// The summary sources on (indexed by Source).
+  SourceSet Enabled;
   /// Bug types, one set per checker (so a report names its checker).
   std::unique_ptr<clang::ento::BugType> BugTypes[NumSources][NumBugKinds];
   /// evalAssume itself asks the constraint manager, which calls evalAssume.
   mutable bool InAssume = false;
 
+  // Summaries.cpp
   const FnSummary *summaryFor(const clang::ento::CallEvent &Call) const;
+  /// The analysed function's annotation summary, when iosafe.Ownership is
+  /// on.
+  const FnSummary *ownAnnotations(const clang::FunctionDecl *FD) const;
+
+  // Outcomes.cpp
   /// Marks the unchecked fds whose value or status V involves as tested.
   clang::ento::ProgramStateRef markTested(clang::ento::ProgramStateRef State,
                                           clang::ento::SVal V) const;
@@ -153,15 +130,41 @@ private:
   /// markTested over a comparison's or a condition's operands.
   void testedBy(llvm::ArrayRef<const clang::Expr *> Operands,
                 clang::ento::CheckerContext &C) const;
-  const FnSummary *summaryFor(const clang::FunctionDecl *FD) const;
-  const clang::ento::BugType &bugType(Source S, BugKind K) const;
 
-  clang::ento::ProgramStateRef checkUse(clang::ento::ProgramStateRef State,
-                                        const FdArg &A, const clang::Expr *E,
-                                        Source Src,
-                                        clang::ento::CheckerContext &C,
-                                        clang::ento::ExplodedNode *&Pred,
-                                        unsigned Need = 0) const;
+  // CallEffects.cpp: the steps of evalCall, one function per Effect.
+  void applyEffect(const ParamEffect &E, CallEval &CV) const;
+  void effectUse(const ParamEffect &E, CallEval &CV) const;
+  void effectCloseOrRelease(const ParamEffect &E, CallEval &CV) const;
+  void effectAcquireOut(const ParamEffect &E, CallEval &CV) const;
+  void effectBorrowRet(const ParamEffect &E, CallEval &CV) const;
+  void effectMoveRet(const ParamEffect &E, CallEval &CV) const;
+  void effectRawRet(const ParamEffect &E, CallEval &CV) const;
+  void effectMoveInto(const ParamEffect &E, CallEval &CV) const;
+  void effectTestNone(const ParamEffect &E, CallEval &CV) const;
+  void effectDupOnto(const ParamEffect &E, CallEval &CV) const;
+  void effectCloseRange(const ParamEffect &E, CallEval &CV) const;
+  void acquireReturned(CallEval &CV) const;
+  void constrainStatus(CallEval &CV) const;
+  void finishCall(CallEval &CV) const;
+
+  // Checks.cpp
+  /// What effect E needs of its argument before the call: the checks of
+  /// a use, a release or a close (one switch over Effect).
+  /// false when a fatal report ended the path.
+  bool checkBefore(const ParamEffect &E, CallEval &CV) const;
+  /// A report that does not end the path (a non-fatal error node, as
+  /// Clang's checkers make for bugs the program survives): the path goes
+  /// on from it with State, so that a second bug on it is found too.
+  clang::ento::ProgramStateRef
+  goOn(BugKind K, Source Src, llvm::StringRef Msg,
+       clang::ento::ProgramStateRef State, clang::ento::ExplodedNode *&Pred,
+       clang::ento::CheckerContext &C,
+       llvm::ArrayRef<clang::ento::SymbolRef> Interesting, const clang::Expr *E,
+       const clang::ento::MemRegion *ForgetHolder = nullptr) const;
+  clang::ento::ProgramStateRef
+  checkUse(clang::ento::ProgramStateRef State, const FdArg &A,
+           const clang::Expr *E, Source Src, clang::ento::CheckerContext &C,
+           clang::ento::ExplodedNode *&Pred, unsigned Need = 0) const;
   clang::ento::ProgramStateRef
   checkAttrs(clang::ento::ProgramStateRef State, const FdArg &A,
              const ParamEffect &PE, const clang::Expr *E, Source Src,
@@ -172,16 +175,185 @@ private:
                const clang::Expr *E, Source Src, bool IsClose, bool IsAdopt,
                clang::ento::CheckerContext &C,
                clang::ento::ExplodedNode *&Pred) const;
+
+  // Diagnostics.cpp
+  const clang::ento::BugType &bugType(Source S, BugKind K) const;
   void report(BugKind K, Source Src, llvm::StringRef Msg,
               clang::ento::ExplodedNode *N, clang::ento::CheckerContext &C,
               llvm::ArrayRef<clang::ento::SymbolRef> Interesting,
               const clang::Expr *E) const;
-  void reportLeak(clang::ento::SymbolRef Sym, const FdState &FS,
-                  clang::ento::ExplodedNode *N,
+  /// A leak of Sym (an fd, or with Dir a DIR *) acquired by checker Src.
+  /// PairIdx: FdState::PairIdx (each fd of a pair is its own report).
+  void reportLeak(clang::ento::SymbolRef Sym, Source Src, bool Dir,
+                  unsigned PairIdx, clang::ento::ExplodedNode *N,
                   clang::ento::CheckerContext &C) const;
+
+  // DirStreams.cpp
+  clang::ento::ProgramStateRef
+  dirPreCall(const FnSummary &S, const clang::ento::CallEvent &Call,
+             clang::ento::CheckerContext &C, clang::ento::ProgramStateRef State,
+             clang::ento::ExplodedNode *&Pred) const;
+  clang::ento::ProgramStateRef
+  dirPostCall(const FnSummary &S, const clang::ento::CallEvent &Call,
+              clang::ento::ProgramStateRef State) const;
+  clang::ento::ProgramStateRef
+  dirDead(clang::ento::SymbolReaper &SR, clang::ento::ProgramStateRef State,
+          llvm::SmallVectorImpl<std::pair<clang::ento::SymbolRef, Source>>
+              &Leaked) const;
+  clang::ento::ProgramStateRef
+  dirEscape(clang::ento::ProgramStateRef State,
+            const clang::ento::InvalidatedSymbols &Escaped,
+            const clang::ento::CallEvent *Call) const;
+
   bool heldByAutoVar(clang::ento::ProgramStateRef State,
                      clang::ento::SymbolRef Sym) const;
 };
+
+// ---------------------------------------------------------------------------
+// FdValues.cpp: fds resolved from values, arguments, fields and locations.
+
+/// The integer field of an fd wrapper (a struct of exactly one integer
+/// field: iosafe_owned_fd, iosafe_borrowed_fd, users' own), or nullptr.
+const clang::FieldDecl *wrapperField(clang::QualType T);
+bool isFdValueType(clang::QualType T);
+bool isBorrowedWrapper(clang::QualType T);
+clang::ento::MemRegionManager &regions(clang::ento::ProgramStateRef State);
+/// The fd a value of type T denotes: an int, a wrapper, or a pointer to one
+/// of them (then Holder is the int's location).
+FdArg fdOfValue(clang::ento::SVal V, clang::QualType T,
+                clang::ento::ProgramStateRef State);
+FdArg fdOfArg(const clang::ento::CallEvent &Call, unsigned I,
+              clang::ento::ProgramStateRef State);
+/// Where the fd stored at region R (a variable or a pointee) lives.
+const clang::ento::MemRegion *holderOf(const clang::ento::MemRegion *R,
+                                       clang::QualType T,
+                                       clang::ento::ProgramStateRef State);
+/// The checker follows fds only in stack memory at a concrete offset;
+/// anywhere else they are handed on.
+bool isTrackable(const clang::ento::MemRegion *R);
+bool isLocalOf(const clang::ento::MemRegion *R,
+               const clang::StackFrameContext *SFC);
+/// A readable name for the variable an fd symbol came from.
+std::string describe(clang::ento::SymbolRef Sym);
+/// State with `Fd Op Val` assumed true (nullptr: impossible).
+clang::ento::ProgramStateRef assumeCmp(clang::ento::ProgramStateRef State,
+                                       clang::ento::SymbolRef Fd,
+                                       clang::BinaryOperatorKind Op, int Val,
+                                       clang::ento::SValBuilder &SVB);
+/// What a path says about an unchecked acquisition: success is certain,
+/// failure is certain, or neither (both are still possible).
+struct Outcome {
+  bool SuccessCertain = false;
+  bool FailureCertain = false;
+};
+Outcome resolve(clang::ento::ProgramStateRef State, clang::ento::SymbolRef Fd,
+                clang::ento::SymbolRef Status, clang::ento::SValBuilder &SVB);
+/// Whether the fd may be a real descriptor (>= 0) in this state.
+bool mayBeOpen(clang::ento::ProgramStateRef State, clang::ento::SVal V,
+               clang::ento::SValBuilder &SVB);
+/// Whether IOSAFE_RELEASES on parameter I releases the number (an int
+/// parameter: afterwards as good as closed) rather than moves an owner.
+bool releasesAsClose(const clang::ento::CallEvent &Call, unsigned I);
+/// The location an operand reads, when it is a variable, a field of one or
+/// an element at a constant index (fd, c.fd, p[1]).
+std::optional<clang::ento::Loc> operandLoc(const clang::Expr *E,
+                                           clang::ento::ProgramStateRef State,
+                                           const clang::LocationContext *LC);
+std::optional<int64_t> constInt(clang::ento::SVal V);
+/// The symbols in a value, through compound values.
+void symbolsOf(clang::ento::SVal V,
+               llvm::SmallVectorImpl<clang::ento::SymbolRef> &Out,
+               int Depth = 0);
+/// Whether the pointer symbol D may be non-null in State (DirStreams.cpp).
+bool mayBeNonNull(clang::ento::ProgramStateRef State, clang::ento::SymbolRef D);
+/// A location at or inside R whose fd was closed or moved out, if any.
+const GoneInfo *goneUnder(clang::ento::ProgramStateRef State,
+                          const clang::ento::MemRegion *R);
+
+// ---------------------------------------------------------------------------
+// LeakHeuristics.cpp: the one entry point of every rule that keeps a report
+// back on a path where it is most likely false.
+
+/// Whether FD has a body in this unit whose every path ends in a noreturn
+/// call or an exec (execv, execvp, ...): a call to it that the analyzer did
+/// not inline is taken as not returning.  Cached.
+bool neverReturns(const clang::FunctionDecl *FD,
+                  clang::AnalysisDeclContextManager &Mgr);
+
+/// Whether a report of kind K at node N (for a leak: of Sym, acquired at
+/// Acq) is kept back.
+bool suppressed(BugKind K, const clang::ento::ExplodedNode *N,
+                clang::ento::SymbolRef Sym = nullptr,
+                const clang::ento::ExplodedNode *Acq = nullptr);
+
+// ---------------------------------------------------------------------------
+// Diagnostics.cpp: path notes.
+
+/// A path note on an fd: Msg for every report of the engine; AttrMsg, when
+/// set, instead of it for the reports about an fd's attributes (access
+/// mode, socket phase), which say more ("fd opened read-only here").  A
+/// note with an empty Msg shows only in those.
+struct Note {
+  clang::ento::SymbolRef Sym;
+  std::string Msg;
+  std::string AttrMsg = std::string();
+};
+using NoteList = llvm::SmallVector<Note, 4>;
+
+// ---------------------------------------------------------------------------
+// CallEffects.cpp, Checks.cpp: one call being evaluated (evalCall).
+
+struct CallEval {
+  CallEval(const clang::ento::CallEvent &Call, clang::ento::CheckerContext &C,
+           const FnSummary &S, const clang::CallExpr *CE);
+
+  const clang::ento::CallEvent &Call;
+  clang::ento::CheckerContext &C;
+  const FnSummary &S;
+  const clang::CallExpr *CE;
+  clang::ento::ProgramStateRef State;
+  const clang::LocationContext *LCtx;
+  clang::ento::SValBuilder &SVB;
+  Source Src;
+  clang::ento::ExplodedNode *Pred;
+  NoteList Notes;
+  /// The arguments' fds before the call.
+  llvm::SmallVector<FdArg, 4> Args;
+  /// Owned fds stored in memory the callee keeps (HandsOnPointee).
+  llvm::SmallVector<clang::ento::SymbolRef, 2> HandedOn;
+  /// The stream fdopen/fdopendir returned (SF_ReleaseOnSuccess).
+  clang::ento::SymbolRef StreamSym = nullptr;
+  /// The return type; an fd wrapper's int field; the int type of an fd
+  /// returned (null when the call returns none).
+  clang::QualType RetTy;
+  const clang::FieldDecl *RetField = nullptr;
+  clang::QualType RetIntTy;
+  std::optional<clang::ento::SVal> Ret;
+  /// dup2 onto a closed number: the state of its failure.
+  clang::ento::ProgramStateRef DupOntoFail;
+  /// The status an out-parameter acquirer returns (SF_StatusRet).
+  clang::ento::SymbolRef StatusSym = nullptr;
+  unsigned TagIdx = 0;
+  /// The out-parameter acquisitions, made once the status is known.
+  llvm::SmallVector<const ParamEffect *, 2> PendingOut;
+
+  /// The argument effect E is about, when it holds an fd.
+  const FdArg *arg(const ParamEffect &E) const {
+    return E.Index < Args.size() && Args[E.Index].Valid ? &Args[E.Index]
+                                                        : nullptr;
+  }
+  /// IntV as the call's return type (an fd wrapper around it).
+  clang::ento::SVal wrap(clang::ento::SVal IntV) const;
+  /// A new symbol of type T, distinct from the call's others.
+  clang::ento::SVal conjureFd(clang::QualType T);
+};
+
+/// The note tag of a call's notes (nullptr when there are none).
+const clang::ento::NoteTag *noteTagFor(const FdEngine &Engine,
+                                       const NoteList &Notes,
+                                       clang::ento::CheckerContext &C);
+/// The note at an acquisition, for the reports about attributes.
+std::string acquiredNote(const FdAttrs &A, bool Dup);
 
 } // namespace iosafe
 

@@ -18,12 +18,7 @@
 // __clang_analyzer__.  The table is matched by name (CDM::SimpleFunc) and argument
 // count, so a user function of another arity with the same name is not.
 
-#include "Summary.h"
-
-#include "clang/AST/Decl.h"
-#include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
-#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
-#include "llvm/ADT/StringMap.h"
+#include "SummaryTable.h"
 
 using namespace clang;
 using namespace clang::ento;
@@ -31,12 +26,6 @@ using namespace clang::ento;
 namespace iosafe {
 
 namespace {
-struct Entry {
-  const char *Name;
-  unsigned NArgs;
-  FnSummary S;
-};
-
 FnSummary lib(unsigned Flags, std::initializer_list<ParamEffect> Es) {
   FnSummary S;
   S.From = Source::Ownership;
@@ -45,8 +34,8 @@ FnSummary lib(unsigned Flags, std::initializer_list<ParamEffect> Es) {
   return S;
 }
 
-const std::vector<Entry> &entries() {
-  static const std::vector<Entry> E = {
+const std::vector<SummaryRow> &entries() {
+  static const std::vector<SummaryRow> E = {
       // fd.h
       {"iosafe_fd_from_raw", 1, lib(SF_Adopts, {{Effect::MoveRet, 0}})},
       {"iosafe_fd_into_raw", 1, lib(SF_LeavesNone, {{Effect::MoveRet, 0}})},
@@ -77,40 +66,18 @@ const std::vector<Entry> &entries() {
   return E;
 }
 
-struct Tables {
-  CallDescriptionMap<const FnSummary *> ByCall;
-  llvm::StringMap<const Entry *> ByName;
-  Tables() : ByCall(build()) {
-    for (const Entry &En : entries())
-      ByName[En.Name] = &En;
-  }
-  static CallDescriptionMap<const FnSummary *> build() {
-    std::vector<std::pair<CallDescription, const FnSummary *>> V;
-    for (const Entry &En : entries())
-      V.emplace_back(CallDescription(CDM::SimpleFunc, {En.Name}, En.NArgs), &En.S);
-    return CallDescriptionMap<const FnSummary *>(V.begin(), V.end());
-  }
-};
-
-const Tables &tables() {
-  static const Tables T;
+const SummaryTable &table() {
+  static const SummaryTable T(CDM::SimpleFunc, entries());
   return T;
 }
 } // namespace
 
 const FnSummary *librarySummary(const CallEvent &Call) {
-  if (const FnSummary *const *S = tables().ByCall.lookup(Call))
-    return *S;
-  return nullptr;
+  return table().lookup(Call);
 }
 
 const FnSummary *librarySummary(const FunctionDecl *FD) {
-  if (!FD || !FD->getIdentifier())
-    return nullptr;
-  auto It = tables().ByName.find(FD->getName());
-  if (It == tables().ByName.end() || It->second->NArgs != FD->getNumParams())
-    return nullptr;
-  return &It->second->S;
+  return table().lookup(FD);
 }
 
 } // namespace iosafe

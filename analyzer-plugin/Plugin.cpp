@@ -4,7 +4,7 @@
 // Static Analyzer (the plugin interface of
 // clang/StaticAnalyzer/Frontend/CheckerRegistry.h).
 //
-//   iosafe.Engine      (hidden) the one ownership engine (Engine.cpp)
+//   iosafe.Engine      (hidden) the one ownership engine (Engine.h)
 //   iosafe.Ownership   turns on the summaries from annotations and the
 //                      libiosafe table
 //   iosafe.PosixFd     turns on the POSIX table (PosixFdModel.cpp)
@@ -26,7 +26,9 @@ using namespace clang::ento;
 
 namespace {
 
-void registerEngine(CheckerManager &Mgr) { Mgr.registerChecker<iosafe::FdEngine>(); }
+void registerEngine(CheckerManager &Mgr) {
+  Mgr.registerChecker<iosafe::FdEngine>();
+}
 
 void registerOwnership(CheckerManager &Mgr) {
   Mgr.getChecker<iosafe::FdEngine>()->enable(iosafe::Source::Ownership,

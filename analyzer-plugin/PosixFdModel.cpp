@@ -15,15 +15,12 @@
 // Rows that depend on a constant argument are picked in posixSummary:
 // fcntl(F_DUPFD / F_DUPFD_CLOEXEC) acquires, signalfd acquires only when its
 // fd argument is -1.  Access modes (open's flags & O_ACCMODE) and socket
-// types (socket's type argument) are read by the engine from the arguments
-// the row names (FnSummary::ModeArg, TypeArg).
+// types (socket's type argument) are decoded here (acquiredAttrs) from the
+// arguments the row names (FnSummary::ModeArg, TypeArg).
 
-#include "Summary.h"
+#include "SummaryTable.h"
 
-#include "clang/AST/Decl.h"
-#include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
-#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
-#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/DenseMap.h"
 
 #include <optional>
 
@@ -33,12 +30,6 @@ using namespace clang::ento;
 namespace iosafe {
 
 namespace {
-struct Row {
-  const char *Name;
-  std::optional<unsigned> NArgs;
-  FnSummary S;
-};
-
 FnSummary px(unsigned Flags, std::initializer_list<ParamEffect> Es) {
   FnSummary S;
   S.From = Source::PosixFd;
@@ -46,8 +37,7 @@ FnSummary px(unsigned Flags, std::initializer_list<ParamEffect> Es) {
   S.Effects.assign(Es.begin(), Es.end());
   return S;
 }
-FnSummary acquires(std::initializer_list<ParamEffect> Es = {},
-                   FdAttrs A = {}) {
+FnSummary acquires(std::initializer_list<ParamEffect> Es = {}, FdAttrs A = {}) {
   FnSummary S = px(SF_RetAcquires, Es);
   S.Acq[0] = A;
   return S;
@@ -67,6 +57,11 @@ FnSummary use0(const char *What, unsigned char Need,
   E.What = What;
   return px(0, {E});
 }
+/// A read or a write: returns a count or -1 (SF_CountRet).
+FnSummary count(FnSummary S) {
+  S.Flags |= SF_CountRet;
+  return S;
+}
 FnSummary keepsNoFd(FnSummary S) {
   S.Flags |= SF_KeepsNoFd;
   return S;
@@ -81,8 +76,8 @@ const FdAttrs FileRW{FdMode::ReadWrite, FdKind::File};
 const FdAttrs AnyFile{FdMode::Unknown, FdKind::File};
 const FdAttrs NewSocket{FdMode::ReadWrite, FdKind::Socket, SockType::Unknown,
                         SockPhase::New};
-const FdAttrs ConnSocket{FdMode::ReadWrite, FdKind::Socket,
-                         SockType::Unknown, SockPhase::Connected};
+const FdAttrs ConnSocket{FdMode::ReadWrite, FdKind::Socket, SockType::Unknown,
+                         SockPhase::Connected};
 
 // Readers and writers: the fd must be open for reading (writing), and a
 // connection-mode socket must be connected (read(2), write(2), recv(2),
@@ -110,8 +105,8 @@ FnSummary foreignRelease() {
   return px(SF_CheckOnly, {{Effect::ForeignRelease, 0}});
 }
 
-const std::vector<Row> &rows() {
-  static const std::vector<Row> R = {
+const std::vector<SummaryRow> &rows() {
+  static const std::vector<SummaryRow> R = {
       // acquire: the return value
       {"open", std::nullopt, withArgs(acquires({}, AnyFile), 1, -1)},
       {"open64", std::nullopt, withArgs(acquires({}, AnyFile), 1, -1)},
@@ -141,13 +136,24 @@ const std::vector<Row> &rows() {
       {"mkostemp64", 2, acquires({}, FileRW)},
       {"posix_openpt", 1, withArgs(acquires({}, AnyFile), 0, -1)},
       {"pidfd_open", 2, acquires()},
+      // openat2(2): openat with a struct open_how (its flags are not read)
+      {"openat2", 4, acquires({{Effect::Use, 0}}, AnyFile)},
+      // shm_open(3): "a new file descriptor", open(2)'s oflag
+      {"shm_open", 3, withArgs(acquires({}, AnyFile), 1, -1)},
+      // the mount API (fsopen(2), fsmount(2), open_tree(2), fspick(2)):
+      // each returns a new fd; fsmount, open_tree and fspick use a dirfd or
+      // a filesystem context fd
+      {"fsopen", 2, acquires()},
+      {"fsmount", 3, acquires({{Effect::Use, 0}})},
+      {"open_tree", 3, acquires({{Effect::Use, 0}})},
+      {"fspick", 3, acquires({{Effect::Use, 0}})},
       // acquire: both ends of an int[2], status 0 or -1; pipe(2): "pipefd[0]
       // refers to the read end of the pipe.  pipefd[1] refers to the write
       // end"; socketpair(2): a pair of connected sockets
-      {"pipe", 1, pair({FdMode::Read, FdKind::Pipe},
-                       {FdMode::Write, FdKind::Pipe}, 0)},
-      {"pipe2", 2, pair({FdMode::Read, FdKind::Pipe},
-                        {FdMode::Write, FdKind::Pipe}, 0)},
+      {"pipe", 1,
+       pair({FdMode::Read, FdKind::Pipe}, {FdMode::Write, FdKind::Pipe}, 0)},
+      {"pipe2", 2,
+       pair({FdMode::Read, FdKind::Pipe}, {FdMode::Write, FdKind::Pipe}, 0)},
       {"socketpair", 4, pair(ConnSocket, ConnSocket, 3, 1)},
       // release
       {"close", 1, px(SF_Precise, {{Effect::Close, 0}})},
@@ -158,6 +164,17 @@ const std::vector<Row> &rows() {
        px(SF_ReleaseOnSuccess | SF_ExclusiveStream, {{Effect::Release, 0}})},
       // released by a function for another kind of resource: only checked
       // (the stream and heap checkers model these calls)
+      // directory streams (DirStreams.cpp): opendir(3) returns a DIR *
+      // the caller owns, closedir(3) releases it, the others use it
+      {"opendir", 1, px(SF_CheckOnly, {{Effect::DirOpenRet, 0}})},
+      {"readdir", 1, px(SF_CheckOnly, {{Effect::DirUse, 0}})},
+      {"readdir64", 1, px(SF_CheckOnly, {{Effect::DirUse, 0}})},
+      {"readdir_r", 3, px(SF_CheckOnly, {{Effect::DirUse, 0}})},
+      {"rewinddir", 1, px(SF_CheckOnly, {{Effect::DirUse, 0}})},
+      {"telldir", 1, px(SF_CheckOnly, {{Effect::DirUse, 0}})},
+      {"seekdir", 2, px(SF_CheckOnly, {{Effect::DirUse, 0}})},
+      {"dirfd", 1,
+       px(SF_CheckOnly, {{Effect::DirUse, 0}, {Effect::DirFdRet, 0}})},
       {"fclose", 1, foreignRelease()},
       {"closedir", 1, foreignRelease()},
       {"pclose", 1, foreignRelease()},
@@ -166,14 +183,14 @@ const std::vector<Row> &rows() {
       {"dup2", 2, px(0, {{Effect::Use, 0}, {Effect::DupOnto, 0, 1}})},
       {"dup3", 3, px(0, {{Effect::Use, 0}, {Effect::DupOnto, 0, 1}})},
       // use
-      {"read", 3, use0("read", Rd | N_Offset)},
-      {"write", 3, use0("write", Wr | N_Offset)},
-      {"pread", 4, use0("pread", N_Read)},
-      {"pwrite", 4, use0("pwrite", N_Write)},
-      {"pread64", 4, use0("pread", N_Read)},
-      {"pwrite64", 4, use0("pwrite", N_Write)},
-      {"readv", 3, use0("readv", Rd | N_Offset)},
-      {"writev", 3, use0("writev", Wr | N_Offset)},
+      {"read", 3, count(use0("read", Rd | N_Offset))},
+      {"write", 3, count(use0("write", Wr | N_Offset))},
+      {"pread", 4, count(use0("pread", N_Read))},
+      {"pwrite", 4, count(use0("pwrite", N_Write))},
+      {"pread64", 4, count(use0("pread", N_Read))},
+      {"pwrite64", 4, count(use0("pwrite", N_Write))},
+      {"readv", 3, count(use0("readv", Rd | N_Offset))},
+      {"writev", 3, count(use0("writev", Wr | N_Offset))},
       {"lseek", 3, use0("lseek", N_Offset)},
       {"fstat", 2, uses({0})},
       {"fstatfs", 2, uses({0})},
@@ -188,14 +205,14 @@ const std::vector<Row> &rows() {
       {"fcntl", std::nullopt, uses({0})},
       {"ioctl", std::nullopt, uses({0})},
       {"isatty", 1, uses({0})},
-      {"send", 4, use0("send", Wr)},
-      {"recv", 4, use0("recv", Rd)},
-      {"sendto", 6, use0("sendto", N_Write)},
-      {"recvfrom", 6, use0("recvfrom", Rd)},
+      {"send", 4, count(use0("send", Wr))},
+      {"recv", 4, count(use0("recv", Rd))},
+      {"sendto", 6, count(use0("sendto", N_Write))},
+      {"recvfrom", 6, count(use0("recvfrom", Rd))},
       // SCM_RIGHTS (unix(7)): the receiver gets new fds "as though created
       // with dup(2)"; the sender keeps its own, and must still close them.
-      {"sendmsg", 3, keepsNoFd(use0("sendmsg", N_Write))},
-      {"recvmsg", 3, use0("recvmsg", Rd)},
+      {"sendmsg", 3, count(keepsNoFd(use0("sendmsg", N_Write)))},
+      {"recvmsg", 3, count(use0("recvmsg", Rd))},
       {"bind", 3, use0("bind", 0, SockPhase::Bound)},
       {"listen", 2, use0("listen", N_Bound, SockPhase::Listening)},
       {"connect", 3, use0("connect", N_NotListening, SockPhase::Connected)},
@@ -205,8 +222,8 @@ const std::vector<Row> &rows() {
       {"getsockname", 3, uses({0})},
       {"getpeername", 3, uses({0})},
       {"epoll_ctl", 4,
-       px(0, {{Effect::Use, 0}, {Effect::Use, 2},
-              {Effect::HandsOnPointee, 3}})},
+       px(0,
+          {{Effect::Use, 0}, {Effect::Use, 2}, {Effect::HandsOnPointee, 3}})},
       {"epoll_wait", 4, uses({0})},
       // poll(2), ppoll: the pollfd array is read (fd, events) and written
       // (revents) during the call only; the fds in it stay the caller's.
@@ -220,6 +237,12 @@ const std::vector<Row> &rows() {
       {"ppoll", 4, px(SF_KeepsNoFd, {})},
       {"sendfile", 4, uses({0, 1})},
       {"splice", 6, uses({0, 2})},
+      // tee(2), vmsplice(2), copy_file_range(2)
+      {"tee", 4, uses({0, 1})},
+      {"vmsplice", 4, uses({0})},
+      {"copy_file_range", 6, uses({0, 2})},
+      // close_range(2): closes every fd numbered first to last
+      {"close_range", 3, px(SF_Precise, {{Effect::CloseRange, 0, 1}})},
       {"tcgetattr", 2, uses({0})},
       {"tcsetattr", 3, uses({0})},
       {"posix_fadvise", 4, uses({0})},
@@ -260,13 +283,13 @@ constexpr int LinuxEPOLL_CTL_DEL = 2;
 const FnSummary *fdopenFor(const CallEvent &Call) {
   if (Call.getNumArgs() < 2)
     return nullptr;
-  const auto *SL = dyn_cast<StringLiteral>(
-      Call.getArgExpr(1)->IgnoreParenImpCasts());
+  const auto *SL =
+      dyn_cast<StringLiteral>(Call.getArgExpr(1)->IgnoreParenImpCasts());
   if (!SL || SL->getCharByteWidth() != 1 || SL->getLength() == 0)
     return nullptr;
   StringRef M = SL->getString();
-  unsigned char Need = M.contains('+') ? (N_Read | N_Write)
-                       : M[0] == 'r'   ? N_Read
+  unsigned char Need = M.contains('+')                ? (N_Read | N_Write)
+                       : M[0] == 'r'                  ? N_Read
                        : (M[0] == 'w' || M[0] == 'a') ? N_Write
                                                       : 0;
   auto make = [](unsigned char N) {
@@ -292,25 +315,84 @@ std::optional<int64_t> constArg(const CallEvent &Call, unsigned I) {
   return std::nullopt;
 }
 
-struct Tables {
-  CallDescriptionMap<const FnSummary *> ByCall;
-  llvm::StringMap<const Row *> ByName;
-  Tables() : ByCall(build()) {
-    for (const Row &R : rows())
-      ByName[R.Name] = &R;
-  }
-  static CallDescriptionMap<const FnSummary *> build() {
-    std::vector<std::pair<CallDescription, const FnSummary *>> V;
-    for (const Row &R : rows())
-      V.emplace_back(
-          CallDescription(CDM::CLibraryMaybeHardened, {R.Name}, R.NArgs), &R.S);
-    return CallDescriptionMap<const FnSummary *>(V.begin(), V.end());
-  }
-};
-
-const Tables &tables() {
-  static const Tables T;
+const SummaryTable &table() {
+  static const SummaryTable T(CDM::CLibraryMaybeHardened, rows());
   return T;
+}
+
+/// A row's summary with every argument one place later: the same call
+/// through syscall(2), whose first argument is the number.
+FnSummary shifted(const FnSummary &S) {
+  FnSummary T = S;
+  for (ParamEffect &E : T.Effects) {
+    ++E.Index;
+    ++E.Other;
+  }
+  if (T.ModeArg >= 0)
+    ++T.ModeArg;
+  if (T.TypeArg >= 0)
+    ++T.TypeArg;
+  if (T.TypeFromFd >= 0)
+    ++T.TypeFromFd;
+  return T;
+}
+
+/// syscall(SYS_x, ...) (syscall(2)) for the fd system calls of the table:
+/// the row of the function of the same name, its arguments one place
+/// later.  The numbers are Linux x86-64's (<asm/unistd_64.h>), read off a
+/// constant first argument; any other number is an unknown call.
+const FnSummary *syscallSummary(const CallEvent &Call) {
+  static const llvm::DenseMap<int64_t, FnSummary> BySysno = [] {
+    const std::pair<int64_t, const char *> Calls[] = {
+        {0, "read"},
+        {1, "write"},
+        {2, "open"},
+        {3, "close"},
+        {17, "pread64"},
+        {18, "pwrite64"},
+        {19, "readv"},
+        {20, "writev"},
+        {22, "pipe"},
+        {32, "dup"},
+        {33, "dup2"},
+        {41, "socket"},
+        {43, "accept"},
+        {44, "sendto"},
+        {45, "recvfrom"},
+        {46, "sendmsg"},
+        {47, "recvmsg"},
+        {49, "bind"},
+        {50, "listen"},
+        {42, "connect"},
+        {53, "socketpair"},
+        {257, "openat"},
+        {283, "timerfd_create"},
+        {288, "accept4"},
+        {290, "eventfd"},
+        {291, "epoll_create1"},
+        {292, "dup3"},
+        {293, "pipe2"},
+        {294, "inotify_init1"},
+        {319, "memfd_create"},
+        {428, "open_tree"},
+        {430, "fsopen"},
+        {432, "fsmount"},
+        {433, "fspick"},
+        {434, "pidfd_open"},
+        {436, "close_range"},
+        {437, "openat2"},
+    };
+    llvm::DenseMap<int64_t, FnSummary> M;
+    for (const auto &[No, Name] : Calls)
+      if (const FnSummary *S = table().lookup(Name))
+        M[No] = shifted(*S);
+    return M;
+  }();
+  auto No = constArg(Call, 0);
+  if (!No)
+    return nullptr;
+  auto It = BySysno.find(*No);
+  return It == BySysno.end() ? nullptr : &It->second;
 }
 } // namespace
 
@@ -328,7 +410,10 @@ bool isOpaqueForkWrapper(const FunctionDecl *FD) {
 
 const FnSummary *posixSummary(const CallEvent &Call) {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
-  const FnSummary *const *S = tables().ByCall.lookup(Call);
+  static const CallDescription Syscall(CDM::CLibrary, {"syscall"});
+  if (Syscall.matches(Call))
+    return syscallSummary(Call);
+  const FnSummary *S = table().lookup(Call);
   if (!S) {
     static const FnSummary ForkWrapper = px(SF_CheckOnly | SF_Forks, {});
     return isOpaqueForkWrapper(FD) ? &ForkWrapper : nullptr;
@@ -349,18 +434,80 @@ const FnSummary *posixSummary(const CallEvent &Call) {
     if (auto Fd = constArg(Call, 0); Fd && *Fd == -1)
       return &signalfdCreate();
   }
-  return *S;
+  return S;
 }
 
 const FnSummary *posixSummary(const FunctionDecl *FD) {
-  if (!FD || !FD->getIdentifier())
-    return nullptr;
-  auto It = tables().ByName.find(FD->getName());
-  if (It == tables().ByName.end())
-    return nullptr;
-  if (It->second->NArgs && *It->second->NArgs != FD->getNumParams())
-    return nullptr;
-  return &It->second->S;
+  return table().lookup(FD);
+}
+
+namespace {
+const SummaryTable &ownershipTable() {
+  static const std::vector<SummaryRow> Rows = [] {
+    FnSummary S;
+    S.From = Source::Ownership;
+    S.Flags = SF_Precise | SF_TrackedOnly;
+    S.Effects.push_back({Effect::Close, 0});
+    return std::vector<SummaryRow>{{"close", 1, S}};
+  }();
+  static const SummaryTable T(CDM::CLibraryMaybeHardened, Rows);
+  return T;
+}
+} // namespace
+
+const FnSummary *posixReleaseForOwnership(const CallEvent &Call) {
+  return ownershipTable().lookup(Call);
+}
+
+const FnSummary *posixReleaseForOwnership(const FunctionDecl *FD) {
+  return ownershipTable().lookup(FD);
+}
+
+// Linux x86-64 / glibc values, read off constant arguments only
+// (<bits/fcntl-linux.h>, <bits/socket_type.h>).
+constexpr int64_t LinuxO_ACCMODE = 03, LinuxO_PATH = 010000000;
+constexpr int64_t LinuxSOCK_NONBLOCK = 04000, LinuxSOCK_CLOEXEC = 02000000;
+
+FdAttrs acquiredAttrs(const FnSummary &S, unsigned I, const CallEvent &Call,
+                      llvm::function_ref<const FdAttrs *(unsigned)> ArgAttrs) {
+  FdAttrs A = S.Acq[I < 2 ? I : 0];
+  if (S.ModeArg >= 0)
+    if (auto F = constArg(Call, unsigned(S.ModeArg))) {
+      // open(2): O_PATH "the file itself is not opened, and other file
+      // operations (e.g., read(2), write(2)...) fail with EBADF".
+      if (*F & LinuxO_PATH)
+        A.Mode = FdMode::Path;
+      else
+        switch (*F & LinuxO_ACCMODE) {
+        case 0: A.Mode = FdMode::Read; break;
+        case 1: A.Mode = FdMode::Write; break;
+        case 2: A.Mode = FdMode::ReadWrite; break;
+        default: A.Mode = FdMode::Unknown; break;
+        }
+    }
+  if (S.TypeArg >= 0)
+    if (auto T = constArg(Call, unsigned(S.TypeArg))) {
+      // socket(2): "the type argument ... may include the bitwise OR of
+      // SOCK_NONBLOCK, SOCK_CLOEXEC".  SOCK_STREAM 1 and SOCK_SEQPACKET 5
+      // are connection-mode; SOCK_DGRAM 2, SOCK_RAW 3, SOCK_RDM 4 are not.
+      int64_t Ty = *T & ~(LinuxSOCK_NONBLOCK | LinuxSOCK_CLOEXEC);
+      if (Ty == 1 || Ty == 5)
+        A.Type = SockType::Stream;
+      else if (Ty == 2 || Ty == 3 || Ty == 4)
+        A.Type = SockType::Dgram;
+    }
+  if (S.TypeFromFd >= 0 && unsigned(S.TypeFromFd) < Call.getNumArgs())
+    if (const FdAttrs *FA = ArgAttrs(unsigned(S.TypeFromFd)))
+      A.Type = FA->Type;
+  for (const ParamEffect &E : S.Effects)
+    if (E.E == Effect::DupRet) {
+      // dup(2): the copy "refers to the same open file description" (same
+      // access mode, same socket).
+      const FdAttrs *FA =
+          E.Index < Call.getNumArgs() ? ArgAttrs(E.Index) : nullptr;
+      A = FA ? *FA : FdAttrs();
+    }
+  return A;
 }
 
 } // namespace iosafe

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 //
 // analyzer-plugin/Summary.h: what a function does with the file descriptors
-// it receives and returns, as the ownership engine (Engine.cpp) reads it.
+// it receives and returns, as the ownership engine (Engine.h) reads it.
 //
 // A summary is data, not code: the engine has one state machine and applies
 // summaries from several sources to it:
@@ -12,12 +12,15 @@
 //     exact behaviour (a released owner is left none, take moves rather than
 //     closes) the annotations alone cannot say;
 //   - PosixFdModel.cpp: the table of POSIX/Linux fd functions (checker
-//     iosafe.PosixFd, issue 4).
-// The engine never looks at a function's name or attributes itself.
+//     iosafe.PosixFd; analyzer-plugin/README.md lists its rows).
+// Summaries.cpp is the one lookup over these sources, honouring which
+// checkers are on.  The engine never looks at a function's name or
+// attributes itself.
 
 #ifndef IOSAFE_ANALYZER_SUMMARY_H
 #define IOSAFE_ANALYZER_SUMMARY_H
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -36,6 +39,13 @@ namespace iosafe {
 enum class Source : unsigned char { Ownership = 0, PosixFd = 1 };
 constexpr unsigned NumSources = 2;
 
+/// The summary sources whose checker is on.
+struct SourceSet {
+  bool On[NumSources] = {};
+  bool has(Source S) const { return On[static_cast<unsigned>(S)]; }
+  void add(Source S) { On[static_cast<unsigned>(S)] = true; }
+};
+
 /// One effect of a call on one parameter.  Parameters may be an int, an fd
 /// wrapper struct (a struct of one integer field: iosafe_owned_fd,
 /// iosafe_borrowed_fd, users' own), or a pointer to either.
@@ -53,15 +63,15 @@ enum class Effect : unsigned char {
   MoveInto,   ///< param Index's fd moves into the pointee of param Other
   AcquireOutPair, ///< pointer param Index (to int[2]) receives two new owned
                   ///< fds on success (pipe, socketpair)
-  TestNone,   ///< the return value is whether param Index's fd is none (< 0);
-              ///< not a use (iosafe_fd_is_none is how a success is checked)
-  DupRet,     ///< the returned fd (SF_RetAcquires) is a new fd sharing param
-              ///< Index's open file description: it inherits its access
-              ///< mode and socket type and phase (dup, fcntl(F_DUPFD), dup(2))
-  DupOnto,    ///< param Other's number is made a copy of param Index's fd
-              ///< (dup2, dup3): a tracked target that was closed is owned
-              ///< again when the call succeeds; an owned one stays owned,
-              ///< with the source's attributes
+  TestNone, ///< the return value is whether param Index's fd is none (< 0);
+            ///< not a use (iosafe_fd_is_none is how a success is checked)
+  DupRet,   ///< the returned fd (SF_RetAcquires) is a new fd sharing param
+            ///< Index's open file description: it inherits its access
+            ///< mode and socket type and phase (dup, fcntl(F_DUPFD), dup(2))
+  DupOnto,  ///< param Other's number is made a copy of param Index's fd
+            ///< (dup2, dup3): a tracked target that was closed is owned
+            ///< again when the call succeeds; an owned one stays owned,
+            ///< with the source's attributes
   HandsOnPointee, ///< owned fds stored in what pointer param Index points
                   ///< to are handed on when the call returns 0
                   ///< (epoll_ctl's event data, saved by the kernel and
@@ -70,9 +80,22 @@ enum class Effect : unsigned char {
                   ///< for another kind of resource (fclose, closedir,
                   ///< pclose, free): an fd cast to it is a "mismatched
                   ///< release"
+  DirOpenRet,     ///< the returned DIR * is a directory stream the caller
+                  ///< owns when it is not null (opendir(3)); closedir
+                  ///< releases it (ForeignRelease of a tracked DIR *)
+  DirUse,         ///< pointer param Index is a DIR * used by the call
+                  ///< (readdir, rewinddir, telldir, seekdir, dirfd)
+  DirFdRet,       ///< the return value is the fd of the DIR * param Index,
+                  ///< borrowed from the stream (dirfd(3))
+  CloseRange,     ///< the fds numbered param Index to param Other are
+                  ///< closed (close_range(2)), unless param 2 (flags) has
+                  ///< CLOSE_RANGE_CLOEXEC: a tracked fd certainly in the
+                  ///< range is closed, one that may be in it is handed on
 };
 
-/// What iosafe.PosixFd knows of an fd beyond its ownership (issue 4).
+/// What iosafe.PosixFd knows of an fd beyond its ownership: its access mode
+/// (open(2) flags & O_ACCMODE) and, for a socket, its type and phase
+/// (socket(2), bind(2), listen(2), connect(2), accept(2)).
 /// Unknown never produces a report.
 enum class FdMode : unsigned char { Unknown, Read, Write, ReadWrite, Path };
 enum class FdKind : unsigned char { Unknown, File, Pipe, Socket };
@@ -80,7 +103,11 @@ enum class FdKind : unsigned char { Unknown, File, Pipe, Socket };
 /// (SOCK_DGRAM, SOCK_RAW, ...).
 enum class SockType : unsigned char { Unknown, Stream, Dgram };
 enum class SockPhase : unsigned char {
-  Unknown, New, Bound, Listening, Connected
+  Unknown,
+  New,
+  Bound,
+  Listening,
+  Connected
 };
 struct FdAttrs {
   FdMode Mode = FdMode::Unknown;
@@ -92,17 +119,17 @@ struct FdAttrs {
 /// What a use needs of its fd (ParamEffect::Need); checked only when the
 /// fd's attributes are known.
 enum NeedFlags : unsigned char {
-  N_Read = 1u << 0,       ///< readable: not opened write-only ("access mode
-                          ///< mismatch")
-  N_Write = 1u << 1,      ///< writable: not opened read-only
-  N_Connected = 1u << 2,  ///< a connection-mode socket must be connected
-                          ///< or accepted ("socket phase mismatch")
-  N_Listening = 1u << 3,  ///< a listening socket (accept)
-  N_Bound = 1u << 4,      ///< a bound socket (listen), not connected
+  N_Read = 1u << 0,         ///< readable: not opened write-only ("access mode
+                            ///< mismatch")
+  N_Write = 1u << 1,        ///< writable: not opened read-only
+  N_Connected = 1u << 2,    ///< a connection-mode socket must be connected
+                            ///< or accepted ("socket phase mismatch")
+  N_Listening = 1u << 3,    ///< a listening socket (accept)
+  N_Bound = 1u << 4,        ///< a bound socket (listen), not connected
   N_NotListening = 1u << 5, ///< not a listening socket (connect)
-  N_Offset = 1u << 6,     ///< moves the file offset (read, write, lseek):
-                          ///< on an fd fdopendir took over, undefined
-                          ///< (fdopendir(3p)), a "use after move"
+  N_Offset = 1u << 6,       ///< moves the file offset (read, write, lseek):
+                            ///< on an fd fdopendir took over, undefined
+                            ///< (fdopendir(3p)), a "use after move"
 };
 
 struct ParamEffect {
@@ -155,13 +182,30 @@ enum SummaryFlags : unsigned {
   /// fork(2), vfork, and an opaque `pid_t f(void)` fork wrapper: returns 0
   /// in the child.  With SF_CheckOnly (the call is evaluated as usual); the
   /// engine remembers the result, to tell the child's paths
-  /// (forkChildLeftItsBranch in Engine.cpp).
+  /// (forkChildLeftItsBranch in LeakHeuristics.cpp).
   SF_Forks = 1u << 9,
   /// With SF_CheckOnly: param 0 receives a copy of the bytes param 1
   /// points to (memcpy, memmove).  When the destination is stack memory,
   /// an fd read from the source is not handed on by the copy: both copies
   /// are the caller's (an SCM_RIGHTS control buffer, unix(7)).
   SF_CopiesBytes = 1u << 10,
+  /// The effects apply to fds the engine already tracks only: close(2) as
+  /// iosafe.Ownership knows it when iosafe.PosixFd is off (it releases an
+  /// IOSAFE_RELEASES parameter or a libiosafe fd, and leaves plain POSIX
+  /// fds to iosafe.PosixFd).
+  SF_TrackedOnly = 1u << 11,
+  /// The call returns a count or -1 (read(2), write(2), send(2) ...): the
+  /// failure is split off at the call, as its own path with the result -1.
+  /// unix.StdCLibraryFunctions constrains such a result with `ret <=
+  /// count`, which the analyzer evaluates without the cast to ssize_t
+  /// (its integral casts of symbols are dropped unless
+  /// support-symbolic-integer-casts is on), so in the unsigned type: with a
+  /// count bounded below SIZE_MAX (a strlen length, which unix.cstring caps
+  /// at SIZE_MAX / 4, or a tested size) -1 breaks it, and the failure path
+  /// (`if (write(fd, msg, strlen(msg)) < 0) return -1;`) would be lost.
+  /// On the path split off here that checker finds no case that holds and
+  /// leaves it as it is.
+  SF_CountRet = 1u << 12,
 };
 
 struct FnSummary {
@@ -181,6 +225,18 @@ struct FnSummary {
   bool empty() const { return Flags == 0 && Effects.empty(); }
 };
 
+/// The one summary lookup (Summaries.cpp): libiosafe's table, then the
+/// POSIX table, then the annotations, each only when its checker is in On.
+/// nullptr when no source on knows the function.
+const FnSummary *summaryFor(const SourceSet &On,
+                            const clang::ento::CallEvent &Call);
+/// The same by declaration (cleanup-attribute functions, the analysed
+/// function), without the rows that depend on a call's arguments.
+const FnSummary *summaryFor(const SourceSet &On, const clang::FunctionDecl *FD);
+/// Whether FD's first parameter is closed or released, by the summaries of
+/// the sources in On (a cleanup function such as iosafe_fd_drop).
+bool releasesFirstParam(const clang::FunctionDecl *FD, const SourceSet &On);
+
 /// The summary the annotations of FD (and of its redeclarations) give, or
 /// nullptr when FD carries no iosafe annotation.  Cached.
 const FnSummary *annotationSummary(const clang::FunctionDecl *FD);
@@ -188,18 +244,32 @@ const FnSummary *annotationSummary(const clang::FunctionDecl *FD);
 /// libiosafe's built-in table: the summary for a call to one of its
 /// functions, or nullptr.
 const FnSummary *librarySummary(const clang::ento::CallEvent &Call);
-/// The same by declaration (used for cleanup-attribute functions).
+/// The same by declaration.
 const FnSummary *librarySummary(const clang::FunctionDecl *FD);
 
 /// The POSIX table (iosafe.PosixFd); nullptr when a function is not in it.
 const FnSummary *posixSummary(const clang::ento::CallEvent &Call);
 const FnSummary *posixSummary(const clang::FunctionDecl *FD);
+/// The POSIX releases iosafe.Ownership knows on its own (close(2)), for
+/// the fds it tracks (SF_TrackedOnly), so that its annotation checks do not
+/// depend on iosafe.PosixFd: `void conn_free(int fd IOSAFE_RELEASES) {
+/// close(fd); }` releases fd.  nullptr for any other function.
+const FnSummary *posixReleaseForOwnership(const clang::ento::CallEvent &Call);
+const FnSummary *posixReleaseForOwnership(const clang::FunctionDecl *FD);
+
+/// The attributes of the fd number I (0, or 1 for a pair's second) that a
+/// call with summary S acquires, decoded from its constant arguments (open's
+/// flags, socket's type; PosixFdModel.cpp).  ArgAttrs(Arg) gives what is
+/// known of the fd passed as argument Arg (accept's listener, dup's
+/// source), or nullptr when it is not tracked.
+FdAttrs
+acquiredAttrs(const FnSummary &S, unsigned I,
+              const clang::ento::CallEvent &Call,
+              llvm::function_ref<const FdAttrs *(unsigned Arg)> ArgAttrs);
 
 /// A variable declared iosafe_auto_fd (or with another cleanup function
 /// that releases its argument): that function, or nullptr (AutoCleanup.cpp).
 const clang::FunctionDecl *autoCleanupOf(const clang::VarDecl *VD);
-/// Whether FD's first parameter is closed or released, by any summary.
-bool releasesFirstParam(const clang::FunctionDecl *FD);
 
 } // namespace iosafe
 

@@ -26,7 +26,8 @@ CHECK_TARGETS += check-analyzer
 INSTALL_TARGETS += install-plugin
 UNINSTALL_TARGETS += uninstall-plugin
 
-.PHONY: plugin check-analyzer install-plugin uninstall-plugin
+.PHONY: plugin check-analyzer install-plugin uninstall-plugin \
+	format-plugin check-format-plugin
 plugin: $(IOSAFE_PLUGIN)
 
 $(BUILD)/plugin/obj/%.o: analyzer-plugin/%.cpp $(PLUGIN_HDRS)
@@ -56,3 +57,15 @@ uninstall-plugin:
 	$(quiet) UNINSTALL $(PLUGIN_INSTALLED)
 	$(Q)rm -f $(PLUGIN_INSTALLED)
 	$(Q)rmdir $(DESTDIR)$(libdir)/iosafe 2>/dev/null || true
+
+# The plugin's style is analyzer-plugin/.clang-format (LLVM's), applied by
+# clang-format 19 (Debian package clang-format-19).
+CLANG_FORMAT ?= clang-format-19
+
+format-plugin:
+	$(quiet) FORMAT analyzer-plugin
+	$(Q)$(CLANG_FORMAT) -i $(PLUGIN_SRCS) $(PLUGIN_HDRS)
+
+check-format-plugin:
+	$(quiet) FORMAT analyzer-plugin
+	$(Q)$(CLANG_FORMAT) --dry-run -Werror $(PLUGIN_SRCS) $(PLUGIN_HDRS)

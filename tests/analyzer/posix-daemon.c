@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 
 int neg_spawn_with_pipe(char *const argv[]) {
   int p[2];
@@ -34,7 +35,7 @@ int pos_spawn_fork_failure_leaks(char *const argv[]) {
     return -1;
   pid_t pid = fork();
   if (pid < 0)
-    return -1; // expected-warning{{fd leak}}
+    return -1; // expected-warning 2 {{fd leak}} (both fds of the pipe)
   if (pid == 0) {
     dup2(p[1], 1);
     execv(argv[0], argv);
@@ -121,3 +122,31 @@ void pos_only_the_first_open_takes_the_slot(void) {
   open("/dev/null", O_RDONLY);
   open("/dev/null", O_RDONLY);
 } // expected-warning{{fd leak}}
+
+// fds acquired to fill closed standard streams (0 to 2): a loop whose
+// condition asks whether a number is open (fcntl(n, F_GETFD), fstat) keeps
+// what it acquires as the process's standard streams (LeakHeuristics.cpp,
+// fillsStandardStreams).
+void neg_fill_standard_streams_with_pipes(void) {
+  int p[2];
+  while (fcntl(2, F_GETFD) == -1) {
+    if (pipe(p) != 0)
+      break;
+  }
+}
+
+void neg_fill_standard_streams_with_dev_null(void) {
+  struct stat st;
+  while (fstat(2, &st) != 0) {
+    if (open("/dev/null", O_RDWR) < 0)
+      break;
+  }
+}
+
+void pos_loop_not_about_standard_streams(int n) {
+  for (int i = 0; i < n; i++) { // expected-warning{{fd leak}}
+    int fd = open("/dev/null", O_RDWR);
+    if (fd < 0)
+      break;
+  }
+}

@@ -19,7 +19,7 @@
 
 int pos_listen_before_bind(void) {
   // listen(2) on an unbound TCP socket: Linux binds it to an ephemeral port
-  // (no client can know it); reported as issue 4 asks.
+  // (no client can know it); reported (analyzer-plugin/README.md, ip(7)).
   int s = socket(AF_INET, SOCK_STREAM, 0);
   if (s < 0)
     return -1;

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: MIT
+//
+// analyzer-plugin/Diagnostics.cpp: the engine's bug types (one set per
+// checker, so that a report names its checker), its reports, the path
+// notes of a call (note tags), and leak uniqueing: one report per
+// acquisition site, as Clang's FuchsiaHandleChecker and StreamChecker do.
+// Every report passes through the suppression rules of LeakHeuristics.cpp.
+
+#include "Engine.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
+
+using namespace clang;
+using namespace clang::ento;
+
+namespace iosafe {
+
+void FdEngine::enable(Source S, CheckerNameRef Name) {
+  unsigned I = static_cast<unsigned>(S);
+  Enabled.add(S);
+  for (unsigned K = 0; K < NumBugKinds; ++K)
+    BugTypes[I][K] = std::make_unique<BugType>(
+        Name, bugKindName(BugKind(K)), "iosafe ownership",
+        // Not SuppressOnSink: the analyzer also ends paths in sinks when a
+        // loop reaches its visit limit, which would hide every leak in a
+        // server's for (;;) accept loop.  Paths that end in exit/abort are
+        // told apart from the CFG instead (LeakHeuristics.cpp).
+        /*SuppressOnSink=*/false);
+}
+
+const BugType &FdEngine::bugType(Source S, BugKind K) const {
+  unsigned I = static_cast<unsigned>(S);
+  if (!BugTypes[I][K])
+    I = static_cast<unsigned>(Source::Ownership);
+  if (!BugTypes[I][K])
+    for (unsigned J = 0; J < NumSources; ++J)
+      if (BugTypes[J][K])
+        I = J;
+  return *BugTypes[I][K];
+}
+
+bool FdEngine::isOurs(const BugType &BT) const {
+  for (unsigned I = 0; I < NumSources; ++I)
+    for (unsigned K = 0; K < NumBugKinds; ++K)
+      if (BugTypes[I][K].get() == &BT)
+        return true;
+  return false;
+}
+
+bool FdEngine::isAttrBugType(const BugType &BT) const {
+  for (unsigned I = 0; I < NumSources; ++I)
+    for (unsigned K = 0; K < NumBugKinds; ++K)
+      if (isAttrKind(K) && BugTypes[I][K].get() == &BT)
+        return true;
+  return false;
+}
+
+void FdEngine::report(BugKind K, Source Src, StringRef Msg, ExplodedNode *N,
+                      CheckerContext &C, ArrayRef<SymbolRef> Interesting,
+                      const Expr *E) const {
+  if (!N || suppressed(K, N))
+    return;
+  auto R = std::make_unique<PathSensitiveBugReport>(bugType(Src, K), Msg, N);
+  for (SymbolRef S : Interesting)
+    if (S)
+      R->markInteresting(S);
+  if (E)
+    R->addRange(E->getSourceRange());
+  C.emitReport(std::move(R));
+}
+
+void FdEngine::reportLeak(SymbolRef Sym, Source Src, bool Dir, unsigned PairIdx,
+                          ExplodedNode *N, CheckerContext &C) const {
+  // The acquisition: the oldest node of this path where Sym is tracked.
+  // Leaks are uniqued by it (one report per acquisition site).
+  auto tracked = [&](const ExplodedNode *P) {
+    return Dir ? P->getState()->get<DirStreams>(Sym) != nullptr
+               : P->getState()->get<FdMap>(Sym) != nullptr;
+  };
+  const ExplodedNode *Acq = nullptr;
+  for (const ExplodedNode *P = N->getFirstPred(); P; P = P->getFirstPred()) {
+    if (!tracked(P))
+      break;
+    Acq = P;
+  }
+  PathDiagnosticLocation Loc;
+  const Decl *UniqueDecl = nullptr;
+  std::string By;
+  if (Acq) {
+    if (const Stmt *S = Acq->getStmtForDiagnostics()) {
+      Loc = PathDiagnosticLocation::createBegin(S, C.getSourceManager(),
+                                                Acq->getLocationContext());
+      UniqueDecl = Acq->getLocationContext()->getDecl();
+      if (const auto *CE = dyn_cast<CallExpr>(S))
+        if (const FunctionDecl *FD = CE->getDirectCallee())
+          By = FD->getNameAsString();
+    }
+  }
+  if (suppressed(BK_Leak, N, Sym, Acq))
+    return;
+  std::string Msg = "fd leak: ";
+  if (Dir)
+    Msg += By.empty() ? "a directory stream"
+                      : "the directory stream opened by '" + By + "'";
+  else if (!By.empty())
+    Msg += "the fd acquired by '" + By + "'";
+  else
+    Msg += "an owned fd";
+  Msg += Dir ? " is not closed with closedir or handed on"
+             : " is not closed or handed on";
+  // The two fds of a pair leak apart (uniqueing would merge them: one
+  // acquisition site).
+  if (PairIdx)
+    Msg += PairIdx == 1 ? " (element [0] of the pair)"
+                        : " (element [1] of the pair)";
+  auto R = std::make_unique<PathSensitiveBugReport>(bugType(Src, BK_Leak), Msg,
+                                                    N, Loc, UniqueDecl);
+  R->markInteresting(Sym);
+  C.emitReport(std::move(R));
+}
+
+const NoteTag *noteTagFor(const FdEngine &Engine, const NoteList &Notes,
+                          CheckerContext &C) {
+  if (Notes.empty())
+    return nullptr;
+  const FdEngine *Self = &Engine;
+  return C.getNoteTag([Notes, Self](BugReporterContext &,
+                                    PathSensitiveBugReport &BR) -> std::string {
+    if (!Self->isOurs(BR.getBugType()))
+      return "";
+    std::string Out;
+    bool Attr = Self->isAttrBugType(BR.getBugType());
+    for (const Note &No : Notes) {
+      if (!BR.isInteresting(No.Sym))
+        continue;
+      const std::string &M = Attr && !No.AttrMsg.empty() ? No.AttrMsg : No.Msg;
+      if (M.empty())
+        continue;
+      if (!Out.empty())
+        Out += "; ";
+      Out += M;
+    }
+    return Out;
+  });
+}
+
+/// The note at an acquisition, for the reports about attributes.
+std::string acquiredNote(const FdAttrs &A, bool Dup) {
+  if (Dup) {
+    switch (A.Mode) {
+    case FdMode::Read: return "fd duplicated here, read-only as its source";
+    case FdMode::Write: return "fd duplicated here, write-only as its source";
+    default: return "fd duplicated here";
+    }
+  }
+  if (A.Kind == FdKind::Pipe)
+    return A.Mode == FdMode::Read ? "read end of a pipe created here"
+                                  : "write end of a pipe created here";
+  if (A.Kind == FdKind::Socket)
+    return A.Phase == SockPhase::Connected ? "connected socket created here"
+                                           : "socket created here";
+  switch (A.Mode) {
+  case FdMode::Read: return "fd opened read-only here";
+  case FdMode::Write: return "fd opened write-only here";
+  case FdMode::Path: return "fd opened with O_PATH here";
+  default: return std::string();
+  }
+}
+
+} // namespace iosafe

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MIT
+//
+// analyzer-plugin/Outcomes.cpp: whether an acquisition succeeded, as the
+// program tests it and as the constraints decide it.
+//
+// "unchecked fd" asks whether the program tested the result before using
+// it, not whether the analysis can tell success from failure: with
+// unix.StdCLibraryFunctions on (as iosafe-check runs it), open, socket,
+// pipe, socketpair and others are split into success and failure right
+// after the call, so the constraints alone would call every fd "checked"
+// and a later `if (pipe(p) != 0)` decides nothing, so no evalAssume sees it
+// (dropbear's dbutil.c; posix-stdclib.c).  A test is a comparison, a `!`,
+// or a branch condition whose value involves the fd or the acquirer's
+// status, evaluated on the path (markTested).  Independently, an unchecked
+// acquisition becomes checked when a branch makes its success or its
+// failure certain (evalAssume): then success also constrains fd >= 0,
+// failure fd == -1 (*out none).
+
+#include "Engine.h"
+
+#include "clang/AST/Expr.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/SymbolManager.h"
+
+using namespace clang;
+using namespace clang::ento;
+
+namespace iosafe {
+
+ProgramStateRef FdEngine::markTested(ProgramStateRef State, SVal V) const {
+  if (V.isUnknownOrUndef())
+    return State;
+  for (SymbolRef X : V.symbols())
+    for (const auto &[Sym, FS] : State->get<FdMap>())
+      if (FS.Unchecked && !FS.Tested && (X == Sym || X == FS.Status)) {
+        FdState NS = FS;
+        NS.Tested = true;
+        State = State->set<FdMap>(Sym, NS);
+      }
+  return State;
+}
+
+ProgramStateRef FdEngine::markTested(ProgramStateRef State, const Expr *E,
+                                     CheckerContext &C) const {
+  if (!E)
+    return State;
+  State = markTested(State, C.getSVal(E));
+  // A variable that holds a value the analysis knows exactly reads as that
+  // constant (ProgramState::getSVal), so `rc = pipe(p); if (rc)` under
+  // unix.StdCLibraryFunctions would show no symbol: the raw binding does.
+  if (auto L = operandLoc(E, State, C.getLocationContext()))
+    State = markTested(State, State->getRawSVal(*L, E->getType()));
+  return State;
+}
+
+void FdEngine::testedBy(ArrayRef<const Expr *> Operands,
+                        CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  if (State->get<FdMap>().isEmpty())
+    return;
+  ProgramStateRef Next = State;
+  for (const Expr *E : Operands)
+    Next = markTested(Next, E, C);
+  if (Next != State)
+    C.addTransition(Next);
+}
+
+void FdEngine::checkPreStmt(const BinaryOperator *BO, CheckerContext &C) const {
+  if (BO->isComparisonOp())
+    testedBy({BO->getLHS(), BO->getRHS()}, C);
+}
+
+void FdEngine::checkPreStmt(const UnaryOperator *UO, CheckerContext &C) const {
+  if (UO->getOpcode() == UO_LNot)
+    testedBy({UO->getSubExpr()}, C);
+}
+
+void FdEngine::checkBranchCondition(const Stmt *Cond, CheckerContext &C) const {
+  if (const auto *E = dyn_cast<Expr>(Cond))
+    testedBy({E}, C);
+}
+
+/// The link between an out-parameter acquirer's status and its fds (pipe,
+/// socketpair: 0 and fds >= 0, or -1 and no fd), which evalAssume makes
+/// when a branch decides the status.  With unix.StdCLibraryFunctions on,
+/// that checker decides it right after the call, in its own post-call,
+/// and no later branch does (posix-stdclib.c): the link is made here, after
+/// every checker's post-call (PostStmt<CallExpr>).  The fds stay unchecked
+/// until the program tests the status.
+void FdEngine::checkPostStmt(const CallExpr *CE, CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  if (State->get<FdMap>().isEmpty())
+    return;
+  SValBuilder &SVB = C.getSValBuilder();
+  ProgramStateRef Next = State;
+  for (const auto &[Sym, FS] : State->get<FdMap>()) {
+    const auto *St = dyn_cast_or_null<SymbolConjured>(FS.Status);
+    if (!FS.Unchecked || !St || St->getStmt() != CE ||
+        St->getCount() != C.blockCount())
+      continue;
+    InAssume = true;
+    Outcome O = resolve(Next, Sym, FS.Status, SVB);
+    if (O.SuccessCertain != O.FailureCertain)
+      if (ProgramStateRef S2 =
+              assumeCmp(Next, Sym, O.SuccessCertain ? BO_GE : BO_LT, 0, SVB))
+        Next = S2;
+    InAssume = false;
+  }
+  if (Next != State)
+    C.addTransition(Next);
+}
+
+ProgramStateRef FdEngine::evalAssume(ProgramStateRef State, SVal Cond,
+                                     bool) const {
+  if (InAssume || !State)
+    return State;
+  FdMapTy M = State->get<FdMap>();
+  if (M.isEmpty())
+    return State;
+  SValBuilder &SVB = State->getStateManager().getSValBuilder();
+  for (const auto &[Sym, FS] : M) {
+    if (FS.K != FdState::Owned || !FS.Unchecked)
+      continue;
+    bool Mentions = false;
+    for (SymbolRef X : Cond.symbols())
+      Mentions |= X == Sym || (FS.Status && X == FS.Status);
+    if (!Mentions)
+      continue;
+    InAssume = true;
+    Outcome O = resolve(State, Sym, FS.Status, SVB);
+    ProgramStateRef Next = State;
+    if (O.SuccessCertain && !O.FailureCertain) {
+      FdState NS = FS;
+      NS.Unchecked = false;
+      NS.Tested = false;
+      NS.Status = nullptr;
+      Next = State->set<FdMap>(Sym, NS);
+      if (FS.Status) {
+        Next = assumeCmp(Next, Sym, BO_GE, 0, SVB);
+        Next = assumeCmp(Next, FS.Status, BO_EQ, 0, SVB);
+      }
+    } else if (O.FailureCertain && !O.SuccessCertain) {
+      Next = State->remove<FdMap>(Sym);
+      if (FS.Status) { // the acquirer leaves *out none on failure
+        Next = assumeCmp(Next, Sym, BO_LT, 0, SVB);
+        Next = assumeCmp(Next, FS.Status, BO_LT, 0, SVB);
+      }
+    } else if (O.FailureCertain && O.SuccessCertain) {
+      Next = nullptr; // contradiction: this path cannot happen
+    }
+    InAssume = false;
+    if (!Next)
+      return nullptr;
+    State = Next;
+  }
+  return State;
+}
+
+} // namespace iosafe

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+//
+// analyzer-plugin/Summaries.cpp: the one summary lookup over the three
+// sources (Summary.h), honouring which checkers are on: libiosafe's table
+// and the annotations belong to iosafe.Ownership, the POSIX table to
+// iosafe.PosixFd.  A libiosafe function is found in its table first (its
+// exact behaviour), then a POSIX function in the POSIX table, then any
+// function's annotations; with iosafe.PosixFd off, iosafe.Ownership still
+// knows close(2) as a release of the fds it tracks.
+
+#include "Engine.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+
+using namespace clang;
+using namespace clang::ento;
+
+namespace iosafe {
+
+namespace {
+/// The lookup, over a call (with the POSIX rows that depend on its
+/// arguments) or a declaration alone.
+template <typename Library, typename Posix, typename OwnPosix>
+const FnSummary *lookup(const SourceSet &On, const FunctionDecl *FD,
+                        Library ByLibrary, Posix ByPosix, OwnPosix ByOwn) {
+  if (!FD)
+    return nullptr;
+  if (On.has(Source::Ownership))
+    if (const FnSummary *S = ByLibrary())
+      return S;
+  if (On.has(Source::PosixFd))
+    if (const FnSummary *S = ByPosix())
+      return S;
+  if (!On.has(Source::Ownership))
+    return nullptr;
+  if (const FnSummary *S = annotationSummary(FD))
+    return S;
+  // iosafe.Ownership alone still knows that close(2) releases.
+  return On.has(Source::PosixFd) ? nullptr : ByOwn();
+}
+} // namespace
+
+const FnSummary *summaryFor(const SourceSet &On, const CallEvent &Call) {
+  return lookup(
+      On, dyn_cast_or_null<FunctionDecl>(Call.getDecl()),
+      [&] { return librarySummary(Call); }, [&] { return posixSummary(Call); },
+      [&] { return posixReleaseForOwnership(Call); });
+}
+
+const FnSummary *summaryFor(const SourceSet &On, const FunctionDecl *FD) {
+  return lookup(
+      On, FD, [&] { return librarySummary(FD); },
+      [&] { return posixSummary(FD); },
+      [&] { return posixReleaseForOwnership(FD); });
+}
+
+bool releasesFirstParam(const FunctionDecl *FD, const SourceSet &On) {
+  const FnSummary *S = summaryFor(On, FD);
+  if (!S)
+    return false;
+  for (const ParamEffect &E : S->Effects)
+    if (E.Index == 0 && (E.E == Effect::Close || E.E == Effect::Release))
+      return true;
+  return false;
+}
+
+const FnSummary *FdEngine::summaryFor(const CallEvent &Call) const {
+  return iosafe::summaryFor(Enabled, Call);
+}
+
+const FnSummary *FdEngine::ownAnnotations(const FunctionDecl *FD) const {
+  return Enabled.has(Source::Ownership) ? annotationSummary(FD) : nullptr;
+}
+
+} // namespace iosafe
