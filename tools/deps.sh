@@ -13,6 +13,7 @@ PACKAGES=(
 	strace                                   # tests/faults: fault injection
 	frama-c-base why3 z3 cvc4 cvc5           # proofs
 	python3                                  # iosafe-check, SARIF checks
+	clang-format-19                          # make format-plugin (analyzer-plugin/.clang-format)
 	cmake meson ninja-build                  # the CMake package; CMake and meson consumers
 	bear python3-yaml                        # the CI templates' test (tests/ci/)
 	gcc-mingw-w64-x86-64 wine64              # the Windows library (src/win/), its tests under wine
