@@ -73,7 +73,7 @@ PROVE_WP_FLAGS := -wp -wp-rte -wp-prover z3,cvc4,cvc5 -wp-run-all-provers \
 
 PROVE_CORE_SRCS := src/fd.c src/io.c
 PROVE_DEPS := $(PROVE_CORE_SRCS) $(wildcard include/iosafe/*.h acsl/*.h acsl/libc/*.h \
-	acsl/libc/sys/*.h) proofs/wp_check.py
+	acsl/libc/sys/*.h acsl/libc/netinet/*.h) proofs/wp_check.py
 PROVE_GOOD := $(sort $(wildcard proofs/clients/good_*.c))
 PROVE_BAD  := $(sort $(wildcard proofs/clients/bad_*.c))
 PROVE_ENV  := WHY3CONFIG=$(abspath $(PROOFS)/why3.conf)
@@ -107,7 +107,9 @@ prove-shim:
 	$(Q)mkdir -p $(PROOFS)
 	$(Q){ cat proofs/shim_types.c; \
 	      sed -n 's/^#define \(E[A-Z]*\|O_[A-Z]*\|F_[A-Z_]*\|AT_[A-Z]*\|AF_[A-Z]*\|SOCK_[A-Z]*\) \(.*\)$$/_Static_assert((\1) == (\2), "\1");/p' \
-	        acsl/iosafe_posix.h; } > $(PROOFS)/shim_check.c
+	        acsl/iosafe_posix.h; cat proofs/shim_types_net.c; \
+	      sed -n 's/^\#  define \([A-Z][A-Z0-9_]*\) \(.*\)$$/_Static_assert((\1) == (\2), "\1");/p' acsl/iosafe_posix_net.h; \
+	    } > $(PROOFS)/shim_check.c
 	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check.c
 
 # ---- one Frama-C run: $(call prove_wp,name,sources,extra flags) ---------------------
@@ -187,12 +189,14 @@ prove-mutants: prove-shim $(PROOFS)/why3.conf
 # (frama-c -no-frama-c-stdlib -cpp-extra-args="-nostdinc
 # -I$(includedir)/iosafe/libc -I$(includedir)").  install-acsl and
 # uninstall-acsl mirror each other through ACSL_INSTALLED.
-ACSL_HDRS := acsl/iosafe_acsl.h acsl/iosafe_posix.h
+ACSL_HDRS := acsl/iosafe_acsl.h acsl/iosafe_posix.h acsl/iosafe_acsl_net.h acsl/iosafe_posix_net.h
 ACSL_LIBC_HDRS := $(wildcard acsl/libc/*.h)
 ACSL_LIBC_SYS_HDRS := $(wildcard acsl/libc/sys/*.h)
+ACSL_LIBC_NETINET_HDRS := $(wildcard acsl/libc/netinet/*.h)
 ACSL_INSTALLED := $(ACSL_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%) \
 	$(ACSL_LIBC_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%) \
-	$(ACSL_LIBC_SYS_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%)
+	$(ACSL_LIBC_SYS_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%) \
+	$(ACSL_LIBC_NETINET_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%)
 
 INSTALL_TARGETS += install-acsl
 UNINSTALL_TARGETS += uninstall-acsl
@@ -204,11 +208,14 @@ install-acsl:
 	$(Q)$(INSTALL) -m 644 $(ACSL_HDRS) $(DESTDIR)$(includedir)/iosafe/
 	$(Q)$(INSTALL) -m 644 $(ACSL_LIBC_HDRS) $(DESTDIR)$(includedir)/iosafe/libc/
 	$(Q)$(INSTALL) -m 644 $(ACSL_LIBC_SYS_HDRS) $(DESTDIR)$(includedir)/iosafe/libc/sys/
+	$(Q)$(INSTALL) -d -m 755 $(DESTDIR)$(includedir)/iosafe/libc/netinet
+	$(Q)$(INSTALL) -m 644 $(ACSL_LIBC_NETINET_HDRS) $(DESTDIR)$(includedir)/iosafe/libc/netinet/
 
 uninstall-acsl:
 	$(quiet) UNINSTALL "$(DESTDIR)$(includedir)/iosafe (ACSL model)"
 	$(Q)rm -f $(ACSL_INSTALLED)
-	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe/libc/sys $(DESTDIR)$(includedir)/iosafe/libc 2>/dev/null || true
+	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe/libc/sys $(DESTDIR)$(includedir)/iosafe/libc/netinet \
+	    $(DESTDIR)$(includedir)/iosafe/libc 2>/dev/null || true
 	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe 2>/dev/null || true
 
 # `make prove` passes (1226 goals, faulty clients refuted, REPORT.md equal to a

@@ -183,8 +183,9 @@ def first_line(cmd):
 
 
 def trusted_contracts(posix_h):
-    """(function, [clause names]) of each declaration in iosafe_posix.h."""
-    text = open(posix_h).read()
+    """(function, [clause names]) of each declaration in the trusted model
+    files (POSIX_H: one or more paths, separated by spaces)."""
+    text = "\n".join(open(p).read() for p in posix_h.split())
     out = []
     for m in re.finditer(r"/\*@(.*?)\*/\s*\n([^;]*?)\b(\w+)\s*\(", text, re.S):
         clauses = re.findall(r"\b(requires|ensures)\s+(\w+):", m.group(1))
@@ -286,7 +287,8 @@ def cmd_report(out_path, runs, env):
         w("")
     w("## Trusted base (assumed, not proved)")
     w("")
-    w("1. The contracts of the POSIX calls in `acsl/iosafe_posix.h`, each")
+    w("1. The contracts of the POSIX calls in %s, each" %
+      " and ".join("`%s`" % p for p in env["POSIX_H"].split()))
     w("   clause citing the Linux man page or POSIX text it follows:")
     w("")
     for fn, clauses, assigns in trusted_contracts(env["POSIX_H"]):

@@ -3,7 +3,7 @@
 # installation with iosafe.pc (made from src/iosafe.pc.in at install time,
 # so that it names the prefix actually installed to).  Included by the top-level GNUmakefile.
 
-LIB_SRCS := src/fd.c src/io.c
+LIB_SRCS := src/fd.c src/io.c src/net.c src/net_fds.c
 LIB_HDRS := $(wildcard include/iosafe/*.h)
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB_PIC_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/pic/%.o)

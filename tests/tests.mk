@@ -13,7 +13,7 @@ CHECK_TARGETS += check-unit check-sanitizers check-valgrind check-headers check-
 
 # ---- the Criterion suite ------------------------------------------------------
 
-UNIT_SRCS := tests/unit/test_fd.c tests/unit/test_io.c tests/unit/test_auto.c tests/unit/test_helpers.c \
+UNIT_SRCS := tests/unit/test_fd.c tests/unit/test_io.c tests/unit/test_auto.c tests/unit/test_helpers.c tests/unit/test_net.c \
 	tests/unit/helpers.c
 UNIT_DEPS := tests/unit/helpers.h $(LIB_HDRS)
 UNIT_DIR  := $(BUILD)/tests/unit

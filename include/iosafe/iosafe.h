@@ -7,6 +7,7 @@
  *   fd.h           iosafe_owned_fd, iosafe_borrowed_fd, move/borrow/close/clone
  *   auto.h         iosafe_auto_fd (closed at scope exit)
  *   io.h           open, openat, socket, accept, pipe, read, write
+ *   net.h          sockets: socketpair, bind ... setsockopt, tcp/udp constructors, fd passing
  *   version.h      IOSAFE_VERSION_*
  */
 #ifndef IOSAFE_IOSAFE_H
@@ -17,5 +18,6 @@
 #include "fd.h"
 #include "auto.h"
 #include "io.h"
+#include "net.h"
 
 #endif /* IOSAFE_IOSAFE_H */
