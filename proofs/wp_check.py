@@ -187,7 +187,9 @@ def trusted_contracts(posix_h):
     files (POSIX_H: one or more paths, separated by spaces)."""
     text = "\n".join(open(p).read() for p in posix_h.split())
     out = []
-    for m in re.finditer(r"/\*@(.*?)\*/\s*\n([^;]*?)\b(\w+)\s*\(", text, re.S):
+    # The declaration right after a contract: not across another comment
+    # (a logic block, such as an axiomatic, declares no function).
+    for m in re.finditer(r"/\*@(.*?)\*/\s*\n((?:(?!/\*)[^;])*?)\b(\w+)\s*\(", text, re.S):
         clauses = re.findall(r"\b(requires|ensures)\s+(\w+):", m.group(1))
         assigns = re.findall(r"\bassigns\s+([^;]*);", m.group(1))
         out.append((m.group(3), clauses, [" ".join(a.split()) for a in assigns]))
@@ -304,9 +306,10 @@ def cmd_report(out_path, runs, env):
     w("   releases the descriptor whatever it returns (Linux).  fcntl and")
     w("   open/openat are declared with the one extra argument iosafe passes")
     w("   instead of `...`.")
-    w("2. The types and constants of `acsl/iosafe_posix.h` (Linux x86_64),")
+    w("2. The types and constants of the same files (Linux x86_64),")
     w("   compared with the system headers by the C compiler before every run")
-    w("   (`proofs/shim_types.c` and the generated constant checks).")
+    w("   (`proofs/shim_types.c`, `proofs/shim_types_net.c` and the generated")
+    w("   constant checks).")
     w("3. WP's memory-model hypotheses (the Typed model): WP assumes that the")
     w("   pointers a function receives do not point into the global errno")
     w("   (a C program cannot make them: errno is not an object it owns).")
