@@ -3,7 +3,7 @@
  * iosafe/net.h: sockets on owned and borrowed descriptors (rustix::net).
  *
  * This header is longer than the project's ~600-line guide because each of
- * its ~25 functions carries its ACSL contract above its declaration, and the
+ * its 23 functions carries its ACSL contract above its declaration, and the
  * socket calls are one family (as rustix::net is one module).
  *
  * Linux only (it follows the Linux man pages: accept4(2), MSG_CMSG_CLOEXEC,
