@@ -8,9 +8,10 @@ Runs Frama-C/WP over FILE.c with the model iosafe's own proofs use: the ghost
 descriptor table (iosafe/iosafe_acsl.h), the contracts of iosafe's functions
 (above each declaration in <iosafe/*.h>) and the trusted contracts of the
 POSIX descriptor calls (iosafe/iosafe_posix.h, reached through the <unistd.h>,
-<fcntl.h>, ... shims in iosafe/libc/).  Every other standard header
-(<string.h>, <stdio.h>, <stdlib.h>, ...) is Frama-C's own libc, with its
-contracts; its errno is iosafe's, so that one errno is modelled.
+<fcntl.h>, <stdio.h>, <dirent.h>, <sys/stat.h>, ... shims in
+iosafe/libc/).  Every other standard header (<string.h>, <stdlib.h>, ...)
+is Frama-C's own libc, with its contracts; its errno is iosafe's, so that
+one errno is modelled.
 
 Every function that FILE.c defines is proved (iosafe's own inline functions
 are proved by iosafe's `make prove` and are skipped), with run-time error

@@ -256,8 +256,7 @@ prove-mutants: prove-shim $(PROOFS)/why3.conf
 # (frama-c -no-frama-c-stdlib -cpp-extra-args="-nostdinc
 # -I$(includedir)/iosafe/libc -I$(includedir)").  install-acsl and
 # uninstall-acsl mirror each other through ACSL_INSTALLED.
-ACSL_HDRS := acsl/iosafe_acsl.h $(PROVE_POSIX_HS)
-ACSL_HDRS := acsl/iosafe_acsl.h acsl/iosafe_posix.h acsl/iosafe_posix_fs.h acsl/iosafe_posix_stdio.h acsl/iosafe_acsl_stdio.h
+ACSL_HDRS := acsl/iosafe_acsl.h acsl/iosafe_acsl_stdio.h $(PROVE_POSIX_HS)
 ACSL_LIBC_HDRS := $(wildcard acsl/libc/*.h)
 ACSL_LIBC_SYS_HDRS := $(wildcard acsl/libc/sys/*.h)
 ACSL_LIBC_LINUX_HDRS := $(wildcard acsl/libc/linux/*.h)
