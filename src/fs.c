@@ -161,6 +161,7 @@ int iosafe_data_fd(iosafe_owned_fd *out, const void *data, size_t n)
 	iosafe_owned_fd fd;
 	iosafe_borrowed_fd b;
 	ssize_t put;
+	off_t pos;
 	int rc;
 
 	if (out == NULL)
@@ -177,9 +178,15 @@ int iosafe_data_fd(iosafe_owned_fd *out, const void *data, size_t n)
 		rc = (int)put;
 		goto fail;
 	}
-	if (fcntl(fd.raw, F_ADD_SEALS, IOSAFE_DATA_SEALS) < 0 ||
-	    lseek(fd.raw, 0, SEEK_SET) < 0) {
+	if (fcntl(fd.raw, F_ADD_SEALS, IOSAFE_DATA_SEALS) < 0) {
 		rc = -errno;
+		goto fail;
+	}
+	/* lseek(2) to 0 of a memfd gives 0 or -1; the trusted contract also
+	 * allows the other negative values of FMODE_UNSIGNED_OFFSET files. */
+	pos = lseek(fd.raw, 0, SEEK_SET);
+	if (pos < 0) {
+		rc = pos == -1 ? -errno : -EOVERFLOW;
 		goto fail;
 	}
 	out->raw = fd.raw;

@@ -147,7 +147,9 @@ int iosafe_fd_from_file(iosafe_owned_fd *out IOSAFE_ACQUIRES, FILE *f);
  * Follows: fdopendir(3), POSIX fdopendir; rustix::fs::Dir::new.
  */
 /*@
-  assigns *out, fd->raw, errno;
+  // fdopendir(3) may set the fd's close-on-exec flag (glibc's
+  // __alloc_dir(), acsl/iosafe_posix_stdio.h): iosafe's fds have it already.
+  assigns *out, fd->raw, errno, iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
   ensures table_same: iosafe_fd_table_same{Pre, Post};
   behavior null_out:
     assumes out == \null;
