@@ -559,7 +559,16 @@ static void interrupts_end(const struct sigaction *old)
 {
 	struct itimerval off = { { 0, 0 }, { 0, 0 } };
 
+	struct sigaction ign;
+
 	cr_assert_eq(setitimer(ITIMER_REAL, &off, NULL), 0);
+	/* A SIGALRM may still be pending (valgrind delivers signals late):
+	 * setting SIG_IGN discards it (POSIX sigaction, "Signal Actions")
+	 * before the old action, often SIG_DFL (terminate), comes back. */
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	cr_assert_eq(sigaction(SIGALRM, &ign, NULL), 0);
 	cr_assert_eq(sigaction(SIGALRM, old, NULL), 0);
 }
 
