@@ -210,7 +210,7 @@ endif
 	$(Q)$(foreach c,$(PROVE_GOOD),$(call prove_good,$(c))) true
 	$(Q)$(foreach c,$(PROVE_BAD),$(call prove_bad,$(c))) true
 	$(Q)$(PROVE_CHECK) floor proofs/goal-floor $(PROOFS)/core/wp.json \
-	    $(foreach c,$(PROVE_GOOD),$(PROOFS)/$(call prove_name,$(c))/wp.json)
+	    $(foreach c,$(PROVE_GOOD),$(PROOFS)/$(call prove_name,$(c))/wp.json:$(PROOFS)/$(call prove_name,$(c))-smoke/wp.json)
 	$(Q)secs=$$(( $$(date +%s) - $$(cat $(PROOFS)/start) )); \
 	  FC_FLAGS='$(PROVE_FC_FLAGS)' WP_FLAGS='$(PROVE_WP_FLAGS)' \
 	  CLIENT_FLAGS='-wp-fct client_... -wp-no-smoke-tests -wp-steps $(PROVE_CLIENT_STEPS)' POSIX_H='$(PROVE_POSIX_HS)' \

@@ -21,8 +21,8 @@ from WP's JSON report (-wp-report-json) and its log:
   same    FRESH COMMITTED      the committed report matches a fresh run,
                                lines starting "Time:" and "Run:" aside, and
                                it came from `make prove-full`.
-  floor   FLOOR JSON...        the number of goals is at least the committed
-                               floor (proofs/goal-floor).
+  floor   FLOOR JSON[:SMOKE]...  the number of goals (the report's total) is at
+                               least the committed floor (proofs/goal-floor).
   cache-unpack TXT DIR         WP's cache entries (DIR/<hash>.json, one per
                                goal and prover) from their packed text form.
   cache-pack DIR TXT           the reverse: one line "<sub/hash> <json>" per
@@ -502,8 +502,12 @@ def cmd_same(fresh, committed):
 
 
 def cmd_floor(floor_path, jsons):
+    """jsons: WP reports, each JSON or JSON:SMOKE_JSON (a client's run and
+    its smoke run, merged as the report merges them), so that the number
+    compared is the report's "Goals proved in the core and the good
+    clients"."""
     floor = int(open(floor_path).read().split()[0])
-    n = sum(count(load_goals(j)) for j in jsons)
+    n = sum(count(load_merged(*j.split(":", 1))) for j in jsons)
     if n < floor:
         die("%d goals, below the committed floor of %d (proofs/goal-floor)" % (n, floor))
     print("  FLOOR    %d goals >= floor %d" % (n, floor))
