@@ -44,6 +44,10 @@ extern "C" {
  *   (iosafe's descriptors have it already; fdopen never clears it).
  * Returns: 0, or -EINVAL (a NULL argument, or a @mode the descriptor's
  *   access mode does not allow), -EBADF (@fd none, or not open), -ENOMEM.
+ * Annotation: none on @fd.  Ownership moves only on success, which no
+ *   handle attribute can say (IOSAFE_RELEASES would make the caller's close
+ *   after a failure a double close); the checker sees the owner escape into
+ *   the call and stops following it.
  * Follows: fdopen(3), POSIX fdopen; io-lifetimes FromFilelike; systemd's
  *   take_fdopen().
  */
@@ -144,6 +148,10 @@ int iosafe_fd_from_file(iosafe_owned_fd *out IOSAFE_ACQUIRES, FILE *f);
  *   failure (the caller still owns it).
  * Returns: 0, or -ENOTDIR (not a directory), -EBADF (@fd none, not open, or
  *   not open for reading), -ENOMEM; -EINVAL for a NULL @out or @fd.
+ * Annotation: none on @fd.  Ownership moves only on success, which no
+ *   handle attribute can say (IOSAFE_RELEASES would make the caller's close
+ *   after a failure a double close); the checker sees the owner escape into
+ *   the call and stops following it.
  * Follows: fdopendir(3), POSIX fdopendir; rustix::fs::Dir::new.
  */
 /*@
