@@ -11,6 +11,7 @@
 #                        the provers), then write proofs/REPORT.md and
 #                        proofs/wp-cache.txt (commit both)
 #   make prove-report    another name for prove-full
+#   make prove-file SRC=src/F.c  one source of the core alone (work on a family)
 #   make prove-mutants   every mutant of the core must break a proof or a test
 #
 # See proofs/README.md for what is proved and what is trusted.
@@ -33,7 +34,17 @@ PROVE_STEPS   ?= 50000
 # limit, so a higher one only costs time).
 PROVE_CLIENT_STEPS ?= 400000
 PROVE_TIMEOUT ?= 120
+# Parallel prover runs (-wp-par; kept out of PROVE_WP_FLAGS, which the report
+# prints and compares: the results do not depend on it, since the limits are
+# steps).  prove-full sends every goal to the provers: 2, one per core.  A
+# replay answers most goals from the cache, and WP's scheduler waits 50 ms
+# between polls of its running tasks whatever they are, so a replay at 2 is
+# bound by that latency, not by the CPU: it runs 8 at a time.
+ifeq ($(PROVE_FULL),1)
 PROVE_JOBS    ?= 2
+else
+PROVE_JOBS    ?= 8
+endif
 
 # Frama-C's front end:
 #   -c11                    the library is C11 (_Static_assert in src/inline.c).
@@ -72,8 +83,7 @@ PROVE_FC_FLAGS := -c11 -no-frama-c-stdlib \
 #                           and fails the run (wp_check.py).
 PROVE_WP_FLAGS := -wp -wp-rte -wp-prover z3,cvc4,cvc5 -wp-run-all-provers \
 	-wp-steps $(PROVE_STEPS) -wp-timeout $(PROVE_TIMEOUT) \
-	-wp-smoke-tests -wp-smoke-timeout $(PROVE_TIMEOUT) \
-	-wp-par $(PROVE_JOBS)
+	-wp-smoke-tests -wp-smoke-timeout $(PROVE_TIMEOUT)
 
 # WP's cache (kept out of PROVE_WP_FLAGS, which the report prints and
 # compares): one directory for every run of the session, build/proofs/
@@ -122,7 +132,7 @@ PROVE_BAD  := $(sort $(wildcard proofs/clients/bad_*.c))
 PROVE_ENV  := WHY3CONFIG=$(abspath $(PROOFS)/why3.conf)
 PROVE_CHECK := $(PYTHON3) proofs/wp_check.py
 
-.PHONY: prove prove-run prove-full prove-report prove-shim prove-why3 prove-mutants
+.PHONY: prove prove-run prove-file prove-full prove-report prove-shim prove-why3 prove-mutants
 .PHONY: prove-shim-fs
 # prove joins `make check` only once it passes (see the end of this file).
 
@@ -176,7 +186,7 @@ prove_wp = printf '  %-8s %s\n' WP $(1) && mkdir -p $(PROOFS)/$(1) && \
 	{ $(FRAMAC) $(PROVE_FC_FLAGS) $(2) -print -ocode $(PROOFS)/$(1)/printed.c \
 	    > $(PROOFS)/$(1)/parse.log 2>&1 || { cat $(PROOFS)/$(1)/parse.log; exit 1; }; } && \
 	skip=$$($(PROVE_CHECK) specs $(PROOFS)/$(1)/printed.c) && \
-	{ $(PROVE_ENV) $(FRAMAC) $(PROVE_FC_FLAGS) $(2) $(PROVE_WP_FLAGS) $(call prove_cache,$(4)) $(3) \
+	{ $(PROVE_ENV) $(FRAMAC) $(PROVE_FC_FLAGS) $(2) $(PROVE_WP_FLAGS) -wp-par $(PROVE_JOBS) $(call prove_cache,$(4)) $(3) \
 	    $${skip:+-wp-skip-fct $$skip} \
 	    -wp-out $(PROOFS)/$(1)/wp -wp-report-json $(PROOFS)/$(1)/wp.json \
 	    > $(PROOFS)/$(1)/wp.log 2>&1 || { cat $(PROOFS)/$(1)/wp.log; exit 1; }; }
@@ -222,6 +232,16 @@ endif
 	    $(foreach c,$(PROVE_BAD),$(call prove_run_args,$(c),bad)) && \
 	  echo "  TIME     $$secs s"
 
+# One source of the core alone, for work on one family: the same flags and
+# cache as prove (so its results serve the next prove), no report.
+#   make prove-file SRC=src/fs.c
+prove-file: prove-shim $(PROOFS)/why3.conf
+	$(Q)test -n "$(SRC)" || { echo "prove-file: name the source, SRC=src/FILE.c" >&2; exit 2; }
+	$(Q)$(PROVE_CHECK) cache-unpack $(PROVE_CACHE_TXT) $(PROVE_CACHE_DIR)
+	$(Q)$(call prove_wp,file-$(notdir $(SRC:.c=)),$(SRC),,$(PROVE_STEPS))
+	$(Q)$(PROVE_CHECK) proved file-$(notdir $(SRC:.c=)) $(PROOFS)/file-$(notdir $(SRC:.c=))/wp.json \
+	    $(PROOFS)/file-$(notdir $(SRC:.c=))/wp.log
+
 prove: prove-run
 	$(Q)$(PROVE_CHECK) same $(PROOFS)/REPORT.md proofs/REPORT.md
 
@@ -245,7 +265,7 @@ prove-report: prove-full
 prove-mutants: prove-shim $(PROOFS)/why3.conf
 	$(quiet) MUTANTS proofs/mutants/mutants.txt
 	$(Q)$(PROVE_ENV) FRAMAC='$(FRAMAC)' FC_FLAGS='$(PROVE_FC_FLAGS)' \
-	  WP_FLAGS='$(filter-out -wp-run-all-provers -wp-smoke-tests,$(PROVE_WP_FLAGS))' \
+	  WP_FLAGS='$(filter-out -wp-run-all-provers -wp-smoke-tests,$(PROVE_WP_FLAGS)) -wp-par $(PROVE_JOBS)' \
 	  $(PYTHON3) proofs/mutants/run_mutants.py . $(BUILD)/mutants
 
 # ---- installation: the model beside the public headers ------------------------------
