@@ -40,10 +40,13 @@ PROVE_TIMEOUT ?= 120
 # replay answers most goals from the cache, and WP's scheduler waits 50 ms
 # between polls of its running tasks whatever they are, so a replay at 2 is
 # bound by that latency, not by the CPU: it runs 8 at a time.
+# PROVE_RUNS Frama-C runs of the core go side by side (see prove-run).
 ifeq ($(PROVE_FULL),1)
 PROVE_JOBS    ?= 2
+PROVE_RUNS    ?= 2
 else
 PROVE_JOBS    ?= 8
+PROVE_RUNS    ?= 4
 endif
 
 # Frama-C's front end:
@@ -185,7 +188,7 @@ prove-shim-fs:
 prove_wp = printf '  %-8s %s\n' WP $(1) && mkdir -p $(PROOFS)/$(1) && \
 	{ $(FRAMAC) $(PROVE_FC_FLAGS) $(2) -print -ocode $(PROOFS)/$(1)/printed.c \
 	    > $(PROOFS)/$(1)/parse.log 2>&1 || { cat $(PROOFS)/$(1)/parse.log; exit 1; }; } && \
-	skip=$$($(PROVE_CHECK) specs $(PROOFS)/$(1)/printed.c) && \
+	skip=$$($(PROVE_CHECK) specs $(PROOFS)/$(1)/printed.c $(5)) && \
 	{ $(PROVE_ENV) $(FRAMAC) $(PROVE_FC_FLAGS) $(2) $(PROVE_WP_FLAGS) -wp-par $(PROVE_JOBS) $(call prove_cache,$(4)) $(3) \
 	    $${skip:+-wp-skip-fct $$skip} \
 	    -wp-out $(PROOFS)/$(1)/wp -wp-report-json $(PROOFS)/$(1)/wp.json \
@@ -207,15 +210,36 @@ prove_bad = $(call prove_wp,$(call prove_name,$(1)),$(1),$(call prove_client_fla
 prove_run_args = $(call prove_name,$(1)) $(PROOFS)/$(call prove_name,$(1))/wp.json \
 	$(PROOFS)/$(call prove_name,$(1))/wp.log $(2)$(if $(filter good,$(2)),:$(PROOFS)/$(call prove_name,$(1))-smoke/wp.json)
 
+# The core is proved one source per Frama-C run, PROVE_RUNS runs side by
+# side: a run is bound by WP's polling latency more than by the CPU, so
+# runs in parallel finish sooner than one run of every source.  The first
+# source (src/inline.c) defines the bodies of the headers; the run of each
+# other source skips them (they are proved once, in core-inline), and
+# `wp_check.py merge` joins the runs into the one "core" of the report.
+PROVE_CORE_FIRST := $(firstword $(PROVE_CORE_SRCS))
+PROVE_CORE_RUNS := $(foreach s,$(PROVE_CORE_SRCS),core-$(notdir $(s:.c=)))
+PROVE_HEADERS_PRINTED := $(PROOFS)/headers/printed.c
+.PHONY: $(PROVE_CORE_RUNS)
+core-$(notdir $(PROVE_CORE_FIRST:.c=)):
+	$(Q)$(call prove_wp,$@,$(PROVE_CORE_FIRST),,$(PROVE_STEPS))
+$(filter-out core-$(notdir $(PROVE_CORE_FIRST:.c=)),$(PROVE_CORE_RUNS)): $(PROVE_HEADERS_PRINTED)
+	$(Q)$(call prove_wp,$@,$(filter %/$(@:core-%=%).c,$(PROVE_CORE_SRCS)),,$(PROVE_STEPS),$(PROVE_HEADERS_PRINTED))
+# The headers' bodies as src/inline.c defines them: a parse only.
+$(PROVE_HEADERS_PRINTED): $(PROVE_DEPS)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(FRAMAC) $(PROVE_FC_FLAGS) $(PROVE_CORE_FIRST) -print -ocode $@ > $(@D)/parse.log 2>&1 || \
+	    { cat $(@D)/parse.log; exit 1; }
+
 prove-run: prove-shim $(PROOFS)/why3.conf
-	$(Q)rm -rf $(PROOFS)/core $(PROOFS)/good_* $(PROOFS)/bad_*
+	$(Q)rm -rf $(PROOFS)/core $(PROOFS)/core-* $(PROOFS)/headers $(PROOFS)/good_* $(PROOFS)/bad_*
 	$(Q)date +%s > $(PROOFS)/start
 ifeq ($(PROVE_FULL),1)
 	$(Q)rm -rf $(PROVE_CACHE_DIR) && mkdir -p $(PROVE_CACHE_DIR)
 else
 	$(Q)$(PROVE_CHECK) cache-unpack $(PROVE_CACHE_TXT) $(PROVE_CACHE_DIR)
 endif
-	$(Q)$(call prove_wp,core,$(PROVE_CORE_SRCS),,$(PROVE_STEPS))
+	$(Q)$(MAKE) --no-print-directory -j$(PROVE_RUNS) $(PROVE_CORE_RUNS)
+	$(Q)$(PROVE_CHECK) merge $(PROOFS)/core $(addprefix $(PROOFS)/,$(PROVE_CORE_RUNS))
 	$(Q)$(PROVE_CHECK) proved core $(PROOFS)/core/wp.json $(PROOFS)/core/wp.log
 	$(Q)$(foreach c,$(PROVE_GOOD),$(call prove_good,$(c))) true
 	$(Q)$(foreach c,$(PROVE_BAD),$(call prove_bad,$(c))) true

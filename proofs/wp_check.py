@@ -5,11 +5,15 @@
 Frama-C exits 0 even when goals stay unproved, so the verdict is taken here
 from WP's JSON report (-wp-report-json) and its log:
 
-  specs   PRINTED.c            every function defined in the analysed code
+  specs   PRINTED.c [OTHER.c]  every function defined in the analysed code
                                has an ACSL contract (a missing specification
                                is fatal); prints the static copies Frama-C
-                               made of inline functions (name_0, ...) so that
-                               they are proved once, not twice.
+                               made of inline functions (name_0, ...) and the
+                               functions OTHER.c (another run's printed code)
+                               defines, so that each is proved once, not twice.
+  merge   DIR RUN_DIR...       one result (DIR/wp.json, DIR/wp.log) from runs
+                               of disjoint sets of functions (the core, one
+                               run per source, run side by side).
   proved  NAME JSON LOG        every goal proved, every smoke test passed
                                (WP marks a smoke test "valid" when no prover
                                could prove `false` from the contract), WP's
@@ -50,7 +54,8 @@ def die(msg):
 
 
 # ---- specs ---------------------------------------------------------------
-def cmd_specs(printed):
+def defined_functions(printed):
+    """Names of the functions printed.c defines, and those without a contract."""
     lines = open(printed).read().split("\n")
     defined = []
     missing = []
@@ -76,6 +81,11 @@ def cmd_specs(printed):
             k -= 1
         if k < 0 or "/*@" not in lines[k]:
             missing.append(name)
+    return defined, missing
+
+
+def cmd_specs(printed, other=None):
+    defined, missing = defined_functions(printed)
     if missing:
         die("function(s) without an ACSL contract: %s" % ", ".join(missing))
     if not defined:
@@ -83,7 +93,30 @@ def cmd_specs(printed):
     names = set(defined)
     dups = sorted(n for n in defined
                   if re.match(r"^(.*)_\d+$", n) and re.sub(r"_\d+$", "", n) in names)
+    if other:
+        elsewhere = set(defined_functions(other)[0])
+        dups = sorted(set(dups) | (names & elsewhere))
     print(",".join(dups) if dups else "")
+
+
+def cmd_merge(out_dir, run_dirs):
+    """The runs prove disjoint sets of functions (specs skips in each what
+    another proves), so their "wp:functions" are joined; a function proved
+    in two runs is an error, since the report would count it twice."""
+    functions = {}
+    logs = []
+    for d in run_dirs:
+        part = json.load(open(os.path.join(d, "wp.json")))
+        for fn, goals in part.get("wp:functions", {}).items():
+            if fn in functions:
+                die("merge: %s is proved in two runs (%s)" % (fn, d))
+            functions[fn] = goals
+        logs.append(open(os.path.join(d, "wp.log")).read())
+    os.makedirs(out_dir, exist_ok=True)
+    with open(os.path.join(out_dir, "wp.json"), "w") as f:
+        json.dump({"wp:functions": functions}, f, indent=1, sort_keys=True)
+    with open(os.path.join(out_dir, "wp.log"), "w") as f:
+        f.write("".join(logs))
 
 
 # ---- reading WP's results ----------------------------------------------------
@@ -281,6 +314,10 @@ def cmd_report(out_path, runs, env):
     w("empty build/proofs/wp-cache (every goal goes to the provers) and packs")
     w("it into proofs/wp-cache.txt; `make prove` adds `-wp-cache update` over")
     w("that cache, so only goals whose text changed go to the provers.")
+    w("")
+    w("The core is proved one Frama-C run per source, side by side: the first")
+    w("(src/inline.c) proves the bodies of the headers, each other run skips")
+    w("them, and the runs' results are joined as the row `core` below.")
     w("")
     w("Clients (proofs/clients/*.c) run twice: once with")
     w("`%s` for their goals, once as above" % env.get("CLIENT_FLAGS", ""))
@@ -518,7 +555,9 @@ def main(argv):
         die(__doc__)
     c = argv[1]
     if c == "specs":
-        cmd_specs(argv[2])
+        cmd_specs(*argv[2:4])
+    elif c == "merge":
+        cmd_merge(argv[2], argv[3:])
     elif c == "proved":
         cmd_proved(*argv[2:6])
     elif c == "fails":
