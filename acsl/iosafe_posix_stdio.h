@@ -119,13 +119,22 @@ int fclose(FILE *stream);
 */
 DIR *fdopendir(int fd);
 
-/* fopencookie(3)'s callback table (glibc <stdio.h>, _GNU_SOURCE). */
+/*
+ * fopencookie(3)'s callback table (glibc <stdio.h>, _GNU_SOURCE).  The
+ * cookie is a void * in glibc; the model gives it the type of the one
+ * cookie iosafe passes, its view (struct iosafe_file_view, stdio.h), since
+ * WP's typed memory model cannot follow a void * cast back to the view.
+ * The compiled code converts the view to void * and back, which C defines
+ * as giving the same pointer (C11 6.3.2.3p1): the model's type changes no
+ * value.  src/stdio.c names the type iosafe_view_cookie.
+ */
+struct iosafe_file_view;
 typedef long iosafe_posix_off64_t;
 typedef struct {
-	ssize_t (*read)(void *cookie, char *buf, size_t size);
-	ssize_t (*write)(void *cookie, const char *buf, size_t size);
-	int (*seek)(void *cookie, iosafe_posix_off64_t *offset, int whence);
-	int (*close)(void *cookie);
+	ssize_t (*read)(struct iosafe_file_view *cookie, char *buf, size_t size);
+	ssize_t (*write)(struct iosafe_file_view *cookie, const char *buf, size_t size);
+	int (*seek)(struct iosafe_file_view *cookie, iosafe_posix_off64_t *offset, int whence);
+	int (*close)(struct iosafe_file_view *cookie);
 } cookie_io_functions_t;
 
 /*@
@@ -144,6 +153,7 @@ typedef struct {
   // No stronger: errno set, no list.
   ensures fopencookie_failed: \result == \null ==> iosafe_errno_set;
 */
-FILE *fopencookie(void *cookie, const char *mode, cookie_io_functions_t io_funcs);
+FILE *fopencookie(struct iosafe_file_view *cookie, const char *mode,
+		  cookie_io_functions_t io_funcs);
 
 #endif /* IOSAFE_POSIX_STDIO_H */

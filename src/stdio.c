@@ -84,17 +84,24 @@ int iosafe_dir_from_fd(DIR **out, iosafe_owned_fd *fd)
 /*
  * The callbacks of a view's stream (fopencookie(3)): the cookie is the
  * view; reads and writes go to its borrowed descriptor, and the close
- * callback closes nothing (the descriptor is its owner's).
+ * callback closes nothing (the descriptor is its owner's).  The cookie's
+ * type is void in C and the view in the proof model (see
+ * acsl/iosafe_posix_stdio.h, cookie_io_functions_t).
  */
+#ifdef __FRAMAC__
+typedef struct iosafe_file_view iosafe_view_cookie;
+#else
+typedef void iosafe_view_cookie;
+#endif
 
 /*@
-  requires view: \valid_read((iosafe_file_view *)cookie);
-  requires open: iosafe_fd_is_open(((iosafe_file_view *)cookie)->fd.raw);
+  requires view: \valid_read(cookie);
+  requires open: iosafe_fd_is_open(cookie->fd.raw);
   requires buf: \valid(buf + (0 .. n - 1));
   assigns buf[0 .. n - 1], errno;
   ensures result: \result == -1 || 0 <= \result <= n;
 */
-static ssize_t view_read(void *cookie, char *buf, size_t n)
+static ssize_t view_read(iosafe_view_cookie *cookie, char *buf, size_t n)
 {
 	const iosafe_file_view *v = cookie;
 
@@ -102,13 +109,13 @@ static ssize_t view_read(void *cookie, char *buf, size_t n)
 }
 
 /*@
-  requires view: \valid_read((iosafe_file_view *)cookie);
-  requires open: iosafe_fd_is_open(((iosafe_file_view *)cookie)->fd.raw);
+  requires view: \valid_read(cookie);
+  requires open: iosafe_fd_is_open(cookie->fd.raw);
   requires buf: \valid_read(buf + (0 .. n - 1));
   assigns errno;
   ensures result: \result == -1 || 0 <= \result <= n;
 */
-static ssize_t view_write(void *cookie, const char *buf, size_t n)
+static ssize_t view_write(iosafe_view_cookie *cookie, const char *buf, size_t n)
 {
 	const iosafe_file_view *v = cookie;
 
@@ -119,7 +126,7 @@ static ssize_t view_write(void *cookie, const char *buf, size_t n)
   assigns \nothing;
   ensures result: \result == 0;
 */
-static int view_close(void *cookie)
+static int view_close(iosafe_view_cookie *cookie)
 {
 	(void)cookie;
 	return 0;
