@@ -198,10 +198,10 @@ int iosafe_dir_from_fd(DIR **out, iosafe_owned_fd *fd);
 /**
  * iosafe_file_view: a FILE stream over a borrowed descriptor that never
  * closes it (io-lifetimes' FilelikeView, as_filelike_view()).
- * @file: the stream; NULL when no view is open.  Use it with any stdio
- *   call (fprintf, fputs, fread, fgets ...), but never fclose(3) it: end the
- *   view with iosafe_file_view_end.
- * @fd: the borrowed descriptor, read and written by the stream.
+ * Its fields: `file`, the stream, NULL when no view is open (use it with
+ * any stdio call: fprintf, fputs, fread, fgets ..., but never fclose(3) it:
+ * end the view with iosafe_file_view_end); `fd`, the borrowed descriptor
+ * the stream reads and writes.
  * The stream's callbacks receive the view's address: a view must stay
  * where it is (not copied or moved) while it is open.
  */
