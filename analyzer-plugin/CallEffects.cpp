@@ -188,7 +188,7 @@ void FdEngine::applyEffect(const ParamEffect &E, CallEval &CV) const {
   case Effect::HandsOnPointee: // found before the call (checkBefore)
   case Effect::ForeignRelease: // SF_CheckOnly: checkPreCall
     return effectStreamRelease(E, CV);
-  case Effect::DirOpenRet:     // SF_CheckOnly: DirStreams.cpp
+  case Effect::DirOpenRet: // SF_CheckOnly: DirStreams.cpp
   case Effect::DirUse:
   case Effect::DirFdRet: return;
   }

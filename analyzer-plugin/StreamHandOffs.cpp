@@ -102,8 +102,8 @@ void FdEngine::viewEndArg(CallEval &CV) const {
     return;
   const MemRegion *R = CV.Call.getArgSVal(0).getAsRegion();
   QualType AT = CV.Call.getArgExpr(0)->IgnoreParenImpCasts()->getType();
-  const FieldDecl *F = R && AT->isPointerType() ? fieldNamed(AT, "file")
-                                                : nullptr;
+  const FieldDecl *F =
+      R && AT->isPointerType() ? fieldNamed(AT, "file") : nullptr;
   if (!F)
     return;
   const MemRegion *FR =
