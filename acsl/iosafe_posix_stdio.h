@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * iosafe_posix_stdio.h: the TRUSTED BASE of the proofs of src/stdio.c: the
- * stream calls it makes (fdopen, fileno, fclose, fdopendir), with contracts
+ * stream calls it makes (fdopen, fileno, fclose, fdopendir, fopencookie), with contracts
  * in the descriptor-table model (iosafe_acsl.h) and the stream-descriptor
  * link (iosafe_acsl_stdio.h).  Assumed, not proved; each clause cites its
  * man page.  Read through the shims acsl/libc/stdio.h and dirent.h.
@@ -79,10 +79,11 @@ int fileno(FILE *stream);
   // number even when it fails (close_released).
   ensures fclose_released: iosafe_file_fd(stream) >= 0 ==>
     iosafe_fd_released{Pre, Post}(iosafe_file_fd(stream));
-  // fclose(3) of a stream with no descriptor (fmemopen(3)) closes none.
+  // fclose(3) of a stream with no descriptor (fmemopen(3), fopencookie(3))
+  // closes none.
   // No stronger: glibc closes no descriptor but _fileno; a fopencookie(3)
-  // close function is the program's own code, and iosafe makes its streams
-  // with fdopen(3) only.
+  // close function is the program's own code, and the only one iosafe
+  // passes (view_close, src/stdio.c) closes nothing.
   ensures fclose_kept: iosafe_file_fd(stream) < 0 ==> iosafe_fd_table_same{Pre, Post};
   // fclose(3) RETURN VALUE: 0, or EOF with errno set.
   // No stronger: _IO_new_fclose() returns 0, or EOF when the flush or close(2)
@@ -117,5 +118,42 @@ int fclose(FILE *stream);
   ensures fdopendir_failed: \result == \null ==> iosafe_errno_set;
 */
 DIR *fdopendir(int fd);
+
+/*
+ * fopencookie(3)'s callback table (glibc <stdio.h>, _GNU_SOURCE).  The
+ * cookie is a void * in glibc; the model gives it the type of the one
+ * cookie iosafe passes, its view (struct iosafe_file_view, stdio.h), since
+ * WP's typed memory model cannot follow a void * cast back to the view.
+ * The compiled code converts the view to void * and back, which C defines
+ * as giving the same pointer (C11 6.3.2.3p1): the model's type changes no
+ * value.  src/stdio.c names the type iosafe_view_cookie.
+ */
+struct iosafe_file_view;
+typedef long iosafe_posix_off64_t;
+typedef struct {
+	ssize_t (*read)(struct iosafe_file_view *cookie, char *buf, size_t size);
+	ssize_t (*write)(struct iosafe_file_view *cookie, const char *buf, size_t size);
+	int (*seek)(struct iosafe_file_view *cookie, iosafe_posix_off64_t *offset, int whence);
+	int (*close)(struct iosafe_file_view *cookie);
+} cookie_io_functions_t;
+
+/*@
+  // fopencookie(3): mode is a string (readable; termination not modelled).
+  // No stronger: a precondition on iosafe.
+  requires fopencookie_mode: \valid_read(mode);
+  assigns errno;
+  // fopencookie(3) RETURN VALUE: "a pointer to the new stream", or NULL
+  // (errno set); the stream has no descriptor (fileno(3) fails on it).
+  // No stronger: glibc's _IO_fopencookie() (libio/iofopncook.c) allocates
+  // the stream with _fileno -1 and opens no descriptor; the descriptor table
+  // is untouched (assigns clause).
+  ensures fopencookie_result: \result == \null ||
+    (\valid(\result) && iosafe_file_fd(\result) < 0);
+  // fopencookie(3) ERRORS: EINVAL for mode, ENOMEM.
+  // No stronger: errno set, no list.
+  ensures fopencookie_failed: \result == \null ==> iosafe_errno_set;
+*/
+FILE *fopencookie(struct iosafe_file_view *cookie, const char *mode,
+		  cookie_io_functions_t io_funcs);
 
 #endif /* IOSAFE_POSIX_STDIO_H */

@@ -106,6 +106,8 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
   // 1. The arguments' fds before the call, and the checks on them.
   for (unsigned I = 0, N = Call.getNumArgs(); I < N; ++I)
     CV.Args.push_back(fdOfArg(Call, I, CV.State));
+  if (S->has(SF_ViewEnd))
+    viewEndArg(CV); // StreamHandOffs.cpp
   for (const ParamEffect &E : S->Effects)
     if (!checkBefore(E, CV))
       return true; // a fatal report ended this path
@@ -144,6 +146,8 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
         CV.State = S2;
     CV.State = CV.State->BindExpr(CE, CV.LCtx, P);
   }
+  if (S->has(SF_StreamOut | SF_ViewBegin))
+    streamOutSplit(CV); // StreamHandOffs.cpp
   if (S->has(SF_RetAcquires) && !CV.RetIntTy.isNull())
     acquireReturned(CV);
 
@@ -183,7 +187,8 @@ void FdEngine::applyEffect(const ParamEffect &E, CallEval &CV) const {
   case Effect::DupRet:         // the returned fd (acquireReturned)
   case Effect::HandsOnPointee: // found before the call (checkBefore)
   case Effect::ForeignRelease: // SF_CheckOnly: checkPreCall
-  case Effect::DirOpenRet:     // SF_CheckOnly: DirStreams.cpp
+    return effectStreamRelease(E, CV);
+  case Effect::DirOpenRet: // SF_CheckOnly: DirStreams.cpp
   case Effect::DirUse:
   case Effect::DirFdRet: return;
   }
@@ -473,6 +478,11 @@ void FdEngine::effectCloseOrRelease(const ParamEffect &E, CallEval &CV) const {
       State = State->set<DirStreams>(
           CV.StreamSym, DirState{false, static_cast<unsigned char>(CV.Src)});
     CV.Notes.push_back({Sym, "ownership moved to the stream here"});
+    if (A->Holder && CV.S.has(SF_LeavesNone)) { // iosafe_file_from_fd
+      State = State->bindLoc(loc::MemRegionVal(A->Holder),
+                             SVB.makeIntVal(-1, Sym->getType()), CV.LCtx);
+      State = State->set<GoneOwners>(A->Holder, GoneInfo{true, Sym});
+    }
     return;
   }
   bool Applies = FS ? FS->isOwned() || FS->K == FdState::ReleasesParam

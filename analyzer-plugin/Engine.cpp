@@ -127,6 +127,18 @@ void FdEngine::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
         SymbolRef F = *FdSym;
         State = State->remove<StreamFds>(Str);
         if (const FdState *FS = State->get<FdMap>(F);
+            FS && FS->K == FdState::Borrowed) {
+          // A view's stream (iosafe_file_view_begin) is over a borrowed
+          // fd: closing it closes what the view's owner still owns.
+          FdArg A;
+          A.Valid = true;
+          A.Val = nonloc::SymbolVal(F);
+          State = checkRelease(State, A, Call.getArgExpr(E.Index),
+                               Source(FS->Src), true, false, C, Pred);
+          if (!State)
+            return;
+        }
+        if (const FdState *FS = State->get<FdMap>(F);
             FS && (FS->K == FdState::Streamed || FS->K == FdState::DirStreamed))
           State = State->set<FdMap>(F, FS->with(FdState::Closed));
         Changed = true;
@@ -242,6 +254,12 @@ void FdEngine::checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const {
     SR.markLive(R);
   // A borrow keeps its owner's state, so that a use of the borrow after
   // the owner is closed is still recognised.
+  // A view's stream keeps its borrowed fd (StreamHandOffs.cpp) until the
+  // stream itself is dead (checkDeadSymbols drops the pair then).
+  for (const auto &[Str, Fd] : State->get<StreamFds>())
+    if (const FdState *FS = State->get<FdMap>(Fd);
+        FS && FS->K == FdState::Borrowed)
+      SR.markLive(Fd);
   for (const auto &[Sym, FS] : State->get<FdMap>()) {
     if (FS.K == FdState::Borrowed && FS.Owner && SR.isLive(Sym))
       SR.markLive(FS.Owner);

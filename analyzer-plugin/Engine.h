@@ -143,6 +143,11 @@ private:
   void effectTestNone(const ParamEffect &E, CallEval &CV) const;
   void effectDupOnto(const ParamEffect &E, CallEval &CV) const;
   void effectCloseRange(const ParamEffect &E, CallEval &CV) const;
+  void effectStreamRelease(const ParamEffect &E, CallEval &CV) const;
+  // LibraryModel.cpp's stream hand-offs and views (SF_StreamOut,
+  // SF_ViewBegin, SF_ViewEnd).
+  void streamOutSplit(CallEval &CV) const;
+  void viewEndArg(CallEval &CV) const;
   void acquireReturned(CallEval &CV) const;
   void constrainStatus(CallEval &CV) const;
   void finishCall(CallEval &CV) const;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 //
 // analyzer-plugin/LibraryModel.cpp: the built-in summaries of libiosafe's
-// own functions (include/iosafe/fd.h, io.h).
+// own functions (include/iosafe/fd.h, io.h,
+// and the hand-offs of fdops.h and stdio.h).
 //
 // The header's annotations say who owns what, but not the exact behaviour
 // the checker needs to keep moves, borrows and closes apart:
@@ -11,6 +12,9 @@
 //     a later use of that owner is a use after move (not a leak, not a close);
 //   - iosafe_fd_borrow returns a borrow linked to its owner, so a use of the
 //     borrow after the owner is closed or moved is "borrow outlives owner".
+//   - the FILE * / DIR * hand-offs of stdio.h move the fd only when they
+//     succeed, and a view's FILE * is over a borrowed fd
+//     (StreamHandOffs.cpp).
 // So these functions are modelled (evalCall) instead of inlined, including
 // the static inline ones: their bodies would only show the analyzer copies
 // of an int.  The system-call wrappers' bodies, also in the headers, are
@@ -62,6 +66,23 @@ const std::vector<SummaryRow> &entries() {
        lib(SF_StatusRet, {{Effect::AcquireOut, 0}, {Effect::AcquireOut, 1}})},
       {"iosafe_read", 3, lib(0, {{Effect::Use, 0}})},
       {"iosafe_write", 3, lib(0, {{Effect::Use, 0}})},
+      // fdops.h: the rest is said by the annotations.  dup_onto's target
+      // keeps its owner and number (a use of both, nothing acquired);
+      // close_range closes the tracked fds in its range as close_range(2).
+      {"iosafe_dup_onto", 2, lib(0, {{Effect::Use, 0}, {Effect::Use, 1}})},
+      {"iosafe_close_range", 3, lib(0, {{Effect::CloseRange, 0, 1}})},
+      // stdio.h (StreamHandOffs.cpp): the fd moves into the stream only
+      // when the call returns 0, and the owner is left none then.
+      {"iosafe_file_from_fd", 3,
+       lib(SF_StreamOut | SF_LeavesNone, {{Effect::Release, 1}})},
+      {"iosafe_dir_from_fd", 2,
+       lib(SF_StreamOut | SF_LeavesNone | SF_ExclusiveStream,
+           {{Effect::Release, 1}})},
+      {"iosafe_fd_from_file", 2,
+       lib(SF_StatusRet,
+           {{Effect::AcquireOut, 0}, {Effect::ForeignRelease, 1}})},
+      {"iosafe_file_view_begin", 3, lib(SF_ViewBegin, {{Effect::Use, 1}})},
+      {"iosafe_file_view_end", 1, lib(SF_ViewEnd, {{Effect::Use, 0}})},
   };
   return E;
 }

@@ -206,6 +206,20 @@ enum SummaryFlags : unsigned {
   /// On the path split off here that checker finds no case that holds and
   /// leaves it as it is.
   SF_CountRet = 1u << 12,
+  /// libiosafe's stream hand-offs (iosafe_file_from_fd, iosafe_dir_from_fd):
+  /// param 0 (a FILE ** or DIR **) receives the stream, and the (int)
+  /// return value is 0 or a negative errno.  On 0 the Release effects move
+  /// the fd into the stream (with SF_LeavesNone the owner is left none); on
+  /// a negative value *param 0 is null and the caller still owns the fd.
+  SF_StreamOut = 1u << 13,
+  /// iosafe_file_view_begin: with SF_StreamOut's split, but the stream put
+  /// in the `file` field of param 0's view is over the borrowed fd of
+  /// param 1, which it never closes: fclose of that stream is a close of a
+  /// borrowed fd.
+  SF_ViewBegin = 1u << 14,
+  /// iosafe_file_view_end: the Use effect on param 0 is a use of the fd
+  /// under the view's stream (a borrow whose owner may be gone).
+  SF_ViewEnd = 1u << 15,
 };
 
 struct FnSummary {

@@ -7,7 +7,8 @@
 # bench/run.sh counts instructions with callgrind and code size with nm and
 # prints the ratios.  Included by the top-level GNUmakefile.
 
-BENCH_PROGS := copy open_close dup pipe borrow
+BENCH_PROGS := copy open_close dup pipe borrow \
+	dup_onto rw_all splice view_printf
 BENCH_DIR   := $(BUILD)/bench
 # gcc: BENCH_HOT uses GCC's noipa attribute.
 BENCH_CC    ?= gcc
@@ -37,3 +38,16 @@ $(BENCH_DIR)/%-lto: bench/%.c bench/bench.h $(LIB_SRCS) $(LIB_HDRS)
 bench-lib: $(BENCH_BINS)
 	$(quiet) BENCH "$(BENCH_PROGS): bare ints vs iosafe (callgrind, nm)"
 	$(Q)bash bench/run.sh $(BENCH_DIR) $(BENCH_PROGS)
+
+# bench-cp: iosafe_copy_all against cp --reflink=never on a 1 GiB file
+# (bench/cp.sh; BENCH_CP_MIB=N for another size).
+BENCH_TARGETS += bench-cp
+.PHONY: bench-cp
+$(BENCH_DIR)/copy_file: bench/copy_file.c $(LIB_A) $(LIB_HDRS)
+	$(quiet) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(BENCH_CC) $(IOSAFE_CPPFLAGS) $(CPPFLAGS) $(BENCH_CFLAGS) $(CFLAGS) $(LDFLAGS) $< $(LIB_A) -o $@
+
+bench-cp: $(BENCH_DIR)/copy_file
+	$(quiet) BENCH "copy_all vs cp --reflink=never"
+	$(Q)bash bench/cp.sh $(BENCH_DIR)/cp $(BENCH_DIR)/copy_file

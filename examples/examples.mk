@@ -5,7 +5,7 @@
 # and over examples/bugs/ (the seeded bugs of examples/bugs/EXPECTED).
 # Included by the top-level GNUmakefile after analyzer-plugin/driver/driver.mk.
 
-EXAMPLES := echo_server file_copy pipe_child
+EXAMPLES := echo_server file_copy pipe_child cat_files
 EXAMPLE_SRCS := $(EXAMPLES:%=examples/%.c)
 EXAMPLE_BINS := $(EXAMPLES:%=$(BUILD)/examples/%)
 BUG_SRCS := $(sort $(wildcard examples/bugs/*.c))

@@ -60,18 +60,8 @@ int iosafe_dup(iosafe_owned_fd *out, iosafe_borrowed_fd fd)
 	return iosafe_dup_min(out, fd, IOSAFE_FDOPS_MIN_FD);
 }
 
-int iosafe_dup_onto(iosafe_borrowed_fd src, iosafe_owned_fd *target)
-{
-	if (target == NULL)
-		return -EINVAL;
-	if (target->raw < 0 || src.raw < 0)
-		return -EBADF;
-	if (src.raw == target->raw)
-		return -EINVAL; /* dup3(2) EINVAL, without the call */
-	if (dup3(src.raw, target->raw, O_CLOEXEC) < 0)
-		return -errno;
-	return 0;
-}
+/* iosafe_dup_onto's body is in include/iosafe/fdops.h (src/inline.c emits
+ * it). */
 
 /* dup2(fd, n) for a standard descriptor n: the flag cleared (fdops.h). */
 /*@

@@ -346,10 +346,12 @@ ssize_t iosafe_writev(iosafe_borrowed_fd fd, const struct iovec *iov, int iovcnt
  * because WP's smoke tests are run per behavior inside a loop, and the
  * public functions' "none" and "too_big" behaviors never reach it.
  *
- * No loop variant: a call interrupted by a signal (EINTR) is retried and
- * makes no progress, so the loop ends only if signals stop coming; every
- * other pass moves at least one byte or leaves.  WP proves each loop's
- * invariant and assigns (partial correctness).
+ * Termination: every pass moves at least one byte, or leaves, or is a
+ * retry after EINTR, of which at most IOSAFE_EINTR_RETRIES come in a row
+ * (the count starts again after each byte moved; include/iosafe/fs.h).  So
+ * the pair (bytes left, retries left) decreases lexicographically; the loop
+ * variant is its encoding (bytes left) * (IOSAFE_EINTR_RETRIES + 1) +
+ * (retries left).
  */
 /*@
   requires open: iosafe_fd_is_open(fd);
@@ -363,21 +365,27 @@ static ssize_t iosafe_read_loop(int fd, char *buf, size_t n)
 {
 	size_t done = 0;
 	ssize_t got;
+	int retries = IOSAFE_EINTR_RETRIES;
 
 	/*@
 	  loop invariant done_bound: 0 <= done <= n;
-	  loop assigns done, got, errno, buf[0 .. n - 1];
+	  loop invariant retries_bound: 0 <= retries <= IOSAFE_EINTR_RETRIES;
+	  loop assigns done, got, retries, errno, buf[0 .. n - 1];
+	  loop variant (n - done) * (IOSAFE_EINTR_RETRIES + 1) + retries;
 	*/
 	while (done < n) {
 		got = read(fd, buf + done, n - done);
 		if (got < 0) {
-			if (errno == EINTR)
+			if (errno == EINTR && retries > 0) {
+				retries--;
 				continue;
+			}
 			return -errno;
 		}
 		if (got == 0)
 			break;
 		done += (size_t)got;
+		retries = IOSAFE_EINTR_RETRIES;
 	}
 	return (ssize_t)done;
 }
@@ -402,21 +410,27 @@ static ssize_t iosafe_write_loop(int fd, const char *buf, size_t n)
 {
 	size_t done = 0;
 	ssize_t put;
+	int retries = IOSAFE_EINTR_RETRIES;
 
 	/*@
 	  loop invariant done_bound: 0 <= done <= n;
-	  loop assigns done, put, errno;
+	  loop invariant retries_bound: 0 <= retries <= IOSAFE_EINTR_RETRIES;
+	  loop assigns done, put, retries, errno;
+	  loop variant (n - done) * (IOSAFE_EINTR_RETRIES + 1) + retries;
 	*/
 	while (done < n) {
 		put = write(fd, buf + done, n - done);
 		if (put < 0) {
-			if (errno == EINTR)
+			if (errno == EINTR && retries > 0) {
+				retries--;
 				continue;
+			}
 			return -errno;
 		}
 		if (put == 0)
 			return -EIO;
 		done += (size_t)put;
+		retries = IOSAFE_EINTR_RETRIES;
 	}
 	return (ssize_t)done;
 }

@@ -14,7 +14,7 @@
 #include "iosafe/iosafe.h"
 
 /* Every guarded body must be compiled here, or its symbol would be missing
- * from the library (the guards are in fd.h and io.h). */
+ * from the library (the guards are in fd.h, io.h and fdops.h). */
 #if !IOSAFE_INLINE_BODIES || !IOSAFE_INLINE_GNU || !defined(O_CLOEXEC) || \
 	!defined(F_DUPFD_CLOEXEC) || !defined(SOCK_CLOEXEC)
 #  error "src/inline.c must see O_CLOEXEC, F_DUPFD_CLOEXEC, SOCK_CLOEXEC, accept4 and pipe2"

@@ -126,8 +126,14 @@ int iosafe_pipe_set_size(iosafe_borrowed_fd fd, int size)
  * descriptors: try the next one, from where this one stopped), or a negative
  * errno; each adds the bytes it moved to *copied.
  *
- * No loop below has a variant: EINTR is retried without progress (see
- * iosafe_read_all in src/fs.c); WP proves their invariants and assigns.
+ * Termination: every pass of a loop below moves at least one byte (adds
+ * it to *copied, which cannot pass the largest off_t, or takes it from
+ * pending), or leaves, or is a retry after EINTR, of which at most
+ * IOSAFE_EINTR_RETRIES come in a row (include/iosafe/fs.h).  The loop
+ * variants encode the pair (room left, retries left) lexicographically as
+ * (room left) * (IOSAFE_EINTR_RETRIES + 1) + (retries left), the room left
+ * being IOSAFE_SSIZE_MAX - *copied (off_t and ssize_t are both long on
+ * Linux and in the model, acsl/iosafe_posix.h) or pending.
  */
 #define IOSAFE_COPY_NEXT 1
 /* Bytes asked of copy_file_range and sendfile per call (the kernel moves at
@@ -148,6 +154,7 @@ int iosafe_pipe_set_size(iosafe_borrowed_fd fd, int size)
   assigns *copied;
   ensures result: \result == 0 || \result == -EOVERFLOW;
   ensures copied_ok: 0 <= *copied;
+  ensures added: \result == 0 ==> *copied == \old(*copied) + n;
 */
 static int iosafe_copy_count(off_t *copied, ssize_t n)
 {
@@ -170,16 +177,21 @@ static int iosafe_copy_by_cfr(int dst, int src, off_t *copied)
 	ssize_t n;
 	int rc;
 	int moved = 0;
+	int retries = IOSAFE_EINTR_RETRIES;
 
 	/*@
 	  loop invariant copied_ok: 0 <= *copied;
-	  loop assigns n, rc, moved, *copied, errno;
+	  loop invariant retries_bound: 0 <= retries <= IOSAFE_EINTR_RETRIES;
+	  loop assigns n, rc, moved, retries, *copied, errno;
+	  loop variant (IOSAFE_SSIZE_MAX - *copied) * (IOSAFE_EINTR_RETRIES + 1) + retries;
 	*/
 	for (;;) {
 		n = copy_file_range(src, NULL, dst, NULL, IOSAFE_COPY_CHUNK, 0);
 		if (n < 0) {
-			if (errno == EINTR)
+			if (errno == EINTR && retries > 0) {
+				retries--;
 				continue;
+			}
 			if (IOSAFE_COPY_FALLBACK(errno))
 				return IOSAFE_COPY_NEXT;
 			return -errno;
@@ -192,6 +204,7 @@ static int iosafe_copy_by_cfr(int dst, int src, off_t *copied)
 		rc = iosafe_copy_count(copied, n);
 		if (rc != 0)
 			return rc;
+		retries = IOSAFE_EINTR_RETRIES;
 	}
 }
 
@@ -207,16 +220,21 @@ static int iosafe_copy_by_sendfile(int dst, int src, off_t *copied)
 {
 	ssize_t n;
 	int rc;
+	int retries = IOSAFE_EINTR_RETRIES;
 
 	/*@
 	  loop invariant copied_ok: 0 <= *copied;
-	  loop assigns n, rc, *copied, errno;
+	  loop invariant retries_bound: 0 <= retries <= IOSAFE_EINTR_RETRIES;
+	  loop assigns n, rc, retries, *copied, errno;
+	  loop variant (IOSAFE_SSIZE_MAX - *copied) * (IOSAFE_EINTR_RETRIES + 1) + retries;
 	*/
 	for (;;) {
 		n = sendfile(dst, src, NULL, IOSAFE_COPY_CHUNK);
 		if (n < 0) {
-			if (errno == EINTR)
+			if (errno == EINTR && retries > 0) {
+				retries--;
 				continue;
+			}
 			if (IOSAFE_COPY_FALLBACK(errno))
 				return IOSAFE_COPY_NEXT;
 			return -errno;
@@ -226,6 +244,7 @@ static int iosafe_copy_by_sendfile(int dst, int src, off_t *copied)
 		rc = iosafe_copy_count(copied, n);
 		if (rc != 0)
 			return rc;
+		retries = IOSAFE_EINTR_RETRIES;
 	}
 }
 
@@ -248,16 +267,21 @@ static int iosafe_copy_rescue(int dst, int pipe_r, size_t pending, off_t *copied
 {
 	ssize_t got, put;
 	int rc;
+	int retries = IOSAFE_EINTR_RETRIES;
 
 	/*@
 	  loop invariant copied_ok: 0 <= *copied;
-	  loop assigns pending, got, put, rc, *copied, errno, buf[0 .. IOSAFE_COPY_BUF - 1];
+	  loop invariant retries_bound: 0 <= retries <= IOSAFE_EINTR_RETRIES;
+	  loop assigns pending, got, put, rc, retries, *copied, errno, buf[0 .. IOSAFE_COPY_BUF - 1];
+	  loop variant pending * (IOSAFE_EINTR_RETRIES + 1) + retries;
 	*/
 	while (pending > 0) {
 		got = read(pipe_r, buf, pending < IOSAFE_COPY_BUF ? pending : IOSAFE_COPY_BUF);
 		if (got < 0) {
-			if (errno == EINTR)
+			if (errno == EINTR && retries > 0) {
+				retries--;
 				continue;
+			}
 			return -errno;
 		}
 		/* The writer end is ours and open: an empty read would mean
@@ -271,6 +295,7 @@ static int iosafe_copy_rescue(int dst, int pipe_r, size_t pending, off_t *copied
 		rc = iosafe_copy_count(copied, got);
 		if (rc != 0)
 			return rc;
+		retries = IOSAFE_EINTR_RETRIES;
 	}
 	return 0;
 }
@@ -292,16 +317,22 @@ static int iosafe_copy_through(int dst, int src, int pipe_r, int pipe_w, off_t *
 	ssize_t in, out;
 	size_t pending;
 	int rc;
+	int retries = IOSAFE_EINTR_RETRIES, out_retries;
 
 	/*@
 	  loop invariant copied_ok: 0 <= *copied;
-	  loop assigns in, out, pending, rc, *copied, errno, buf[0 .. IOSAFE_COPY_BUF - 1];
+	  loop invariant retries_bound: 0 <= retries <= IOSAFE_EINTR_RETRIES;
+	  loop assigns in, out, pending, rc, retries, out_retries, *copied, errno,
+	    buf[0 .. IOSAFE_COPY_BUF - 1];
+	  loop variant (IOSAFE_SSIZE_MAX - *copied) * (IOSAFE_EINTR_RETRIES + 1) + retries;
 	*/
 	for (;;) {
 		in = splice(src, NULL, pipe_w, NULL, IOSAFE_COPY_BUF, SPLICE_F_MOVE | SPLICE_F_MORE);
 		if (in < 0) {
-			if (errno == EINTR)
+			if (errno == EINTR && retries > 0) {
+				retries--;
 				continue;
+			}
 			/* The pipe is empty here: handing on loses nothing. */
 			if (IOSAFE_COPY_FALLBACK(errno))
 				return IOSAFE_COPY_NEXT;
@@ -310,15 +341,22 @@ static int iosafe_copy_through(int dst, int src, int pipe_r, int pipe_w, off_t *
 		if (in == 0)
 			return 0;
 		pending = (size_t)in;
+		out_retries = IOSAFE_EINTR_RETRIES;
 		/*@
 		  loop invariant copied_ok: 0 <= *copied;
-		  loop assigns out, pending, rc, *copied, errno;
+		  loop invariant pending_bound: 0 <= pending <= in;
+		  loop invariant added: *copied == \at(*copied, LoopEntry) + (in - pending);
+		  loop invariant retries_bound: 0 <= out_retries <= IOSAFE_EINTR_RETRIES;
+		  loop assigns out, pending, rc, out_retries, *copied, errno;
+		  loop variant pending * (IOSAFE_EINTR_RETRIES + 1) + out_retries;
 		*/
 		while (pending > 0) {
 			out = splice(pipe_r, NULL, dst, NULL, pending, SPLICE_F_MOVE | SPLICE_F_MORE);
 			if (out < 0) {
-				if (errno == EINTR)
+				if (errno == EINTR && out_retries > 0) {
+					out_retries--;
 					continue;
+				}
 				if (!IOSAFE_COPY_FALLBACK(errno))
 					return -errno;
 				rc = iosafe_copy_rescue(dst, pipe_r, pending, copied, buf);
@@ -330,7 +368,9 @@ static int iosafe_copy_through(int dst, int src, int pipe_r, int pipe_w, off_t *
 			rc = iosafe_copy_count(copied, out);
 			if (rc != 0)
 				return rc;
+			out_retries = IOSAFE_EINTR_RETRIES;
 		}
+		retries = IOSAFE_EINTR_RETRIES;
 	}
 }
 
@@ -375,16 +415,21 @@ static int iosafe_copy_by_rw(int dst, int src, off_t *copied, char *buf)
 {
 	ssize_t got, put;
 	int rc;
+	int retries = IOSAFE_EINTR_RETRIES;
 
 	/*@
 	  loop invariant copied_ok: 0 <= *copied;
-	  loop assigns got, put, rc, *copied, errno, buf[0 .. IOSAFE_COPY_BUF - 1];
+	  loop invariant retries_bound: 0 <= retries <= IOSAFE_EINTR_RETRIES;
+	  loop assigns got, put, rc, retries, *copied, errno, buf[0 .. IOSAFE_COPY_BUF - 1];
+	  loop variant (IOSAFE_SSIZE_MAX - *copied) * (IOSAFE_EINTR_RETRIES + 1) + retries;
 	*/
 	for (;;) {
 		got = read(src, buf, IOSAFE_COPY_BUF);
 		if (got < 0) {
-			if (errno == EINTR)
+			if (errno == EINTR && retries > 0) {
+				retries--;
 				continue;
+			}
 			return -errno;
 		}
 		if (got == 0)
@@ -395,6 +440,7 @@ static int iosafe_copy_by_rw(int dst, int src, off_t *copied, char *buf)
 		rc = iosafe_copy_count(copied, got);
 		if (rc != 0)
 			return rc;
+		retries = IOSAFE_EINTR_RETRIES;
 	}
 }
 

@@ -54,6 +54,20 @@ struct statx;
 /** The largest count a ssize_t result can carry (SSIZE_MAX on LP64 and ILP32). */
 #define IOSAFE_SSIZE_MAX ((ssize_t)((size_t)-1 / 2))
 
+/**
+ * IOSAFE_EINTR_RETRIES: how many consecutive calls interrupted by a signal
+ * (EINTR) with no byte moved iosafe_read_all, iosafe_write_all and
+ * iosafe_copy_all retry before they give up and return -EINTR.  The count
+ * starts again after every call that moves a byte, so only a storm of
+ * signals that keeps a call from ever completing (4096 interruptions in a
+ * row, for example an interval timer without SA_RESTART firing while a
+ * read waits for data that does not come) ends the loop; any other signal
+ * is retried as Rust's std::io does with ErrorKind::Interrupted.  The bound
+ * is what makes these loops terminate (their WP loop variants, src/fs.c,
+ * src/zerocopy.c): without it a call could be interrupted forever.
+ */
+#define IOSAFE_EINTR_RETRIES 4096
+
 /* ---- Opening ------------------------------------------------------------- */
 
 #if defined(__linux__)
@@ -782,7 +796,8 @@ ssize_t iosafe_writev(iosafe_borrowed_fd fd IOSAFE_USES, const struct iovec *iov
  * @buf: (not NULL unless @n is 0) at least @n writable bytes.
  * @n: at most IOSAFE_SSIZE_MAX.
  * Short reads are continued and -EINTR is retried (a signal handler runs,
- * then reading goes on), so a signal never ends the call.
+ * then reading goes on), up to IOSAFE_EINTR_RETRIES interruptions in a row
+ * with nothing read; then the call returns -EINTR.
  * Returns: the number of bytes read: @n, or fewer only at the end of the
  *   file; or a negative errno of read(2) (-EBADF, -EAGAIN on a non-blocking
  *   descriptor with nothing to read, -EIO, -EISDIR, -EFAULT, ...), in which
@@ -820,7 +835,9 @@ ssize_t iosafe_read_all(iosafe_borrowed_fd fd IOSAFE_USES, void *buf, size_t n);
  * @fd: a borrow, used during the call only.
  * @buf: (not NULL unless @n is 0) at least @n readable bytes.
  * @n: at most IOSAFE_SSIZE_MAX.
- * Short writes are continued and -EINTR is retried.
+ * Short writes are continued and -EINTR is retried, up to
+ * IOSAFE_EINTR_RETRIES interruptions in a row with nothing written; then
+ * the call returns -EINTR.
  * Returns: @n, or a negative errno of write(2) (-EBADF, -EAGAIN on a full
  *   non-blocking descriptor, -EPIPE, -ENOSPC, -EIO, -EFAULT, ...), in which
  *   case the bytes before the failing write(2) call were written (between 0

@@ -3,7 +3,9 @@
  * iosafe/stdio.h: handing a descriptor to a FILE or DIR stream and back
  * (io-lifetimes' FromFilelike/IntoFilelike, systemd's take_fdopen()).
  *
- * A stream owns its descriptor: fclose(3) / closedir(3) close it.  So the
+ * A stream owns its descriptor: fclose(3) / closedir(3) close it; a
+ * view (iosafe_file_view_begin) is the exception, a stream over a
+ * borrowed descriptor that it never closes.  So the
  * hand-off moves ownership, and only when it succeeds: on failure the
  * caller still owns the descriptor and must close it (the leak of the
  * pattern `f = fdopen(fd, m); if (!f) return -1;` cannot happen, since the
@@ -191,6 +193,120 @@ int iosafe_fd_from_file(iosafe_owned_fd *out IOSAFE_ACQUIRES, FILE *f);
   disjoint behaviors;
 */
 int iosafe_dir_from_fd(DIR **out, iosafe_owned_fd *fd);
+
+#if defined(__linux__)
+/**
+ * iosafe_file_view: a FILE stream over a borrowed descriptor that never
+ * closes it (io-lifetimes' FilelikeView, as_filelike_view()).
+ * Its fields: `file`, the stream, NULL when no view is open (use it with
+ * any stdio call: fprintf, fputs, fread, fgets ..., but never fclose(3) it:
+ * end the view with iosafe_file_view_end); `fd`, the borrowed descriptor
+ * the stream reads and writes.
+ * The stream's callbacks receive the view's address: a view must stay
+ * where it is (not copied or moved) while it is open.
+ */
+typedef struct iosafe_file_view {
+	FILE *file;
+	iosafe_borrowed_fd fd;
+} iosafe_file_view;
+
+/**
+ * iosafe_file_view_begin: open a FILE stream over a borrowed descriptor.
+ * @v: (not NULL) the view; v->file receives the stream (NULL on failure),
+ *   v->fd the borrow.
+ * @fd: borrowed, open for what @mode asks; it must stay open (its owner
+ *   must not close it) until iosafe_file_view_end(v).  The view never
+ *   closes it, moves it or changes its flags.
+ * @mode: (not NULL) an fopencookie(3) mode ("r", "w", "a", "r+", ...).
+ *   Reads and writes go to @fd through read(2) and write(2); the stream
+ *   has no seek function, so fseek(3) on it fails, and stdio reads ahead
+ *   (a whole buffer at a time): after reading through a view, @fd's offset
+ *   may be past what was consumed unless the view is unbuffered
+ *   (setvbuf(v->file, NULL, _IONBF, 0)).
+ * Returns: 0; -EINVAL (a NULL @v or @mode, or a @mode fopencookie
+ *   rejects); -EBADF (@fd none); -ENOMEM.  On failure v->file is NULL.
+ * Annotations: IOSAFE_USES on @fd.  The checker's library table knows the
+ *   view's stream is over a borrow: an fclose(3) of v->file is a close of
+ *   a borrowed fd, and iosafe_file_view_end after the owner was closed is a
+ *   borrow that outlives its owner.
+ * Linux only (declared under __linux__, as fs.h's Linux calls):
+ *   fopencookie(3) is a GNU extension (glibc, musl).
+ * Follows: fopencookie(3); io-lifetimes AsFilelike::as_filelike_view,
+ *   FilelikeView.
+ */
+/*@
+  assigns v->file, v->fd, errno;
+  ensures table_same: iosafe_fd_table_same{Pre, Post};
+  behavior null_view:
+    assumes v == \null;
+    assigns \nothing;
+    ensures result_einval: \result == -EINVAL;
+  behavior null_mode:
+    assumes v != \null && mode == \null;
+    requires valid_view: \valid(v);
+    assigns v->file;
+    ensures file_null: v->file == \null;
+    ensures result_einval: \result == -EINVAL;
+  behavior none:
+    assumes v != \null && mode != \null && fd.raw < 0;
+    requires valid_view: \valid(v);
+    assigns v->file;
+    ensures file_null: v->file == \null;
+    ensures result_ebadf: \result == -EBADF;
+  behavior call:
+    assumes v != \null && mode != \null && fd.raw >= 0;
+    requires valid_view: \valid(v);
+    requires valid_mode: \valid_read(mode);
+    requires borrow_open: iosafe_fd_is_open(fd.raw);
+    requires separated: \separated(v, &errno);
+    ensures made: \result == 0 ==>
+      v->file != \null && \valid(v->file) && v->fd.raw == fd.raw &&
+      iosafe_file_fd(v->file) < 0;
+    ensures failed: \result != 0 ==>
+      iosafe_neg_errno(\result) && v->file == \null;
+  complete behaviors;
+  disjoint behaviors;
+*/
+int iosafe_file_view_begin(iosafe_file_view *v, iosafe_borrowed_fd fd IOSAFE_USES,
+			   const char *mode);
+
+/**
+ * iosafe_file_view_end: flush and free a view's stream; the borrowed
+ * descriptor stays open (it is still its owner's).
+ * @v: (not NULL) a view iosafe_file_view_begin opened; v->file is NULL
+ *   afterwards, whatever the result (the stream is freed either way).
+ * Returns: 0; the flush's error as a negative errno (-EIO, -ENOSPC,
+ *   -EPIPE, -EBADF for a view written over a descriptor not open for
+ *   writing, ...: buffered data was lost); -EINVAL for a NULL @v; -EBADF
+ *   when no view is open (v->file NULL).
+ * Follows: fclose(3) of an fopencookie(3) stream whose close function
+ *   closes nothing; io-lifetimes FilelikeView's Drop.
+ */
+/*@
+  behavior null_view:
+    assumes v == \null;
+    assigns \nothing;
+    ensures result_einval: \result == -EINVAL;
+  behavior not_open:
+    assumes v != \null && v->file == \null;
+    requires valid_view: \valid(v);
+    assigns \nothing;
+    ensures result_ebadf: \result == -EBADF;
+  behavior open:
+    assumes v != \null && v->file != \null;
+    requires valid_view: \valid(v);
+    requires valid_file: \valid(v->file);
+    requires view_stream: iosafe_file_fd(v->file) < 0;
+    requires separated: \separated(v, &errno);
+    assigns v->file, errno;
+    ensures file_null: v->file == \null;
+    ensures result: \result == 0 || iosafe_neg_errno(\result);
+    ensures table_same: iosafe_fd_table_same{Pre, Post};
+  complete behaviors;
+  disjoint behaviors;
+*/
+int iosafe_file_view_end(iosafe_file_view *v);
+#endif /* __linux__ */
 
 #ifdef __cplusplus
 }

@@ -266,7 +266,9 @@ int iosafe_pipe_set_size(iosafe_borrowed_fd fd IOSAFE_USES, int size);
  *   to the next from where it stopped (the offsets moved with the data);
  *   a copy_file_range that finds nothing to copy at first (files such as
  *   /proc's, which report size 0) hands on too.  No pipe available
- *   (EMFILE, ENFILE) skips splice.  EINTR is retried.
+ *   (EMFILE, ENFILE) skips splice.  EINTR is retried, up to
+ *   IOSAFE_EINTR_RETRIES interruptions in a row with no byte moved
+ *   (include/iosafe/fs.h); then the call returns -EINTR.
  * Returns: 0 when the end of @src was reached, or a negative errno:
  *   -EBADF (a none or closed borrow, or a descriptor open in the wrong
  *   direction), -EINVAL for a NULL @copied (nothing done), -ENOSPC, -EIO,

@@ -69,7 +69,8 @@ def t_merge_baseline_once(env):
     r = env.run("merge", "--baseline", "base.json", "m.sarif", "s1.sarif", "s2.sarif")
     expect_rc(r, 0)
     check("0 baseline entries no longer occur" in r.stdout and not warnings(r), r.stdout)
-    env.write("supp.json", json.dumps([{"bug-type": "fd leak", "path": "*",
+    # One of examples/bugs/' fd leaks (there are several) is suppressed.
+    env.write("supp.json", json.dumps([{"bug-type": "fd leak", "path": "*leak_on_error_path.c",
                                         "reason": "tested"}]))
     r = env.run("merge", "--suppressions", "supp.json", "m2.sarif", "s1.sarif", "s2.sarif")
     expect_rc(r, 1)

@@ -122,7 +122,7 @@ if [ "${#bodies[@]}" -lt 11 ]; then
 fi
 all_bodies=$(printf '%s\n' "${bodies[@]}")
 needs_posix2008="iosafe_fd_try_clone iosafe_open iosafe_openat"
-needs_gnu="iosafe_accept iosafe_pipe"
+needs_gnu="iosafe_accept iosafe_pipe iosafe_dup_onto"
 sorted() { tr ' ' '\n' | sed '/^$/d' | sort -u; }
 
 # inlined: description, expected calls ("any": not checked), compiler, flags...

@@ -85,6 +85,11 @@ static int calls(void)
 	if (iosafe_fd_close(&f) != 0 || f.raw != IOSAFE_RAW_NONE ||
 	    fd_flags(raw) != -1)
 		return 24;
+	/* dup_onto (fdops.h): w's number is now a copy of r, close-on-exec. */
+	raw = w.raw;
+	if (iosafe_dup_onto(iosafe_fd_borrow(&r), &w) != 0 || w.raw != raw ||
+	    fd_flags(w.raw) != FD_CLOEXEC || iosafe_dup_onto(none, &w) != -EBADF)
+		return 26;
 	if (iosafe_fd_close(&r) != 0 || iosafe_fd_close(&w) != 0 || iosafe_fd_close(&s) != 0)
 		return 25;
 	return 0;
@@ -106,6 +111,7 @@ static int (*volatile p_close)(iosafe_owned_fd *) = iosafe_fd_close;
 static void (*volatile p_drop)(iosafe_owned_fd *) = iosafe_fd_drop;
 static void (*volatile p_replace)(iosafe_owned_fd *, iosafe_owned_fd) = iosafe_fd_replace;
 static int (*volatile p_clone)(iosafe_borrowed_fd, iosafe_owned_fd *) = iosafe_fd_try_clone;
+static int (*volatile p_dup_onto)(iosafe_borrowed_fd, iosafe_owned_fd *) = iosafe_dup_onto;
 
 static int pointers(void)
 {
@@ -126,6 +132,8 @@ static int pointers(void)
 	if (p_clone(iosafe_fd_borrow(&f), &c) != 0 || fd_flags(c.raw) != FD_CLOEXEC)
 		return 34;
 	p_replace(&g, iosafe_fd_take(&c));
+	if (p_dup_onto(iosafe_fd_borrow(&f), &g) != 0)
+		return 35;
 	p_drop(&g);
 	if (p_close(&f) != 0 || p_close(&r) != 0 || p_close(&w) != 0 || p_close(&s) != 0 ||
 	    g.raw != IOSAFE_RAW_NONE)

@@ -611,6 +611,29 @@ NOLEAK_TEST(fs, read_all_continues_short_reads_and_eintr)
 	cr_assert_eq(iosafe_fd_close(&r), 0);
 }
 
+/* A storm of interruptions with nothing to read: after IOSAFE_EINTR_RETRIES
+ * interrupted reads in a row the call gives up with -EINTR (the bound that
+ * makes the loop terminate, include/iosafe/fs.h); one more than the bound
+ * of signals must have arrived. */
+NOLEAK_TEST(fs, read_all_gives_up_after_a_storm_of_eintr)
+{
+	iosafe_owned_fd r = IOSAFE_FD_NONE, w = IOSAFE_FD_NONE;
+	struct sigaction old;
+	struct itimerval fast = { { 0, 50 }, { 0, 50 } };
+	char buf[8];
+	ssize_t rc;
+
+	cr_assert_eq(iosafe_pipe(&r, &w, 0), 0);
+	interrupts_begin(&old);
+	cr_assert_eq(setitimer(ITIMER_REAL, &fast, NULL), 0);
+	rc = iosafe_read_all(bw(&r), buf, sizeof(buf));
+	interrupts_end(&old);
+	cr_assert_eq(rc, -EINTR, "rc %zd", rc);
+	cr_assert_geq(alarms, IOSAFE_EINTR_RETRIES + 1);
+	cr_assert_eq(iosafe_fd_close(&r), 0);
+	cr_assert_eq(iosafe_fd_close(&w), 0);
+}
+
 NOLEAK_TEST(fs, read_all_stops_at_eof_and_errors)
 {
 	iosafe_owned_fd fd = IOSAFE_FD_NONE, r = IOSAFE_FD_NONE, w = IOSAFE_FD_NONE;

@@ -155,3 +155,99 @@ NOLEAK_TEST(stdio, dir_from_fd)
 	cr_assert_eq(unlink(path), 0);
 	cr_assert_eq(rmdir(dir), 0);
 }
+
+NOLEAK_TEST(stdio, file_view_writes_through_and_never_closes)
+{
+	iosafe_owned_fd fd = IOSAFE_FD_NONE;
+	iosafe_file_view v = { (FILE *)1, { IOSAFE_RAW_NONE } };
+	char buf[32] = { 0 };
+	int raw;
+
+	cr_assert_eq(iosafe_memfd_create(&fd, "view", 0), 0);
+	raw = fd.raw;
+	cr_assert_eq(iosafe_file_view_begin(&v, iosafe_fd_borrow(&fd), "w"), 0);
+	cr_assert_not_null(v.file);
+	cr_assert_eq(v.fd.raw, raw);
+	cr_assert_eq(fileno(v.file), -1, "a view's stream has no descriptor of its own");
+	cr_assert_gt(fprintf(v.file, "n=%d;", 42), 0);
+	cr_assert_gt(fputs("end", v.file), -1);
+	cr_assert_eq(iosafe_file_view_end(&v), 0);
+	cr_assert_null(v.file);
+	cr_assert(fd_is_open(raw), "the view did not close the borrowed fd");
+	cr_assert(fd_is_cloexec(raw), "nor change its flags");
+	cr_assert_eq(pread(raw, buf, sizeof(buf), 0), 8);
+	cr_assert_str_eq(buf, "n=42;end");
+	cr_assert_eq(iosafe_file_view_end(&v), -EBADF, "no view open");
+	cr_assert_eq(iosafe_fd_close(&fd), 0);
+}
+
+NOLEAK_TEST(stdio, file_view_reads_through)
+{
+	iosafe_owned_fd fd = IOSAFE_FD_NONE;
+	iosafe_file_view v;
+	char line[16];
+	int n = 0;
+
+	cr_assert_eq(iosafe_data_fd(&fd, "7 lines\n", 8), 0);
+	cr_assert_eq(iosafe_file_view_begin(&v, iosafe_fd_borrow(&fd), "r"), 0);
+	cr_assert_eq(fscanf(v.file, "%d", &n), 1);
+	cr_assert_eq(n, 7);
+	cr_assert_not_null(fgets(line, sizeof(line), v.file));
+	cr_assert_str_eq(line, " lines\n");
+	cr_assert_null(fgets(line, sizeof(line), v.file), "end of file");
+	cr_assert_eq(fseek(v.file, 0, SEEK_SET), -1, "a view cannot seek");
+	cr_assert_eq(iosafe_file_view_end(&v), 0);
+	cr_assert_eq(iosafe_fd_close(&fd), 0);
+}
+
+NOLEAK_TEST(stdio, file_view_end_reports_the_flush_error)
+{
+	iosafe_owned_fd fd = IOSAFE_FD_NONE;
+	iosafe_file_view v;
+
+	/* A write view over a read-only descriptor: the flush fails with
+	 * write(2)'s EBADF, and the descriptor is still open. */
+	cr_assert_eq(iosafe_open(&fd, "/dev/null", O_RDONLY, 0), 0);
+	cr_assert_eq(iosafe_file_view_begin(&v, iosafe_fd_borrow(&fd), "w"), 0);
+	cr_assert_gt(fputs("lost", v.file), -1);
+	cr_assert_eq(iosafe_file_view_end(&v), -EBADF);
+	cr_assert_null(v.file);
+	cr_assert(fd_is_open(fd.raw));
+	cr_assert_eq(iosafe_fd_close(&fd), 0);
+}
+
+NOLEAK_TEST(stdio, file_view_begin_errors)
+{
+	iosafe_owned_fd fd = IOSAFE_FD_NONE;
+	iosafe_file_view v = { (FILE *)1, { IOSAFE_RAW_NONE } };
+
+	cr_assert_eq(iosafe_file_view_begin(NULL, iosafe_stdout(), "w"), -EINVAL);
+	cr_assert_eq(iosafe_file_view_begin(&v, iosafe_stdout(), NULL), -EINVAL);
+	cr_assert_null(v.file);
+	v.file = (FILE *)1;
+	cr_assert_eq(iosafe_file_view_begin(&v, iosafe_fd_borrow(&fd), "w"), -EBADF, "none");
+	cr_assert_null(v.file);
+	v.file = (FILE *)1;
+	cr_assert_eq(iosafe_file_view_begin(&v, iosafe_fd_borrow_raw(-7), "r"), -EBADF);
+	cr_assert_null(v.file);
+	v.file = (FILE *)1;
+	cr_assert_eq(iosafe_file_view_begin(&v, iosafe_stdout(), "q"), -EINVAL,
+		     "a mode fopencookie(3) rejects");
+	cr_assert_null(v.file);
+	cr_assert_eq(iosafe_file_view_end(NULL), -EINVAL);
+}
+
+NOLEAK_TEST(stdio, fd_from_file_of_a_view_is_ebadf)
+{
+	iosafe_owned_fd fd = IOSAFE_FD_NONE, back = { 4242 };
+	iosafe_file_view v;
+
+	cr_assert_eq(iosafe_memfd_create(&fd, "view", 0), 0);
+	cr_assert_eq(iosafe_file_view_begin(&v, iosafe_fd_borrow(&fd), "w"), 0);
+	cr_assert_eq(iosafe_fd_from_file(&back, v.file), -EBADF,
+		     "a view's stream has no descriptor to take over");
+	cr_assert(iosafe_fd_is_none(&back));
+	cr_assert_eq(iosafe_file_view_end(&v), 0);
+	cr_assert(fd_is_open(fd.raw));
+	cr_assert_eq(iosafe_fd_close(&fd), 0);
+}
