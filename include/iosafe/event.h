@@ -9,7 +9,7 @@
  * no signalfd and no fanotify, iosafe has both.
  *
  * Why this header is longer than 600 lines: one family (rustix keeps it in
- * one module), 29 functions, each with its doc comment and its ACSL
+ * one module), 26 functions, each with its doc comment and its ACSL
  * contract (behaviors for every failure) directly above its declaration.
  *
  * Conventions (those of io.h, fdops.h and fs.h):
