@@ -24,9 +24,9 @@
  * model cannot see a struct as the bytes iosafe_posix.h's read contract
  * speaks of, so within this model read(fd, buf, n) and write(fd, buf, n)
  * name one trusted function per buffer argument (the argument's name is
- * pasted, as iosafe_posix_fs.h pastes fcntl's command): bytes (an unsigned
- * char array), si (struct signalfd_siginfo *), rp (const struct
- * fanotify_response *); buf (io.h's bodies) is read(2) itself.  Each is
+ * pasted, as iosafe_posix_fs.h pastes fcntl's command): pv (uint64_t *),
+ * si (struct signalfd_siginfo *), rp (const struct fanotify_response *);
+ * buf (io.h's bodies) is read(2) itself.  Each is
  * read(2)'s or write(2)'s contract with the buffer typed; a name with no
  * definition stops the proof run (implicit declarations abort).
  *
@@ -508,38 +508,38 @@ int fanotify_mark(int fanotify_fd, unsigned int flags, uint64_t mask, int dirfd,
 /*@
   // read(2): fd is used (a borrow).
   // No stronger: a precondition on iosafe.
-  requires read_bytes_open: iosafe_fd_is_open(fd);
-  // read(2): buf has room for count bytes.
+  requires read_pv_open: iosafe_fd_is_open(fd);
+  // eventfd(2), timerfd_create(2): the buffer is an 8-byte integer.
   // No stronger: a precondition on iosafe (EFAULT otherwise).
-  requires read_bytes_buf: \valid(bytes + (0 .. count - 1));
-  assigns bytes[0 .. count - 1], errno;
-  // read(2) RETURN VALUE: the number of bytes read, at most count, or -1.
+  requires read_pv_buf: count == sizeof(uint64_t) && \valid(pv);
+  assigns *pv, errno;
+  // read(2) RETURN VALUE: the number of bytes read, at most count, or -1
+  // (after a short read *pv holds what arrived: assigned, nothing claimed).
   // No stronger: as iosafe_posix.h's read_result.
-  ensures read_bytes_result: \result == -1 || 0 <= \result <= count;
-  // read(2) ERRORS: "Other errors may occur, depending on the object
-  // connected to fd."
+  ensures read_pv_result: \result == -1 || 0 <= \result <= count;
+  // read(2), eventfd(2), timerfd_create(2) ERRORS (EAGAIN, EINTR, EINVAL,
+  // ECANCELED, ...): "Other errors may occur".
   // No stronger: errno set, no list.
-  ensures read_bytes_failed: \result == -1 ==> iosafe_errno_set;
+  ensures read_pv_failed: \result == -1 ==> iosafe_errno_set;
 */
-ssize_t iosafe_posix_read_bytes(int fd, unsigned char *bytes, size_t count);
+ssize_t iosafe_posix_read_pv(int fd, uint64_t *pv, size_t count);
 
 /*@
   // write(2): fd is used (a borrow).
   // No stronger: a precondition on iosafe.
-  requires write_bytes_open: iosafe_fd_is_open(fd);
-  // write(2): buf holds count readable bytes.
+  requires write_pv_open: iosafe_fd_is_open(fd);
+  // eventfd(2): "supplies an 8-byte integer".
   // No stronger: a precondition on iosafe (EFAULT otherwise).
-  requires write_bytes_buf: \valid_read(bytes + (0 .. count - 1));
+  requires write_pv_buf: count == sizeof(uint64_t) && \valid_read(pv);
   assigns errno;
   // write(2) RETURN VALUE: the number of bytes written, at most count, or -1.
   // No stronger: as iosafe_posix.h's write_result.
-  ensures write_bytes_result: \result == -1 || 0 <= \result <= count;
-  // write(2) ERRORS: "Other errors may occur, depending on the object
-  // connected to fd."
+  ensures write_pv_result: \result == -1 || 0 <= \result <= count;
+  // write(2), eventfd(2) ERRORS (EAGAIN, EINVAL for 0xffffffffffffffff, ...).
   // No stronger: errno set, no list.
-  ensures write_bytes_failed: \result == -1 ==> iosafe_errno_set;
+  ensures write_pv_failed: \result == -1 ==> iosafe_errno_set;
 */
-ssize_t iosafe_posix_write_bytes(int fd, const unsigned char *bytes, size_t count);
+ssize_t iosafe_posix_write_pv(int fd, const uint64_t *pv, size_t count);
 
 /*@
   // read(2): fd is used (a borrow).

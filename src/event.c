@@ -5,10 +5,13 @@
  * documentation are in include/iosafe/event.h; the trusted contracts of the
  * calls made here are in acsl/iosafe_posix_event.h.
  *
- * The 8-byte counters of eventfd(2) and timerfd(2) go through an unsigned
- * char array, put together in the machine's byte order (what memcpy into a
- * uint64_t does), and inotify's record length likewise: WP's typed memory
- * model proves byte reads, not a uint64_t or a struct seen as bytes.
+ * The 8-byte counters of eventfd(2) and timerfd(2) are read and written
+ * through a uint64_t named pv, and signalfd records through si: the trusted
+ * base gives read(2) and write(2) a typed contract for each
+ * (acsl/iosafe_posix_event.h, head).  inotify's record length is put
+ * together from its bytes in the machine's byte order (what memcpy into a
+ * uint32_t does): WP's typed memory model proves byte reads, not a struct
+ * seen as bytes.
  */
 #define _GNU_SOURCE /* pthread_sigmask under -std=c11 */
 #include <errno.h>
@@ -37,50 +40,6 @@
 #else
 #  define IOSAFE_BYTE(i, n) ((n) - 1 - (i)) /* least significant byte first */
 #endif
-
-/* The uint64_t whose bytes in memory are bytes[0 .. 7] (unrolled: each step
- * multiplies by a constant, which the provers bound linearly). */
-/*@
-  requires valid: \valid_read(bytes + (0 .. 7));
-  assigns \nothing;
-*/
-static uint64_t iosafe_event_get_u64(const unsigned char bytes[8])
-{
-	uint64_t v = bytes[IOSAFE_BYTE(0, 8)];
-
-	v = v * 256u + bytes[IOSAFE_BYTE(1, 8)];
-	v = v * 256u + bytes[IOSAFE_BYTE(2, 8)];
-	v = v * 256u + bytes[IOSAFE_BYTE(3, 8)];
-	v = v * 256u + bytes[IOSAFE_BYTE(4, 8)];
-	v = v * 256u + bytes[IOSAFE_BYTE(5, 8)];
-	v = v * 256u + bytes[IOSAFE_BYTE(6, 8)];
-	v = v * 256u + bytes[IOSAFE_BYTE(7, 8)];
-	return v;
-}
-
-/* Store @v into bytes[0 .. 7] in memory order. */
-/*@
-  requires valid: \valid(bytes + (0 .. 7));
-  assigns bytes[0 .. 7];
-*/
-static void iosafe_event_put_u64(unsigned char bytes[8], uint64_t v)
-{
-	bytes[IOSAFE_BYTE(7, 8)] = (unsigned char)(v % 256u);
-	v /= 256u;
-	bytes[IOSAFE_BYTE(6, 8)] = (unsigned char)(v % 256u);
-	v /= 256u;
-	bytes[IOSAFE_BYTE(5, 8)] = (unsigned char)(v % 256u);
-	v /= 256u;
-	bytes[IOSAFE_BYTE(4, 8)] = (unsigned char)(v % 256u);
-	v /= 256u;
-	bytes[IOSAFE_BYTE(3, 8)] = (unsigned char)(v % 256u);
-	v /= 256u;
-	bytes[IOSAFE_BYTE(2, 8)] = (unsigned char)(v % 256u);
-	v /= 256u;
-	bytes[IOSAFE_BYTE(1, 8)] = (unsigned char)(v % 256u);
-	v /= 256u;
-	bytes[IOSAFE_BYTE(0, 8)] = (unsigned char)(v % 256u);
-}
 
 /* The value of the byte @c, 0 to 255, whether char is signed or not (C11
  * 6.2.6.1: a byte's bits are the same; two's complement adds 256). */
@@ -217,19 +176,20 @@ int iosafe_poll(struct pollfd *fds, nfds_t nfds, int timeout_ms)
 */
 static int iosafe_event_read_u64(iosafe_borrowed_fd fd, uint64_t *value)
 {
-	unsigned char bytes[8];
+	uint64_t v;
+	uint64_t *pv = &v;
 	ssize_t n;
 
 	if (fd.raw < 0)
 		return -EBADF;
 	if (value == NULL)
 		return -EINVAL;
-	n = read(fd.raw, bytes, sizeof(bytes));
+	n = read(fd.raw, pv, sizeof(v));
 	if (n < 0)
 		return -errno;
-	if (n != (ssize_t)sizeof(bytes))
+	if (n != (ssize_t)sizeof(v))
 		return -EIO;
-	*value = iosafe_event_get_u64(bytes);
+	*value = v;
 	return 0;
 }
 
@@ -254,16 +214,15 @@ int iosafe_eventfd_read(iosafe_borrowed_fd fd, uint64_t *value)
 
 int iosafe_eventfd_write(iosafe_borrowed_fd fd, uint64_t value)
 {
-	unsigned char bytes[8];
+	const uint64_t *pv = &value;
 	ssize_t n;
 
 	if (fd.raw < 0)
 		return -EBADF;
-	iosafe_event_put_u64(bytes, value);
-	n = write(fd.raw, bytes, sizeof(bytes));
+	n = write(fd.raw, pv, sizeof(value));
 	if (n < 0)
 		return -errno;
-	if (n != (ssize_t)sizeof(bytes))
+	if (n != (ssize_t)sizeof(value))
 		return -EIO;
 	return 0;
 }
