@@ -5,10 +5,9 @@
  * documentation are in include/iosafe/event.h; the trusted contracts of the
  * calls made here are in acsl/iosafe_posix_event.h.
  *
- * The 8-byte counters of eventfd(2) and timerfd(2) are read and written
- * through a uint64_t named pv, and signalfd records through si: the trusted
- * base gives read(2) and write(2) a typed contract for each
- * (acsl/iosafe_posix_event.h, head).  inotify's record length is put
+ * Signalfd records are read through si and fanotify responses written
+ * through rp: the trusted base gives read(2) and write(2) a typed contract
+ * for each (acsl/iosafe_posix_event.h, head).  inotify's record length is put
  * together from its bytes in the machine's byte order (what memcpy into a
  * uint32_t does): WP's typed memory model proves byte reads, not a struct
  * seen as bytes.
@@ -126,72 +125,11 @@ int iosafe_epoll_delete(iosafe_borrowed_fd ep, iosafe_borrowed_fd fd)
 	return 0;
 }
 
-int iosafe_epoll_wait(iosafe_borrowed_fd ep, struct epoll_event *events, int max, int timeout_ms)
-{
-	int n;
+/* iosafe_epoll_wait, iosafe_pollfd_init, iosafe_poll, iosafe_eventfd_read,
+ * iosafe_eventfd_write and iosafe_timerfd_read have their bodies in
+ * include/iosafe/event.h (defined by src/inline.c). */
 
-	if (ep.raw < 0)
-		return -EBADF;
-	if (events == NULL || max <= 0)
-		return -EINVAL;
-	n = epoll_wait(ep.raw, events, max, timeout_ms);
-	if (n < 0)
-		return -errno;
-	return n;
-}
-
-/* ---- poll ------------------------------------------------------------------- */
-
-void iosafe_pollfd_init(struct pollfd *p, iosafe_borrowed_fd fd, short events)
-{
-	p->fd = fd.raw < 0 ? -1 : fd.raw;
-	p->events = events;
-	p->revents = 0;
-}
-
-int iosafe_poll(struct pollfd *fds, nfds_t nfds, int timeout_ms)
-{
-	int n;
-
-	if (fds == NULL && nfds > 0)
-		return -EINVAL;
-	n = poll(fds, nfds, timeout_ms);
-	if (n < 0)
-		return -errno;
-	return n;
-}
-
-/* ---- eventfd, timerfd: 8-byte reads and writes ---------------------------------- */
-
-/* Read one 8-byte counter from @fd into *@value (unchanged on failure). */
-/*@
-  requires borrow_ok: iosafe_fd_borrow_ok(fd.raw);
-  requires valid_value: value == \null || \valid(value);
-  requires separated: \separated(value, &errno);
-  assigns errno, *value;
-  ensures result: \result == 0 || iosafe_neg_errno(\result);
-  ensures none: fd.raw < 0 ==> \result == -EBADF;
-  ensures null: fd.raw >= 0 && value == \null ==> \result == -EINVAL;
-  ensures kept: \result != 0 && value != \null ==> *value == \old(*value);
-*/
-static int iosafe_event_read_u64(iosafe_borrowed_fd fd, uint64_t *value)
-{
-	uint64_t v;
-	uint64_t *pv = &v;
-	ssize_t n;
-
-	if (fd.raw < 0)
-		return -EBADF;
-	if (value == NULL)
-		return -EINVAL;
-	n = read(fd.raw, pv, sizeof(v));
-	if (n < 0)
-		return -errno;
-	if (n != (ssize_t)sizeof(v))
-		return -EIO;
-	*value = v;
-	return 0;
-}
+/* ---- eventfd, timerfd ----------------------------------------------------------- */
 
 int iosafe_eventfd(iosafe_owned_fd *out, unsigned int initval, int flags)
 {
@@ -204,26 +142,6 @@ int iosafe_eventfd(iosafe_owned_fd *out, unsigned int initval, int flags)
 	if (raw < 0)
 		return -errno;
 	out->raw = raw;
-	return 0;
-}
-
-int iosafe_eventfd_read(iosafe_borrowed_fd fd, uint64_t *value)
-{
-	return iosafe_event_read_u64(fd, value);
-}
-
-int iosafe_eventfd_write(iosafe_borrowed_fd fd, uint64_t value)
-{
-	const uint64_t *pv = &value;
-	ssize_t n;
-
-	if (fd.raw < 0)
-		return -EBADF;
-	n = write(fd.raw, pv, sizeof(value));
-	if (n < 0)
-		return -errno;
-	if (n != (ssize_t)sizeof(value))
-		return -EIO;
 	return 0;
 }
 
@@ -262,11 +180,6 @@ int iosafe_timerfd_gettime(iosafe_borrowed_fd fd, struct itimerspec *cur)
 	if (timerfd_gettime(fd.raw, cur) < 0)
 		return -errno;
 	return 0;
-}
-
-int iosafe_timerfd_read(iosafe_borrowed_fd fd, uint64_t *expirations)
-{
-	return iosafe_event_read_u64(fd, expirations);
 }
 
 /* ---- signalfd --------------------------------------------------------------- */
