@@ -177,6 +177,16 @@ prove-shim-fs:
 	        acsl/iosafe_posix_fs.h; } > $(PROOFS)/shim_check_fs.c
 	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check_fs.c
 
+# ---- the same for the event calls (acsl/iosafe_posix_event.h) ------------------
+prove-shim: prove-shim-event
+.PHONY: prove-shim-event
+prove-shim-event:
+	$(quiet) SHIM acsl/iosafe_posix_event.h
+	$(Q)mkdir -p $(PROOFS)
+	$(Q){ cat proofs/shim_types_event.c; \
+	      sed -n 's/^#define \(EBADMSG\|ECANCELED\|EPOLL[A-Z_]*\|EFD_[A-Z]*\|TFD_[A-Z_]*\|SFD_[A-Z]*\|IN_[A-Z]*\|FAN_[A-Z]*\|SIG_[A-Z]*\|CLOCK_[A-Z]*\) \(.*\)$$/_Static_assert((\1) == (\2), "\1");/p' \
+	        acsl/iosafe_posix_event.h; } > $(PROOFS)/shim_check_event.c
+	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check_event.c
 
 # ---- one Frama-C run: $(call prove_wp,name,sources,extra flags,steps) ---------------
 # One shell command (so that $(foreach) can chain several on one recipe
