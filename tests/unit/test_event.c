@@ -372,6 +372,23 @@ NOLEAK_TEST(event, eventfd_read_eintr)
 	cr_assert_eq(iosafe_fd_close(&fd), 0);
 }
 
+NOLEAK_TEST(event, eventfd_write_eintr)
+{
+	iosafe_owned_fd fd = IOSAFE_FD_NONE;
+	struct sigaction old;
+	int rc;
+
+	/* At the maximum, a blocking write of 1 waits for a read (eventfd(2)). */
+	cr_assert_eq(iosafe_eventfd(&fd, 0, 0), 0);
+	cr_assert_eq(iosafe_eventfd_write(bw(&fd), UINT64_MAX - 1), 0);
+	interrupts_begin(&old);
+	rc = iosafe_eventfd_write(bw(&fd), 1);
+	interrupts_end(&old);
+	cr_assert_eq(rc, -EINTR, "rc %d", rc);
+	cr_assert(alarms > 0);
+	cr_assert_eq(iosafe_fd_close(&fd), 0);
+}
+
 /* ---- timerfd ---------------------------------------------------------------- */
 
 NOLEAK_TEST(event, timerfd_expires_and_reads)
