@@ -128,6 +128,8 @@ $(FAULTS_BIN): tests/faults/inject.c $(LIB_A) $(LIB_HDRS)
 	$(Q)$(CC) $(IOSAFE_CPPFLAGS) $(CPPFLAGS) $(UNIT_CFLAGS) $(CFLAGS) -static $(LDFLAGS) \
 	    -o $@ $< $(LIB_A)
 
+$(FAULTS_BIN): tests/faults/inject_event.h
+
 check-faults: $(FAULTS_BIN) tests/faults/check.sh
 	$(quiet) FAULTS "$< under strace -e inject"
 	$(Q)INJECT=$(FAULTS_BIN) OUT=$(FAULTS_DIR) V=$(V) bash tests/faults/check.sh
