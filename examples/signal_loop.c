@@ -123,10 +123,15 @@ static int run(int self_test)
 		}
 		/* The self-test's script: after the wake-up and a tick, SIGUSR1;
 		 * after SIGUSR1, SIGTERM. */
-		if (self_test && !stop && c.wakes > 0 && c.ticks > 0 && c.usr1 == 0 && raise(SIGUSR1) != 0)
+		if (self_test && !stop && c.wakes > 0 && c.ticks > 0 && c.usr1 == 0 &&
+		    raise(SIGUSR1) != 0) {
 			rc = -EIO;
-		else if (self_test && !stop && c.usr1 > 0 && raise(SIGTERM) != 0)
+			goto out;
+		}
+		if (self_test && !stop && c.usr1 > 0 && raise(SIGTERM) != 0) {
 			rc = -EIO;
+			goto out;
+		}
 	}
 	rc = 0;
 	if (self_test && (c.wakes != 1 || c.ticks < 1 || c.usr1 != 1))
