@@ -127,6 +127,8 @@ const std::vector<SummaryRow> &rows() {
       {"epoll_create1", 1, acquires()},
       {"inotify_init", 0, acquires()},
       {"inotify_init1", 1, acquires()},
+      // fanotify_init(2): "returns a new file descriptor" (the group's)
+      {"fanotify_init", 2, acquires()},
       // memfd_create(2): "opened for both reading and writing"
       {"memfd_create", 2, acquires({}, FileRW)},
       // mkstemp(3): O_RDWR | O_CREAT | O_EXCL
@@ -253,6 +255,12 @@ const std::vector<SummaryRow> &rows() {
       {"timerfd_gettime", 2, uses({0})},
       {"inotify_add_watch", 3, uses({0})},
       {"inotify_rm_watch", 2, uses({0})},
+      // eventfd_read(3), eventfd_write(3) (glibc): a read(2) or write(2) of
+      // the counter
+      {"eventfd_read", 2, uses({0})},
+      {"eventfd_write", 2, uses({0})},
+      // fanotify_mark(2): the group, and dirfd (AT_FDCWD is no fd)
+      {"fanotify_mark", 5, uses({0, 3})},
   };
   return R;
 }
@@ -373,6 +381,7 @@ const FnSummary *syscallSummary(const CallEvent &Call) {
         {292, "dup3"},
         {293, "pipe2"},
         {294, "inotify_init1"},
+        {300, "fanotify_init"},
         {319, "memfd_create"},
         {428, "open_tree"},
         {430, "fsopen"},

@@ -6,6 +6,7 @@
 # Included by the top-level GNUmakefile after analyzer-plugin/driver/driver.mk.
 
 EXAMPLES := echo_server file_copy pipe_child cat_files
+EXAMPLES += signal_loop
 EXAMPLE_SRCS := $(EXAMPLES:%=examples/%.c)
 EXAMPLE_BINS := $(EXAMPLES:%=$(BUILD)/examples/%)
 BUG_SRCS := $(sort $(wildcard examples/bugs/*.c))

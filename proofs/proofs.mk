@@ -125,6 +125,7 @@ prove_cache = -wp-cache $(PROVE_CACHE_MODE) -wp-cache-dir $(PROVE_CACHE_DIR)/ste
 # The one unit that defines every body of the headers (include/iosafe/
 # inline.h); the static inline functions of fd.h and io.h are in it too.
 PROVE_CORE_SRCS := src/inline.c src/fdops.c src/fs.c src/zerocopy.c src/stdio.c
+PROVE_CORE_SRCS += src/event.c
 # The trusted base: iosafe_posix.h and the per-family files it or the shims
 # include (acsl/iosafe_posix_*.h).
 PROVE_POSIX_HS := $(sort $(wildcard acsl/iosafe_posix*.h))
@@ -179,6 +180,16 @@ prove-shim-fs:
 	        acsl/iosafe_posix_fs.h; } > $(PROOFS)/shim_check_fs.c
 	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check_fs.c
 
+# ---- the same for the event calls (acsl/iosafe_posix_event.h) ------------------
+prove-shim: prove-shim-event
+.PHONY: prove-shim-event
+prove-shim-event:
+	$(quiet) SHIM acsl/iosafe_posix_event.h
+	$(Q)mkdir -p $(PROOFS)
+	$(Q){ cat proofs/shim_types_event.c; \
+	      sed -n 's/^#define \(EBADMSG\|ECANCELED\|EPOLL[A-Z_]*\|EFD_[A-Z]*\|TFD_[A-Z_]*\|SFD_[A-Z]*\|IN_[A-Z]*\|FAN_[A-Z]*\|SIG_[A-Z]*\|CLOCK_[A-Z]*\) \(.*\)$$/_Static_assert((\1) == (\2), "\1");/p' \
+	        acsl/iosafe_posix_event.h; } > $(PROOFS)/shim_check_event.c
+	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check_event.c
 
 # ---- one Frama-C run: $(call prove_wp,name,sources,extra flags,steps) ---------------
 # One shell command (so that $(foreach) can chain several on one recipe

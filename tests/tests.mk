@@ -20,6 +20,7 @@ CHECK_TARGETS += check-faults check-api
 UNIT_SRCS := tests/unit/test_fd.c tests/unit/test_io.c tests/unit/test_fdops.c tests/unit/test_auto.c tests/unit/test_helpers.c \
 	tests/unit/test_fs.c tests/unit/test_fs_names.c tests/unit/test_zerocopy.c tests/unit/test_stdio.c \
 	tests/unit/helpers.c
+UNIT_SRCS += tests/unit/test_event.c
 UNIT_DEPS := tests/unit/helpers.h $(LIB_HDRS)
 UNIT_DIR  := $(BUILD)/tests/unit
 UNIT_OBJS := $(UNIT_SRCS:tests/unit/%.c=$(UNIT_DIR)/%.o)
@@ -126,6 +127,8 @@ $(FAULTS_BIN): tests/faults/inject.c $(LIB_A) $(LIB_HDRS)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(IOSAFE_CPPFLAGS) $(CPPFLAGS) $(UNIT_CFLAGS) $(CFLAGS) -static $(LDFLAGS) \
 	    -o $@ $< $(LIB_A)
+
+$(FAULTS_BIN): tests/faults/inject_event.h
 
 check-faults: $(FAULTS_BIN) tests/faults/check.sh
 	$(quiet) FAULTS "$< under strace -e inject"

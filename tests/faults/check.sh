@@ -70,6 +70,19 @@ rows=(
 	"get_path readlink EPERM -1"
 	"reopen openat ENOLINK -67 when=2"
 )
+# event.h (tests/faults/inject_event.h)
+rows+=(
+	"epoll_create epoll_create1 EPERM -1"
+	"eventfd eventfd2 ENOLINK -67"
+	"timerfd_create timerfd_create EACCES -13"
+	"signalfd signalfd4 EPERM -1"
+	"inotify_init inotify_init1 ENOLINK -67"
+	"fanotify_init fanotify_init ENOLINK -67"
+	"epoll_wait epoll_wait EIO -5"
+	"poll poll EACCES -13"
+	"eventfd_read read ENOLINK -67"
+	"signalfd_read read EPERM -1"
+)
 
 pass=0
 fail=0

@@ -355,10 +355,13 @@ static struct outcome case_reopen(void)
 	return o;
 }
 
+#include "inject_event.h"
+
 static const struct {
 	const char *name;
 	struct outcome (*run)(void);
 } cases[] = {
+	IOSAFE_EVENT_CASES
 	{ "close", case_close },
 	{ "try_clone", case_try_clone },
 	{ "open", case_open },

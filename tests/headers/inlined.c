@@ -16,7 +16,8 @@
  *
  * No feature macro is defined here: check.sh chooses them (none, strict
  * ISO C; -D_POSIX_C_SOURCE=200809L; -D_GNU_SOURCE).  <sys/socket.h> gives
- * AF_UNIX and SOCK_STREAM under all of them.
+ * AF_UNIX and SOCK_STREAM under all of them; <iosafe/event.h> brings
+ * <sys/epoll.h>, <sys/eventfd.h> and <poll.h>, declared in every mode.
  */
 #include <iosafe/iosafe.h>
 
@@ -31,6 +32,38 @@
 static int fd_flags(int raw)
 {
 	return fcntl(raw, F_GETFD);
+}
+
+/* The event loop's bodies (event.h) on an eventfd registered with an epoll
+ * instance, both made with the raw calls (eventfd(2), epoll_create1(2) are
+ * declared in every mode): only bodies in headers are called here. */
+static int events(void)
+{
+	int e = eventfd(0, EFD_CLOEXEC), ep = epoll_create1(EPOLL_CLOEXEC), rc = 0;
+	iosafe_borrowed_fd be = iosafe_fd_borrow_raw(e), bep = iosafe_fd_borrow_raw(ep);
+	struct epoll_event ev, got[2];
+	struct pollfd p;
+	uint64_t v = 0;
+
+	ev.events = EPOLLIN;
+	ev.data.u64 = 7;
+	if (e < 0 || ep < 0 || epoll_ctl(ep, EPOLL_CTL_ADD, e, &ev) != 0)
+		rc = 40;
+	else if (iosafe_eventfd_write(be, 5) != 0 || iosafe_eventfd_write(iosafe_fd_borrow_raw(-1), 1) != -EBADF)
+		rc = 41;
+	else if (iosafe_epoll_wait(bep, got, 2, 0) != 1 || got[0].data.u64 != 7)
+		rc = 42;
+	else if (iosafe_pollfd_init(&p, be, POLLIN), iosafe_poll(&p, 1, 0) != 1 || !(p.revents & POLLIN))
+		rc = 43;
+	else if (iosafe_eventfd_read(be, &v) != 0 || v != 5)
+		rc = 44;
+	else if (iosafe_eventfd_write(be, 3) != 0 || iosafe_timerfd_read(be, &v) != 0 || v != 3)
+		rc = 45; /* an 8-byte counter read: what timerfd_read does */
+	if (e >= 0)
+		close(e);
+	if (ep >= 0)
+		close(ep);
+	return rc;
 }
 
 static int calls(void)
@@ -92,7 +125,7 @@ static int calls(void)
 		return 26;
 	if (iosafe_fd_close(&r) != 0 || iosafe_fd_close(&w) != 0 || iosafe_fd_close(&s) != 0)
 		return 25;
-	return 0;
+	return events();
 }
 
 #ifdef TAKE_ADDRESSES
@@ -112,6 +145,41 @@ static void (*volatile p_drop)(iosafe_owned_fd *) = iosafe_fd_drop;
 static void (*volatile p_replace)(iosafe_owned_fd *, iosafe_owned_fd) = iosafe_fd_replace;
 static int (*volatile p_clone)(iosafe_borrowed_fd, iosafe_owned_fd *) = iosafe_fd_try_clone;
 static int (*volatile p_dup_onto)(iosafe_borrowed_fd, iosafe_owned_fd *) = iosafe_dup_onto;
+static int (*volatile p_epoll_wait)(iosafe_borrowed_fd, struct epoll_event *, int, int) =
+	iosafe_epoll_wait;
+static void (*volatile p_pollfd_init)(struct pollfd *, iosafe_borrowed_fd, short) =
+	iosafe_pollfd_init;
+static int (*volatile p_poll)(struct pollfd *, nfds_t, int) = iosafe_poll;
+static int (*volatile p_eventfd_read)(iosafe_borrowed_fd, uint64_t *) = iosafe_eventfd_read;
+static int (*volatile p_eventfd_write)(iosafe_borrowed_fd, uint64_t) = iosafe_eventfd_write;
+static int (*volatile p_timerfd_read)(iosafe_borrowed_fd, uint64_t *) = iosafe_timerfd_read;
+
+static int event_pointers(void)
+{
+	int e = eventfd(0, EFD_CLOEXEC), ep = epoll_create1(EPOLL_CLOEXEC), rc = 0;
+	struct epoll_event ev, got[1];
+	struct pollfd p;
+	uint64_t v = 0;
+
+	ev.events = EPOLLIN;
+	ev.data.u64 = 9;
+	if (e < 0 || ep < 0 || epoll_ctl(ep, EPOLL_CTL_ADD, e, &ev) != 0)
+		rc = 50;
+	else if (p_eventfd_write(iosafe_fd_borrow_raw(e), 2) != 0 ||
+		 p_epoll_wait(iosafe_fd_borrow_raw(ep), got, 1, 0) != 1 || got[0].data.u64 != 9)
+		rc = 51;
+	else if (p_pollfd_init(&p, iosafe_fd_borrow_raw(e), POLLIN), p_poll(&p, 1, 0) != 1)
+		rc = 52;
+	else if (p_eventfd_read(iosafe_fd_borrow_raw(e), &v) != 0 || v != 2 ||
+		 p_eventfd_write(iosafe_fd_borrow_raw(e), 4) != 0 ||
+		 p_timerfd_read(iosafe_fd_borrow_raw(e), &v) != 0 || v != 4)
+		rc = 53;
+	if (e >= 0)
+		close(e);
+	if (ep >= 0)
+		close(ep);
+	return rc;
+}
 
 static int pointers(void)
 {
@@ -138,7 +206,7 @@ static int pointers(void)
 	if (p_close(&f) != 0 || p_close(&r) != 0 || p_close(&w) != 0 || p_close(&s) != 0 ||
 	    g.raw != IOSAFE_RAW_NONE)
 		return 35;
-	return 0;
+	return event_pointers();
 }
 #endif
 

@@ -1,0 +1,6 @@
+/* SPDX-License-Identifier: MIT */
+/* <sys/epoll.h> for Frama-C runs of iosafe's proofs (-nostdinc -Iacsl/libc): every
+ * type, constant and declaration comes from the trusted model,
+ * acsl/iosafe_posix_event.h (which includes acsl/iosafe_posix.h and
+ * acsl/iosafe_posix_fs.h). */
+#include "../../iosafe_posix_event.h"
