@@ -24,7 +24,7 @@ namespace {
 template <typename Library, typename Posix, typename OwnPosix>
 const FnSummary *lookup(const SourceSet &On, const FunctionDecl *FD,
                         Library ByLibrary, Posix ByPosix, OwnPosix ByOwn) {
-  if (!FD)
+  if (!FD || winModelClaims(FD))
     return nullptr;
   if (On.has(Source::Ownership))
     if (const FnSummary *S = ByLibrary())
