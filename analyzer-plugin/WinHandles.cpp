@@ -27,6 +27,7 @@
 #include "Engine.h"
 #include "WinModel.h"
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
@@ -114,8 +115,13 @@ const FieldDecl *onlyField(QualType T) {
   auto It = RD->field_begin();
   if (It == RD->field_end() || std::next(It) != RD->field_end())
     return nullptr;
+  // A HANDLE, or an integer as wide as one (SOCKET); not the int of
+  // DECLARE_HANDLE's struct HKEY__ { int unused; }.
   QualType FT = It->getType();
-  return FT->isPointerType() || FT->isIntegerType() ? *It : nullptr;
+  const ASTContext &Ctx = RD->getASTContext();
+  bool Wide = FT->isIntegerType() &&
+              Ctx.getTypeSize(FT) == Ctx.getTypeSize(Ctx.VoidPtrTy);
+  return FT->isPointerType() || Wide ? *It : nullptr;
 }
 
 /// The handle a value of type T holds: the value itself, or the field of a
@@ -218,6 +224,28 @@ bool mayBeValid(ProgramStateRef State, SymbolRef Sym, const WinHState &H,
     }
   }
   return true;
+}
+
+/// The value an explicit cast converts ((HANDLE)s: s; the analyzer has no
+/// value for an integer symbol cast to a pointer).
+const Expr *castOperand(const Expr *E) {
+  E = E->IgnoreParens();
+  while (const auto *CE = dyn_cast<ExplicitCastExpr>(E))
+    E = CE->getSubExpr()->IgnoreParens();
+  return E;
+}
+
+/// The symbol of the variable (or field) an explicit cast converts; its
+/// value is read from the store, since the cast's operand is no longer in
+/// the environment at the call.
+SymbolRef castOperandSym(const Expr *E, ProgramStateRef State,
+                         CheckerContext &C) {
+  const Expr *In = castOperand(E);
+  if (SymbolRef S = C.getSVal(In).getAsSymbol())
+    return S;
+  if (auto L = operandLoc(In, State, C.getLocationContext()))
+    return State->getSVal(*L, In->getType()).getAsSymbol();
+  return nullptr;
 }
 
 /// A libiosafe function (0 or a negative errno; none on failure).
@@ -347,11 +375,16 @@ ProgramStateRef WinHandleChecker::checkArg(const CallEvent &Call,
   } else {
     V = handleOfValue(Call.getArgSVal(I), PT, State);
   }
+  const Expr *E = Call.getArgExpr(I);
   SymbolRef Sym = V.getAsSymbol();
+  if (!Holder && (!Sym || !State->get<WinHandleMap>(Sym)))
+    // Through a cast between handle types ((HANDLE)s, (SOCKET)h).
+    if (SymbolRef Inner = castOperandSym(E, State, C);
+        Inner && State->get<WinHandleMap>(Inner))
+      Sym = Inner;
   if (!Sym)
     return State;
   const WinHState *H = State->get<WinHandleMap>(Sym);
-  const Expr *E = Call.getArgExpr(I);
   if (H && H->Closed) {
     ExplodedNode *N = C.generateErrorNode(State, Pred);
     report(Release ? BK_DoubleClose : BK_UseAfterClose,
@@ -431,6 +464,8 @@ bool WinHandleChecker::evalCall(const CallEvent &Call,
                      }()
                    : handleOfValue(Call.getArgSVal(R->Close), PT, State);
       Before = V.getAsSymbol();
+      if (!Before || !State->get<WinHandleMap>(Before))
+        Before = castOperandSym(Call.getArgExpr(R->Close), State, C);
     }
     if (!(State = checkArg(Call, *R, unsigned(R->Close), true, State, C,
                            Pred)))
