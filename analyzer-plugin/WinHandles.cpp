@@ -71,8 +71,8 @@ struct WinHState {
 
 /// Each Windows handle iosafe.WinHandle knows, by its symbol.  Used by this
 /// file only.
-IOSAFE_STATE_TRAIT(WinHandleMap,
-                   llvm::ImmutableMap<clang::ento::SymbolRef, iosafe::WinHState>)
+IOSAFE_STATE_TRAIT(
+    WinHandleMap, llvm::ImmutableMap<clang::ento::SymbolRef, iosafe::WinHState>)
 IOSAFE_STATE_TRAIT_INDEX(WinHandleMap)
 
 namespace iosafe {
@@ -188,8 +188,8 @@ SVal sentinelVal(WinSentinel S, QualType T, SValBuilder &SVB) {
 /// Whether `Sym Op K` may hold in State.
 bool may(ProgramStateRef State, SymbolRef Sym, BinaryOperatorKind Op, SVal K,
          SValBuilder &SVB) {
-  SVal Cond = SVB.evalBinOp(State, Op, symVal(Sym, SVB), K,
-                            SVB.getConditionType());
+  SVal Cond =
+      SVB.evalBinOp(State, Op, symVal(Sym, SVB), K, SVB.getConditionType());
   auto DC = Cond.getAs<DefinedOrUnknownSVal>();
   return !DC || State->assume(*DC, true) != nullptr;
 }
@@ -200,8 +200,8 @@ bool mayBeValid(ProgramStateRef State, SymbolRef Sym, const WinHState &H,
   if (H.Status) {
     QualType ST = H.Status->getType();
     SVal Zero = SVB.makeZeroVal(ST);
-    if (!may(State, H.Status,
-             H.Stat == WinStatus::NonZero ? BO_NE : BO_EQ, Zero, SVB))
+    if (!may(State, H.Status, H.Stat == WinStatus::NonZero ? BO_NE : BO_EQ,
+             Zero, SVB))
       return false;
   }
   if (H.Sent != WinSentinel::None &&
@@ -304,12 +304,10 @@ private:
   /// else an ordering).
   void checkTest(const Expr *E, SVal K, bool Eq, const Expr *Whole,
                  CheckerContext &C) const;
-  const NoteTag *note(CheckerContext &C, SymbolRef Sym,
-                      std::string Msg) const {
-    return C.getNoteTag(
-        [Sym, Msg](PathSensitiveBugReport &BR) -> std::string {
-          return BR.isInteresting(Sym) ? Msg : std::string();
-        });
+  const NoteTag *note(CheckerContext &C, SymbolRef Sym, std::string Msg) const {
+    return C.getNoteTag([Sym, Msg](PathSensitiveBugReport &BR) -> std::string {
+      return BR.isInteresting(Sym) ? Msg : std::string();
+    });
   }
 };
 
@@ -402,8 +400,8 @@ ProgramStateRef WinHandleChecker::checkArg(const CallEvent &Call,
       report(BK_MismatchedRelease,
              std::string("mismatched release: the ") + familyNoun(H->Fam) +
                  " acquired by '" + (H->By ? H->By : "?") +
-                 "' is released with '" + R.Name + "'; " +
-                 releaseName(H->Fam) + " releases it",
+                 "' is released with '" + R.Name + "'; " + releaseName(H->Fam) +
+                 " releases it",
              N, Sym, E, C);
       Pred = N;
     }
@@ -417,12 +415,12 @@ ProgramStateRef WinHandleChecker::checkArg(const CallEvent &Call,
   NH.Status = nullptr;
   State = State->set<WinHandleMap>(Sym, NH);
   if (Holder) // libiosafe's close and drop leave the owner none
-    State = State->bindLoc(
-        loc::MemRegionVal(Holder),
-        sentinelVal(R.Fam == WinFamily::Socket ? WinSentinel::Invalid
-                                               : WinSentinel::Null,
-                    HT, C.getSValBuilder()),
-        C.getLocationContext());
+    State = State->bindLoc(loc::MemRegionVal(Holder),
+                           sentinelVal(R.Fam == WinFamily::Socket
+                                           ? WinSentinel::Invalid
+                                           : WinSentinel::Null,
+                                       HT, C.getSValBuilder()),
+                           C.getLocationContext());
   return State;
 }
 
@@ -443,8 +441,8 @@ bool WinHandleChecker::evalCall(const CallEvent &Call,
   llvm::SmallVector<std::pair<SymbolRef, std::string>, 3> Notes;
 
   for (int U : R->Use)
-    if (U >= 0 && !(State = checkArg(Call, *R, unsigned(U), false, State, C,
-                                     Pred)))
+    if (U >= 0 &&
+        !(State = checkArg(Call, *R, unsigned(U), false, State, C, Pred)))
       return true;
   // What the releases and moves act on, before the call changes it.
   SVal MoveVal = UnknownVal();
@@ -467,12 +465,11 @@ bool WinHandleChecker::evalCall(const CallEvent &Call,
       if (!Before || !State->get<WinHandleMap>(Before))
         Before = castOperandSym(Call.getArgExpr(R->Close), State, C);
     }
-    if (!(State = checkArg(Call, *R, unsigned(R->Close), true, State, C,
-                           Pred)))
+    if (!(State = checkArg(Call, *R, unsigned(R->Close), true, State, C, Pred)))
       return true;
     if (Before && State->get<WinHandleMap>(Before))
-      Notes.push_back({Before, std::string(familyNoun(R->Fam)) +
-                                   " closed here"});
+      Notes.push_back(
+          {Before, std::string(familyNoun(R->Fam)) + " closed here"});
   }
   if (R->Duplicate && Call.getNumArgs() == 7) {
     // DuplicateHandle(hSourceProcessHandle, hSourceHandle, ..., dwOptions):
@@ -508,9 +505,8 @@ bool WinHandleChecker::evalCall(const CallEvent &Call,
   if (Status && R->Stat == WinStatus::Zero && RT->isIntegerType())
     // libiosafe: 0 or a negative errno; ERROR_SUCCESS or an error code.
     if (!RT->isUnsignedIntegerType() && isLibrary(*R)) {
-      SVal Le =
-          SVB.evalBinOp(State, BO_LE, Ret, SVB.makeZeroVal(RT),
-                        SVB.getConditionType());
+      SVal Le = SVB.evalBinOp(State, BO_LE, Ret, SVB.makeZeroVal(RT),
+                              SVB.getConditionType());
       if (auto D = Le.getAs<DefinedOrUnknownSVal>())
         if (ProgramStateRef S2 = State->assume(*D, true))
           State = S2;
@@ -550,8 +546,7 @@ bool WinHandleChecker::evalCall(const CallEvent &Call,
         SVal Z = SVB.makeZeroVal(RT);
         ProgramStateRef Fail = State;
         for (auto [Op, V, Sy] :
-             {std::tuple{BO_EQ, Bad, In},
-              std::tuple{BO_LT, Z, Status}}) {
+             {std::tuple{BO_EQ, Bad, In}, std::tuple{BO_LT, Z, Status}}) {
           SVal Cnd = SVB.evalBinOp(Fail, Op, symVal(Sy, SVB), V,
                                    SVB.getConditionType());
           if (auto D = Cnd.getAs<DefinedOrUnknownSVal>())
