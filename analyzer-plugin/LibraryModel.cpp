@@ -15,9 +15,8 @@
 // the static inline ones: their bodies would only show the analyzer copies
 // of an int.  The system-call wrappers' bodies, also in the headers, are
 // not even parsed here: include/iosafe/inline.h declares them only under
-// __clang_analyzer__.  The table is matched by name (CDM::SimpleFunc) and
-// argument count, so a user function of another arity with the same name is
-// not.
+// __clang_analyzer__.  The table is matched by name (CDM::SimpleFunc) and argument
+// count, so a user function of another arity with the same name is not.
 
 #include "SummaryTable.h"
 
