@@ -28,6 +28,7 @@
 #include "WinModel.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
@@ -262,12 +263,39 @@ bool inLibraryHeader(SourceLocation L, const SourceManager &SM) {
   return File.contains("iosafe/");
 }
 
+/// libiosafe's Windows owners (the types of iosafe_auto_handle and
+/// iosafe_auto_sock).
+bool isWinOwner(QualType T) {
+  const RecordDecl *RD = T.isNull() ? nullptr : T->getAsRecordDecl();
+  return RD && RD->getIdentifier() &&
+         (RD->getName() == "iosafe_owned_handle" ||
+          RD->getName() == "iosafe_owned_socket");
+}
+
+/// Whether an iosafe_auto_handle or iosafe_auto_sock variable (AutoVars,
+/// AutoCleanup.cpp) holds Sym.
+bool heldByAutoVar(ProgramStateRef State, SymbolRef Sym) {
+  for (const MemRegion *R : State->get<AutoVars>()) {
+    const auto *VR = dyn_cast<VarRegion>(R);
+    if (!VR)
+      continue;
+    QualType T = VR->getValueType();
+    const FieldDecl *F = onlyField(T);
+    const MemRegion *H = VR;
+    if (F)
+      H = regions(State).getFieldRegion(F, VR);
+    if (State->getSVal(H).getAsSymbol() == Sym)
+      return true;
+  }
+  return false;
+}
+
 class WinHandleChecker
     : public Checker<eval::Call, check::PreCall, check::DeadSymbols,
                      check::LiveSymbols, check::PointerEscape,
                      check::PreStmt<BinaryOperator>,
                      check::PreStmt<UnaryOperator>, check::BranchCondition,
-                     check::PreStmt<ReturnStmt>> {
+                     check::PreStmt<ReturnStmt>, check::PostStmt<DeclStmt>> {
 public:
   WinHandleChecker() {
     for (unsigned K = 0; K < NumBugKinds; ++K)
@@ -288,6 +316,7 @@ public:
   void checkPreStmt(const UnaryOperator *UO, CheckerContext &C) const;
   void checkBranchCondition(const Stmt *Cond, CheckerContext &C) const;
   void checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const;
+  void checkPostStmt(const DeclStmt *DS, CheckerContext &C) const;
 
 private:
   std::unique_ptr<BugType> BT[NumBugKinds];
@@ -547,10 +576,12 @@ bool WinHandleChecker::evalCall(const CallEvent &Call,
         ProgramStateRef Fail = State;
         for (auto [Op, V, Sy] :
              {std::tuple{BO_EQ, Bad, In}, std::tuple{BO_LT, Z, Status}}) {
+          if (!Fail)
+            break;
           SVal Cnd = SVB.evalBinOp(Fail, Op, symVal(Sy, SVB), V,
                                    SVB.getConditionType());
           if (auto D = Cnd.getAs<DefinedOrUnknownSVal>())
-            Fail = Fail ? Fail->assume(*D, true) : nullptr;
+            Fail = Fail->assume(*D, true);
         }
         if (Fail) {
           Fail = Fail->bindLoc(loc::MemRegionVal(Holder),
@@ -560,10 +591,12 @@ bool WinHandleChecker::evalCall(const CallEvent &Call,
         }
         for (auto [Op, V, Sy] :
              {std::tuple{BO_NE, Bad, In}, std::tuple{BO_EQ, Z, Status}}) {
+          if (!State)
+            break;
           SVal Cnd = SVB.evalBinOp(State, Op, symVal(Sy, SVB), V,
                                    SVB.getConditionType());
           if (auto D = Cnd.getAs<DefinedOrUnknownSVal>())
-            State = State ? State->assume(*D, true) : nullptr;
+            State = State->assume(*D, true);
         }
         if (!State)
           return true;
@@ -665,7 +698,11 @@ void WinHandleChecker::checkDeadSymbols(SymbolReaper &SR,
   for (const auto &[Sym, H] : State->get<WinHandleMap>()) {
     if (!SR.isDead(Sym))
       continue;
-    if (!H.Closed && mayBeValid(State, Sym, H, SVB))
+    // The store still holds the dying bindings here: an
+    // iosafe_auto_handle's or iosafe_auto_sock's content is known, and its
+    // cleanup closes it.
+    if (!H.Closed && mayBeValid(State, Sym, H, SVB) &&
+        !heldByAutoVar(State, Sym))
       Leaked.push_back({Sym, H});
     State = State->remove<WinHandleMap>(Sym);
   }
@@ -685,6 +722,14 @@ void WinHandleChecker::checkLiveSymbols(ProgramStateRef State,
   for (const auto &[Sym, H] : State->get<WinHandleMap>())
     if (H.Status)
       SR.markLive(H.Status);
+  // An iosafe_auto_handle or iosafe_auto_sock is read by its cleanup at
+  // the end of its scope: its binding stays (the analysis no longer sees
+  // that read, AutoCleanup.cpp), so that the handle it holds is known to
+  // be closed when its symbol dies.
+  for (const MemRegion *R : State->get<AutoVars>())
+    if (const auto *VR = dyn_cast<VarRegion>(R))
+      if (isWinOwner(VR->getValueType()))
+        SR.markLive(VR);
 }
 
 ProgramStateRef WinHandleChecker::checkPointerEscape(
@@ -782,6 +827,30 @@ void WinHandleChecker::checkPreStmt(const ReturnStmt *RS,
     if (State->get<WinHandleMap>(Sym)) {
       C.addTransition(State->remove<WinHandleMap>(Sym));
     }
+}
+
+void WinHandleChecker::checkPostStmt(const DeclStmt *DS,
+                                     CheckerContext &C) const {
+  // Variables whose cleanup is a release of this model (iosafe_auto_handle,
+  // iosafe_auto_sock): their attribute was removed for the analysis
+  // (AutoCleanup.cpp), and the handle they hold at the end is closed.
+  ProgramStateRef State = C.getState();
+  bool Changed = false;
+  for (const Decl *D : DS->decls()) {
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (!VD)
+      continue;
+    const FunctionDecl *Cleanup = autoCleanupOf(VD);
+    if (!Cleanup)
+      if (const auto *CA = VD->getAttr<CleanupAttr>())
+        Cleanup = CA->getFunctionDecl();
+    if (!Cleanup || !winReleasesFirstParam(Cleanup))
+      continue;
+    State = State->add<AutoVars>(State->getRegion(VD, C.getLocationContext()));
+    Changed = true;
+  }
+  if (Changed)
+    C.addTransition(State);
 }
 
 } // namespace

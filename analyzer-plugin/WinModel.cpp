@@ -270,4 +270,9 @@ bool winModelClaims(const FunctionDecl *FD) {
          N != "iosafe_handle_borrow_from_fd";
 }
 
+bool winReleasesFirstParam(const FunctionDecl *FD) {
+  const WinRow *R = winRow(FD);
+  return R && R->Close == 0;
+}
+
 } // namespace iosafe

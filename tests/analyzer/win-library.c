@@ -177,3 +177,42 @@ int neg_replace_closes_the_old(void)
 	iosafe_handle_close(&a);
 	return 0;
 }
+
+int neg_from_null_of_null(DWORD pid)
+{
+	iosafe_handle_or_null r = {OpenProcess(SYNCHRONIZE, FALSE, pid)};
+	iosafe_owned_handle h;
+	if (r.raw != NULL) {
+		CloseHandle(r.raw);
+		return 0;
+	}
+	// NULL: the conversion can only fail, and h is none.
+	if (iosafe_handle_from_null(&h, r) == 0)
+		iosafe_handle_close(&h);
+	return -1;
+}
+
+int neg_auto_handle_closes(void)
+{
+	iosafe_auto_handle h = IOSAFE_HANDLE_NONE;
+	if (iosafe_open_process(&h, SYNCHRONIZE, 4) != 0)
+		return -1;
+	return WaitForSingleObject(h.raw, 0) == WAIT_OBJECT_0;
+}
+
+int neg_auto_sock_closes(void)
+{
+	iosafe_auto_sock s = IOSAFE_SOCK_NONE;
+	if (iosafe_sock_open(&s, AF_INET, SOCK_STREAM, 0) != 0)
+		return -1;
+	return send(s.raw, "x", 1, 0);
+}
+
+int pos_auto_handle_moved_out_leaks(void)
+{
+	iosafe_auto_handle h = IOSAFE_HANDLE_NONE;
+	if (iosafe_open_process(&h, SYNCHRONIZE, 4) != 0)
+		return -1;
+	HANDLE raw = iosafe_handle_into_raw(&h); // h is none: its cleanup closes nothing
+	return WaitForSingleObject(raw, 0) == WAIT_OBJECT_0; // expected-warning{{fd leak: the handle acquired by 'iosafe_open_process'}}
+}
