@@ -15,7 +15,11 @@
 #include "clang/Basic/TargetInfo.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
+
+#include <memory>
+#include <string>
 
 #include <vector>
 
@@ -225,6 +229,137 @@ const llvm::StringMap<const WinRow *> &byName() {
 
 bool TheModelOn = false;
 
+/// A Windows handle type: HANDLE (and the typedefs of it), SOCKET, HKEY, or
+/// libiosafe's owners and borrows of them; Fam is its family.
+bool isWinHandleType(QualType T, WinFamily &Fam) {
+  if (T.isNull())
+    return false;
+  if (const RecordDecl *RD = T->getAsRecordDecl()) {
+    if (!RD->getIdentifier())
+      return false;
+    StringRef N = RD->getName();
+    if (N == "iosafe_owned_handle" || N == "iosafe_borrowed_handle") {
+      Fam = WinFamily::Kernel;
+      return true;
+    }
+    if (N == "iosafe_owned_socket" || N == "iosafe_borrowed_socket") {
+      Fam = WinFamily::Socket;
+      return true;
+    }
+    return false;
+  }
+  for (int Guard = 0; Guard < 8; ++Guard) {
+    const auto *TT = T->getAs<TypedefType>();
+    if (!TT)
+      return false;
+    StringRef N = TT->getDecl()->getName();
+    if (N == "SOCKET") {
+      Fam = WinFamily::Socket;
+      return true;
+    }
+    if (N == "HKEY") {
+      Fam = WinFamily::RegKey;
+      return true;
+    }
+    if (N == "HANDLE") {
+      Fam = WinFamily::Kernel;
+      return true;
+    }
+    T = TT->getDecl()->getUnderlyingType();
+  }
+  return false;
+}
+
+/// The row a function's iosafe annotations give (IOSAFE_ACQUIRES,
+/// IOSAFE_RELEASES, IOSAFE_USES on its HANDLE, SOCKET or owner parameters
+/// and return value), when every annotated one is a Windows handle; the
+/// others are the engine's (AnnotationSummaries.cpp).  Cached.
+const WinRow *annotatedRow(const FunctionDecl *FD) {
+  struct Entry {
+    std::string Name;
+    WinRow Row;
+  };
+  static llvm::DenseMap<const FunctionDecl *, std::unique_ptr<Entry>> Cache;
+  FD = FD->getCanonicalDecl();
+  auto It = Cache.find(FD);
+  if (It != Cache.end())
+    return It->second ? &It->second->Row : nullptr;
+  std::unique_ptr<Entry> E;
+  // libiosafe's own functions are the table's; its static inline ones
+  // (from_raw, take, ...) are inlined, not summarised.
+  const FnSummary *S =
+      FD->getIdentifier() && FD->getName().starts_with("iosafe_")
+          ? nullptr
+          : annotationSummary(FD);
+  bool AllWin = S != nullptr;
+  WinRow R;
+  WinFamily F = WinFamily::Kernel;
+  unsigned NOut = 0, NUse = 0;
+  if (S && S->has(SF_RetAcquires)) {
+    if (isWinHandleType(FD->getReturnType(), F)) {
+      R.RetAcquires = true;
+      R.Fam = F;
+      // A user's acquirer may fail with either value: no sentinel is
+      // assumed (neither NULL nor INVALID_HANDLE_VALUE is ever owned),
+      // but INVALID_SOCKET is the only failure of a SOCKET.
+      R.Sent =
+          F == WinFamily::Socket ? WinSentinel::Invalid : WinSentinel::None;
+    } else {
+      AllWin = false;
+    }
+  }
+  for (const ParamEffect &PE : S ? S->Effects : decltype(S->Effects)()) {
+    if (PE.Index >= FD->getNumParams()) {
+      AllWin = false;
+      break;
+    }
+    QualType T = FD->getParamDecl(PE.Index)->getType();
+    QualType V = T->isPointerType() ? T->getPointeeType() : T;
+    if (!isWinHandleType(PE.E == Effect::AcquireOut ? V : T, F) &&
+        !isWinHandleType(V, F)) {
+      AllWin = false;
+      break;
+    }
+    switch (PE.E) {
+    case Effect::AcquireOut:
+      if (NOut < 2 && T->isPointerType())
+        R.Out[NOut++] = int(PE.Index);
+      R.Fam = F;
+      break;
+    case Effect::Release:
+      R.Close = int(PE.Index);
+      R.Fam = F;
+      break;
+    case Effect::Use:
+      if (NUse < 2)
+        R.Use[NUse++] = int(PE.Index);
+      break;
+    default: break; // borrows are not followed
+    }
+  }
+  if (AllWin && NOut) {
+    // The convention of the engine's annotations: an int status, 0 on
+    // success; a BOOL, nonzero.
+    QualType RT = FD->getReturnType();
+    const auto *TT = RT->getAs<TypedefType>();
+    R.Stat = TT && TT->getDecl()->getName() == "BOOL" ? WinStatus::NonZero
+             : RT->isIntegerType()                    ? WinStatus::Zero
+                                                      : WinStatus::None;
+    if (R.Stat == WinStatus::None)
+      AllWin = false;
+  }
+  if (AllWin && FD->getIdentifier()) {
+    E = std::make_unique<Entry>();
+    E->Name = FD->getName().str();
+    E->Row = R;
+    E->Row.Name = E->Name.c_str();
+    E->Row.NArgs = FD->getNumParams();
+  }
+  const WinRow *Out = E ? &E->Row : nullptr;
+  Cache[FD] = std::move(E);
+  return Out;
+}
+
 bool isWindowsTarget(const FunctionDecl *FD) {
   return FD->getASTContext().getTargetInfo().getTriple().isOSWindows();
 }
@@ -241,7 +376,7 @@ const WinRow *winRow(const FunctionDecl *FD) {
     return nullptr;
   auto It = byName().find(FD->getName());
   if (It == byName().end())
-    return nullptr;
+    return annotatedRow(FD);
   const WinRow *R = It->second;
   if (R->NArgs != FD->getNumParams())
     return nullptr;
