@@ -229,6 +229,10 @@ const llvm::StringMap<const WinRow *> &byName() {
 
 bool TheModelOn = false;
 
+bool isWindowsTarget(const FunctionDecl *FD) {
+  return FD->getASTContext().getTargetInfo().getTriple().isOSWindows();
+}
+
 /// A Windows handle type: HANDLE (and the typedefs of it), SOCKET, HKEY, or
 /// libiosafe's owners and borrows of them; Fam is its family.
 bool isWinHandleType(QualType T, WinFamily &Fam) {
@@ -287,8 +291,11 @@ const WinRow *annotatedRow(const FunctionDecl *FD) {
   std::unique_ptr<Entry> E;
   // libiosafe's own functions are the table's; its static inline ones
   // (from_raw, take, ...) are inlined, not summarised.
+  // Only for a Windows target: elsewhere a HANDLE or SOCKET typedef is the
+  // program's own (often an int fd), and its annotations are the engine's.
   const FnSummary *S =
-      FD->getIdentifier() && FD->getName().starts_with("iosafe_")
+      !isWindowsTarget(FD) ||
+              (FD->getIdentifier() && FD->getName().starts_with("iosafe_"))
           ? nullptr
           : annotationSummary(FD);
   bool AllWin = S != nullptr;
@@ -360,9 +367,6 @@ const WinRow *annotatedRow(const FunctionDecl *FD) {
   return Out;
 }
 
-bool isWindowsTarget(const FunctionDecl *FD) {
-  return FD->getASTContext().getTargetInfo().getTriple().isOSWindows();
-}
 } // namespace
 
 void setWinModelOn() { TheModelOn = true; }
