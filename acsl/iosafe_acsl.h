@@ -179,4 +179,18 @@
 */
 void iosafe_assume(int c);
 
+/*
+ * What closing a descriptor changes besides the descriptor table, for the
+ * assigns clauses of fd.h's close, drop and replace: nothing on POSIX; on
+ * Windows (_WIN32, src/win/crt.c) the C runtime's _close also closes the
+ * handle the descriptor owns (acsl/iosafe_win_crt.h), which is in the
+ * handle table, and may set the thread's last error.
+ */
+#ifdef _WIN32
+#  include "iosafe_win32.h"
+#  define IOSAFE_FD_CLOSE_ALSO , iosafe_win32_last_error, IOSAFE_HANDLE_TABLE
+#else
+#  define IOSAFE_FD_CLOSE_ALSO
+#endif
+
 #endif /* IOSAFE_ACSL_H */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * iosafe_win_crt.h: TRUSTED contracts of the two C runtime calls of the
- * handle/descriptor bridge (src/win/io.c), for Frama-C only; acsl/win/io.h
+ * iosafe_win_crt.h: TRUSTED contracts of the C runtime calls of the
+ * handle/descriptor bridge (src/win/io.c) and of _close (src/win/crt.c),
+ * for Frama-C only; acsl/win/io.h
  * includes it.  It joins the two models: a descriptor of the descriptor
  * table (iosafe_acsl.h) and a handle of the handle table
  * (iosafe_win_acsl.h).  A handle moved into a descriptor by
@@ -43,5 +44,27 @@ int _open_osfhandle(intptr_t h, int flags);
     (\result > 0 && iosafe_handle_is_open(\result));
 */
 intptr_t _get_osfhandle(int fd);
+
+/*
+ * _close (io.h, Microsoft C runtime, "_close"): "closes the file
+ * associated with fd.  The file descriptor and the underlying OS file
+ * handle are closed."  "returns 0 if the file was successfully closed.  A
+ * return value of -1 indicates an error": EBADF for a descriptor that is
+ * not open (the invalid-parameter handler returns, under mingw-w64's
+ * default), or the errno the C runtime maps from CloseHandle's error.  The
+ * C runtime frees the descriptor before CloseHandle's result is known
+ * (its _close_nolock frees the slot whatever CloseHandle returned), so the
+ * descriptor is released in both cases, as on Linux.  errno is promised
+ * for EBADF only, which close_owned rules out: after a failed CloseHandle
+ * the documentation promises nothing about errno, so neither does this
+ * contract (src/win/crt.c returns -EIO when errno is not an error number).
+ */
+/*@
+  requires close_owned: iosafe_fd_is_owned(fd);
+  assigns iosafe_fd_state[fd], errno, iosafe_win32_last_error, IOSAFE_HANDLE_TABLE;
+  ensures close_released: iosafe_fd_released{Pre, Post}(fd);
+  ensures close_result: \result == 0 || \result == -1;
+*/
+int _close(int fd);
 
 #endif /* IOSAFE_WIN_CRT_H */

@@ -38,7 +38,9 @@ namespace iosafe {
   /* iosafe.PosixFd's attribute checks */                                      \
   X(AccessMode, "access mode mismatch")                                        \
   X(SocketPhase, "socket phase mismatch")                                      \
-  X(MismatchedRelease, "mismatched release")
+  X(MismatchedRelease, "mismatched release")                                   \
+  /* iosafe.WinHandle (WinHandles.cpp) */                                      \
+  X(WrongSentinel, "wrong handle sentinel")
 
 enum BugKind : unsigned {
 #define IOSAFE_BUG_KIND_ID(Id, Name) BK_##Id,

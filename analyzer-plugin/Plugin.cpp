@@ -8,6 +8,7 @@
 //   iosafe.Ownership   turns on the summaries from annotations and the
 //                      libiosafe table
 //   iosafe.PosixFd     turns on the POSIX table (PosixFdModel.cpp)
+//   iosafe.WinHandle   Windows handles and sockets (WinHandles.cpp)
 //
 // Load by hand:
 //   clang-19 -cc1 -analyze -load iosafe-plugin.so \
@@ -18,6 +19,7 @@
 //       -Xclang -analyzer-checker=iosafe.Ownership file.c
 
 #include "Engine.h"
+#include "WinModel.h"
 
 #include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
 
@@ -61,6 +63,13 @@ extern "C" void clang_registerCheckers(CheckerRegistry &Registry) {
                       "types as iosafe.Ownership",
                       "", /*IsHidden=*/false);
   Registry.addDependency("iosafe.PosixFd", "iosafe.Engine");
+  Registry.addChecker(iosafe::registerWinHandleChecker, always,
+                      "iosafe.WinHandle",
+                      "Ownership of Windows handles and sockets (CreateFileW, "
+                      "OpenProcess, CreatePipe, socket, CloseHandle, "
+                      "closesocket, FindClose, RegCloseKey, libiosafe's "
+                      "win.h), and the wrong failure sentinel tested",
+                      "", /*IsHidden=*/false);
 }
 
 extern "C" const char clang_analyzerAPIVersionString[] =

@@ -24,7 +24,7 @@ namespace {
 template <typename Library, typename Posix, typename OwnPosix>
 const FnSummary *lookup(const SourceSet &On, const FunctionDecl *FD,
                         Library ByLibrary, Posix ByPosix, OwnPosix ByOwn) {
-  if (!FD)
+  if (!FD || winModelClaims(FD))
     return nullptr;
   if (On.has(Source::Ownership))
     if (const FnSummary *S = ByLibrary())
@@ -56,6 +56,8 @@ const FnSummary *summaryFor(const SourceSet &On, const FunctionDecl *FD) {
 }
 
 bool releasesFirstParam(const FunctionDecl *FD, const SourceSet &On) {
+  if (winModelClaims(FD)) // iosafe_auto_handle, iosafe_auto_sock
+    return winReleasesFirstParam(FD);
   const FnSummary *S = summaryFor(On, FD);
   if (!S)
     return false;
@@ -70,6 +72,9 @@ const FnSummary *FdEngine::summaryFor(const CallEvent &Call) const {
 }
 
 const FnSummary *FdEngine::ownAnnotations(const FunctionDecl *FD) const {
+  // The Windows model's functions are its own (WinHandles.cpp).
+  if (winModelClaims(FD))
+    return nullptr;
   return Enabled.has(Source::Ownership) ? annotationSummary(FD) : nullptr;
 }
 

@@ -281,6 +281,16 @@ acquiredAttrs(const FnSummary &S, unsigned I,
               const clang::ento::CallEvent &Call,
               llvm::function_ref<const FdAttrs *(unsigned Arg)> ArgAttrs);
 
+/// Whether the Windows model (iosafe.WinHandle, WinHandles.cpp) is on and
+/// models FD's calls (CloseHandle, CreateFileW, libiosafe's Windows
+/// functions; socket(2), accept(2), ... when the target is Windows): then
+/// no other summary source applies to it.
+bool winModelClaims(const clang::FunctionDecl *FD);
+/// Whether the Windows model's function FD releases its first parameter
+/// (iosafe_handle_drop, iosafe_sock_drop: the cleanups of iosafe_auto_handle
+/// and iosafe_auto_sock).
+bool winReleasesFirstParam(const clang::FunctionDecl *FD);
+
 /// A variable declared iosafe_auto_fd (or with another cleanup function
 /// that releases its argument): that function, or nullptr (AutoCleanup.cpp).
 const clang::FunctionDecl *autoCleanupOf(const clang::VarDecl *VD);

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 # analyzer-plugin/plugin.mk: the Clang Static Analyzer plugin (checkers
-# iosafe.Ownership, iosafe.PosixFd) and its -verify tests (tests/analyzer).
+# iosafe.Ownership, iosafe.PosixFd, iosafe.WinHandle) and its -verify tests (tests/analyzer).
 # Included by the top-level GNUmakefile.
 #
 # The plugin is built against the installed Clang/LLVM 19 (llvm-config-19)

@@ -309,16 +309,27 @@ prove-mutants: prove-shim $(PROOFS)/why3.conf
 # the contracts and the model.  iosafe_posix.h and the libc/ shims go there
 # too, for users who prove their own raw POSIX calls in the same model
 # (frama-c -no-frama-c-stdlib -cpp-extra-args="-nostdinc
-# -I$(includedir)/iosafe/libc -I$(includedir)").  install-acsl and
-# uninstall-acsl mirror each other through ACSL_INSTALLED.
+# -I$(includedir)/iosafe/libc -I$(includedir)").  The Windows model goes
+# there as well: win.h includes "iosafe_win_acsl.h" under __FRAMAC__, and the
+# trusted Win32 and C runtime contracts (iosafe_win32.h, iosafe_win_crt.h)
+# with their shims of <windows.h> and the rest (acsl/win/, installed as
+# libc-win/, whose files include "../iosafe_win32.h") prove Windows code in
+# the same model (frama-c -no-frama-c-stdlib -cpp-extra-args="-nostdinc
+# -D_WIN32 -I$(includedir)/iosafe/libc-win -I$(includedir)", as
+# proofs/win/win.mk runs it).  install-acsl and uninstall-acsl mirror each
+# other through ACSL_INSTALLED.
 ACSL_HDRS := acsl/iosafe_acsl.h acsl/iosafe_acsl_stdio.h $(PROVE_POSIX_HS)
+ACSL_WIN_HDRS := acsl/iosafe_win_acsl.h acsl/iosafe_win32.h acsl/iosafe_win_crt.h
+ACSL_WIN_SHIMS := $(wildcard acsl/win/*.h)
 ACSL_LIBC_HDRS := $(wildcard acsl/libc/*.h)
 ACSL_LIBC_SYS_HDRS := $(wildcard acsl/libc/sys/*.h)
 ACSL_LIBC_LINUX_HDRS := $(wildcard acsl/libc/linux/*.h)
 ACSL_INSTALLED := $(ACSL_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%) \
 	$(ACSL_LIBC_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%) \
 	$(ACSL_LIBC_SYS_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%) \
-	$(ACSL_LIBC_LINUX_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%)
+	$(ACSL_LIBC_LINUX_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%) \
+	$(ACSL_WIN_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%) \
+	$(ACSL_WIN_SHIMS:acsl/win/%=$(DESTDIR)$(includedir)/iosafe/libc-win/%)
 
 INSTALL_TARGETS += install-acsl
 UNINSTALL_TARGETS += uninstall-acsl
@@ -332,12 +343,16 @@ install-acsl:
 	$(Q)$(INSTALL) -m 644 $(ACSL_LIBC_SYS_HDRS) $(DESTDIR)$(includedir)/iosafe/libc/sys/
 	$(Q)$(INSTALL) -d -m 755 $(DESTDIR)$(includedir)/iosafe/libc/linux
 	$(Q)$(INSTALL) -m 644 $(ACSL_LIBC_LINUX_HDRS) $(DESTDIR)$(includedir)/iosafe/libc/linux/
+	$(Q)$(INSTALL) -m 644 $(ACSL_WIN_HDRS) $(DESTDIR)$(includedir)/iosafe/
+	$(Q)$(INSTALL) -d -m 755 $(DESTDIR)$(includedir)/iosafe/libc-win
+	$(Q)$(INSTALL) -m 644 $(ACSL_WIN_SHIMS) $(DESTDIR)$(includedir)/iosafe/libc-win/
 
 uninstall-acsl:
 	$(quiet) UNINSTALL "$(DESTDIR)$(includedir)/iosafe (ACSL model)"
 	$(Q)rm -f $(ACSL_INSTALLED)
 	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe/libc/sys $(DESTDIR)$(includedir)/iosafe/libc/linux \
 	    $(DESTDIR)$(includedir)/iosafe/libc 2>/dev/null || true
+	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe/libc-win 2>/dev/null || true
 	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe/libc/linux 2>/dev/null || true
 	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe/libc/sys $(DESTDIR)$(includedir)/iosafe/libc 2>/dev/null || true
 	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe 2>/dev/null || true

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
 """Compare iosafe-check's output (read from a file or stdin) with
-examples/bugs/EXPECTED: prints each expected finding as found or MISSING,
+examples/bugs/EXPECTED (or the EXPECTED file given second:
+examples/win-bugs/EXPECTED): prints each expected finding as found or MISSING,
 each other finding as UNEXPECTED, and whether each finding has path notes.
 Exit status 0 when they match exactly, 1 otherwise.  Used by `make demo`."""
 
@@ -41,7 +42,8 @@ def findings(lines):
 
 
 def main():
-    exp_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "EXPECTED")
+    exp_path = sys.argv[2] if len(sys.argv) > 2 else \
+        os.path.join(os.path.dirname(os.path.abspath(__file__)), "EXPECTED")
     lines = (open(sys.argv[1]) if len(sys.argv) > 1 else sys.stdin).read().splitlines()
     want = expected(exp_path)
     got = findings(lines)

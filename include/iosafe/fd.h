@@ -302,7 +302,7 @@ static inline bool iosafe_fd_is_none(const iosafe_owned_fd *fd)
   requires valid_fd: \valid(fd);
   requires separated: \separated(fd, &errno);
   requires owner_ok: iosafe_fd_owner_ok(fd->raw);
-  assigns fd->raw, errno, iosafe_fd_state[fd->raw];
+  assigns fd->raw, errno, iosafe_fd_state[fd->raw] IOSAFE_FD_CLOSE_ALSO;
   ensures fd_none: fd->raw == IOSAFE_RAW_NONE;
   behavior none:
     assumes fd->raw < 0;
@@ -311,7 +311,7 @@ static inline bool iosafe_fd_is_none(const iosafe_owned_fd *fd)
     ensures table_same: iosafe_fd_table_same{Pre, Post};
   behavior release:
     assumes fd->raw >= 0;
-    assigns fd->raw, errno, iosafe_fd_state[fd->raw];
+    assigns fd->raw, errno, iosafe_fd_state[fd->raw] IOSAFE_FD_CLOSE_ALSO;
     ensures released: iosafe_fd_released{Pre, Post}(\old(fd->raw));
     ensures result: \result == 0 || iosafe_neg_errno(\result);
   complete behaviors;
@@ -352,7 +352,7 @@ IOSAFE_INLINE int iosafe_fd_close(iosafe_owned_fd *fd)
   requires valid_fd: \valid(fd);
   requires separated: \separated(fd, &errno);
   requires owner_ok: iosafe_fd_owner_ok(fd->raw);
-  assigns fd->raw, errno, iosafe_fd_state[fd->raw];
+  assigns fd->raw, errno, iosafe_fd_state[fd->raw] IOSAFE_FD_CLOSE_ALSO;
   ensures fd_none: fd->raw == IOSAFE_RAW_NONE;
   ensures errno_kept: errno == \old(errno);
   behavior none:
@@ -389,7 +389,7 @@ IOSAFE_INLINE void iosafe_fd_drop(iosafe_owned_fd *fd)
   requires separated: \separated(dst, &errno);
   requires dst_owner_ok: iosafe_fd_owner_ok(dst->raw);
   requires src_owner_ok: iosafe_fd_owner_ok(src.raw);
-  assigns dst->raw, errno, iosafe_fd_state[dst->raw];
+  assigns dst->raw, errno, iosafe_fd_state[dst->raw] IOSAFE_FD_CLOSE_ALSO;
   ensures errno_kept: errno == \old(errno);
   ensures dst_owner_ok: iosafe_fd_owner_ok(dst->raw);
   behavior same:

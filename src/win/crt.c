@@ -23,7 +23,10 @@ int iosafe_fd_close(iosafe_owned_fd *fd)
 		return 0;
 	if (_close(raw) == 0)
 		return 0;
-	return errno > 0 ? -errno : -EIO;
+	/* _close promises errno only for EBADF (acsl/iosafe_win_crt.h): an
+	 * errno that is not an error number (0, or above the 4095 of the
+	 * model's iosafe_neg_errno) is reported as -EIO. */
+	return errno > 0 && errno <= 4095 ? -errno : -EIO;
 }
 
 void iosafe_fd_drop(iosafe_owned_fd *fd)

@@ -6,6 +6,7 @@
 # by this script (lit's %clang_analyze_cc1 and %s substitutions), and the
 # expectations inline (`// expected-warning{{...}}`, `// expected-note{{...}}`,
 # `// expected-no-diagnostics`), checked by clang's own -verify.
+# %clang_analyze_win is the analyzer for Windows code (win-*.c, below).
 #
 # The posix-*.c files run twice: as written, and with
 # unix.StdCLibraryFunctions on too (as iosafe-check and clang --analyze run
@@ -43,6 +44,17 @@ done < <("$CLANG" -E -v -x c /dev/null -o /dev/null 2>&1 |
 	sed -n '/#include <...> search starts here:/,/End of search list/p' |
 	sed -n 's/^ //p')
 cc1="$CLANG -cc1 -analyze -triple x86_64-pc-linux-gnu ${isys[*]} -load $plugin -I $root/include"
+# The win-*.c files analyse Windows code: %clang_analyze_win is the same
+# analyzer with the mingw-w64 target and its headers (the driver's search
+# path for --target=x86_64-w64-mingw32, as iosafe-check runs a cross
+# build's entries).
+wsys=()
+while read -r d; do
+	wsys+=(-internal-isystem "$d")
+done < <("$CLANG" --target=x86_64-w64-mingw32 -E -v -x c /dev/null -o /dev/null 2>&1 |
+	sed -n '/#include <...> search starts here:/,/End of search list/p' |
+	sed -n 's/^ //p')
+cc1win="$CLANG -cc1 -analyze -triple x86_64-w64-windows-gnu -fgnuc-version=4.2.1 -mms-bitfields ${wsys[*]} -load $plugin -I $root/include"
 
 if [ $# -gt 0 ]; then files=("$@"); else files=("$here"/*.c); fi
 
@@ -82,6 +94,7 @@ for f in "${files[@]}"; do
 	while IFS= read -r run; do
 		[ -n "$run" ] || continue
 		cmd=${run//%clang_analyze_cc1/$cc1}
+		cmd=${cmd//%clang_analyze_win/$cc1win}
 		cmd=${cmd//%s/$f}
 		if ! out=$(eval "$cmd" 2>&1); then
 			echo "  FAIL $name: $run"

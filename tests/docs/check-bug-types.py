@@ -4,8 +4,9 @@
 
 Each docs/bug-types/SLUG.md is titled with its bug type's name and holds a
 "## Bad" and a "## Good" C example.  Every Bad example, analysed by the real
-clang-19 with the plugin (iosafe.Ownership and iosafe.PosixFd, as
-iosafe-check runs them), must get a report of exactly that bug type; every
+clang-19 with the plugin (iosafe.Ownership, iosafe.PosixFd and
+iosafe.WinHandle, as iosafe-check runs them; for the target a page names on
+a "Target:" line, Windows code with the mingw-w64 headers), must get a report of exactly that bug type; every
 Good example must get no iosafe report at all.  The list of pages must
 match the bug types the plugin's README names (analyzer-plugin/README.md,
 "Bug types"), so that no bug type is left without a page.
@@ -27,12 +28,14 @@ def example(text, heading):
     return m.group(1) + "\n" if m else None
 
 
-def iosafe_reports(plugin, code, work, name, kinds):
+def iosafe_reports(plugin, code, work, name, kinds, target=None):
     path = os.path.join(work, name + ".c")
     with open(path, "w") as f:
         f.write(code)
-    p = subprocess.run([CLANG, "--analyze", "-Xclang", "-load", "-Xclang", plugin,
-                        "-Xclang", "-analyzer-checker=iosafe.Ownership,iosafe.PosixFd",
+    cross = ["--target=" + target] if target else []
+    p = subprocess.run([CLANG, "--analyze"] + cross + ["-Xclang", "-load", "-Xclang", plugin,
+                        "-Xclang",
+                        "-analyzer-checker=iosafe.Ownership,iosafe.PosixFd,iosafe.WinHandle",
                         "-Xclang", "-analyzer-output=text",
                         "-I", os.path.join(ROOT, "include"), "-o", os.devnull, path],
                        capture_output=True, text=True)
@@ -70,16 +73,20 @@ def main():
                     problems.append("file name is not the bug type's (%s)" % kind)
                 if "`iosafe/%s`" % slug not in text:
                     problems.append("no SARIF rule id iosafe/%s" % slug)
+            # A page about Windows code names its target ("Target:
+            # `x86_64-w64-mingw32`"): its examples are analysed for it.
+            t = re.search(r"^Target: `([a-z0-9_-]+)`", text, re.M)
+            target = t.group(1) if t else None
             bad, good = example(text, "Bad"), example(text, "Good")
             if not bad or not good:
                 problems.append("no Bad or no Good C example")
             if kind and bad and good:
                 try:
-                    got = iosafe_reports(plugin, bad, work, slug + "-bad", kinds)
+                    got = iosafe_reports(plugin, bad, work, slug + "-bad", kinds, target)
                     if kind not in got:
                         problems.append("Bad example: no '%s' report (got: %s)"
                                         % (kind, ", ".join(got) or "none"))
-                    got = iosafe_reports(plugin, good, work, slug + "-good", kinds)
+                    got = iosafe_reports(plugin, good, work, slug + "-good", kinds, target)
                     if got:
                         problems.append("Good example: reports %s" % ", ".join(got))
                 except RuntimeError as e:

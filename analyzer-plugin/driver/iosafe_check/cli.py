@@ -45,6 +45,9 @@ from .text import show_path, shown, shown_line
 
 OWNERSHIP = "iosafe.Ownership"
 POSIXFD = "iosafe.PosixFd"
+# Windows handles and sockets; it reports only on code that calls the Win32
+# and Winsock functions of its table (analyzer-plugin/WinModel.cpp).
+WINHANDLE = "iosafe.WinHandle"
 # A misplaced iosafe annotation is dropped by Clang with -Wignored-attributes:
 # make it an error (see include/iosafe/annotations.h).
 ERROR_FLAGS = ["-Werror=ignored-attributes"]
@@ -304,6 +307,8 @@ def run(argv, config):
             checkers.append(OWNERSHIP)
             if POSIXFD in have and not args.no_posix:
                 checkers.append(POSIXFD)
+            if WINHANDLE in have:
+                checkers.append(WINHANDLE)
         # Output paths are checked before any analysis.
         if args.sarif:
             sarif = OutputFile(args.sarif, "--sarif")

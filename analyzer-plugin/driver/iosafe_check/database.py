@@ -20,6 +20,7 @@ broken, gives a unit with a reason (tests/driver/fuzz-db.py checks this).
 import fnmatch
 import json
 import os
+import re
 import shlex
 import stat
 
@@ -46,6 +47,10 @@ PASS_THROUGH = frozenset({"-Xclang", "-Xanalyzer", "-mllvm"})
 CC1_LOADING = frozenset({"-load", "-plugin", "-add-plugin", "-load-pass-plugin"})
 CC1_LOADING_PREFIXES = ("-fpass-plugin=", "-fplugin=", "-plugin-arg-", "-load=")
 RESPONSE_DEPTH = 8
+# A compiler named for its target: ARCH-VENDOR-OS[-ENV]-gcc/g++/cc/c++/clang/
+# clang++, with an optional version (x86_64-w64-mingw32-gcc, x86_64-w64-mingw32-gcc-12).
+CROSS_COMPILER = re.compile(r"^([A-Za-z0-9_.]+(?:-[A-Za-z0-9_.]+){2,3})-"
+                            r"(?:gcc|g\+\+|cc|c\+\+|clang|clang\+\+)(?:-\d+(?:\.\d+){0,2})?$")
 
 
 class DbError(Exception):
@@ -211,6 +216,8 @@ def classify(unit, command, sb):
         return failed(unit, "the compiler '%s' is not one libscanbuild knows (cc, gcc, "
                       "clang, g++, clang++ and their versions): not analysed; "
                       "--exclude leaves it out" % os.path.basename(command[0]))
+    command = cross_target(command)
+    unit["command"] = command
     try:
         params = sb.analyze.classify_parameters(command)
     except StopIteration:  # a flag that takes a value ends the command
@@ -235,6 +242,24 @@ def classify(unit, command, sb):
         return unit
     return failed(unit, "the source's language is not known: no -x and the suffix '%s' is not "
                   "one of C, C++ or Objective-C (give -x c, or --exclude it)" % suffix)
+
+
+def cross_target(command):
+    """A cross compiler's entry analysed for its target: GCC's cross
+    compilers are named for the target triple they build for
+    (x86_64-w64-mingw32-gcc, aarch64-linux-gnu-gcc-12; gcc(1) "-dumpmachine",
+    GCC's installation manual, "Cross-compilation"), where clang is told
+    with --target=.  Without it clang-19 would analyse the unit for the host,
+    with the host's headers (<windows.h> not found); clang's own
+    triple-named drivers (x86_64-w64-mingw32-clang) are read the same way,
+    since the analysis runs clang-19.  A command that already names a target
+    (--target=, -target) is left as it is."""
+    if not command:
+        return command
+    m = CROSS_COMPILER.match(os.path.basename(command[0]))
+    if not m or any(a == "-target" or a.startswith("--target=") for a in command[1:]):
+        return command
+    return command[:1] + ["--target=" + m.group(1)] + command[1:]
 
 
 def expand_response_files(command, directory, depth=0):
