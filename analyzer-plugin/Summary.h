@@ -241,6 +241,11 @@ bool releasesFirstParam(const clang::FunctionDecl *FD, const SourceSet &On);
 /// nullptr when FD carries no iosafe annotation.  Cached.
 const FnSummary *annotationSummary(const clang::FunctionDecl *FD);
 
+/// The summary GCC's fd attributes on FD give (fd_arg, fd_arg_read,
+/// fd_arg_write: each a use of its parameter; GccFdAttributes.cpp), or
+/// nullptr when FD carries none.  It belongs to iosafe.PosixFd.  Cached.
+const FnSummary *gccFdArgSummary(const clang::FunctionDecl *FD);
+
 /// libiosafe's built-in table: the summary for a call to one of its
 /// functions, or nullptr.
 const FnSummary *librarySummary(const clang::ento::CallEvent &Call);
