@@ -144,8 +144,12 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
         CV.State = S2;
     CV.State = CV.State->BindExpr(CE, CV.LCtx, P);
   }
-  if (S->has(SF_RetAcquires) && !CV.RetIntTy.isNull())
-    acquireReturned(CV);
+  if (S->has(SF_RetAcquires) && !CV.RetIntTy.isNull()) {
+    if (CV.CertainFailure)
+      CV.Ret = CV.wrap(CV.SVB.makeIntVal(-1, CV.RetIntTy));
+    else
+      acquireReturned(CV);
+  }
 
   // 4. The effects, in order; then the out-parameters.
   for (const ParamEffect &E : S->Effects)
@@ -227,11 +231,28 @@ void FdEngine::acquireReturned(CallEval &CV) const {
   }
 }
 
-/// Use: a bind, listen or connect moves a socket to its next phase.
+/// Use: a bind, listen or connect moves a socket to its next phase.  Of
+/// a socket the engine does not track (a parameter), the phase is
+/// inferred: bind makes it bound, listen listening, connect connected, and
+/// accept shows it was listening (listen(2), accept(2): connection-mode
+/// sockets only).
 void FdEngine::effectUse(const ParamEffect &E, CallEval &CV) const {
   const FdArg *A = CV.arg(E);
   SymbolRef Sym = A ? A->sym() : nullptr;
   const FdState *FS = Sym ? CV.State->get<FdMap>(Sym) : nullptr;
+  if (!FS && Sym && CV.Src == Source::PosixFd) {
+    SockPhase Out = (E.Need & N_Listening) ? SockPhase::Listening : E.PhaseOut;
+    if (Out == SockPhase::Unknown)
+      return;
+    const unsigned *Old = CV.State->get<InferredSockets>(Sym);
+    FdAttrs At = Old ? unpackAttrs(*Old) : FdAttrs();
+    At.Kind = FdKind::Socket;
+    At.Phase = Out;
+    if (Out == SockPhase::Listening)
+      At.Type = SockType::Stream;
+    CV.State = CV.State->set<InferredSockets>(Sym, packAttrs(At));
+    return;
+  }
   if (E.PhaseOut == SockPhase::Unknown || !FS || !FS->isOwned() ||
       FS->At.Kind != FdKind::Socket)
     return;
@@ -253,36 +274,52 @@ void FdEngine::effectUse(const ParamEffect &E, CallEval &CV) const {
 /// owned here.
 void FdEngine::effectDupOnto(const ParamEffect &E, CallEval &CV) const {
   const FdArg *A = CV.arg(E);
-  if (!A || E.Other >= CV.Args.size() || !CV.Args[E.Other].Valid)
-    return;
   ProgramStateRef &State = CV.State;
-  SymbolRef Sym = A->sym();
+  SymbolRef Sym = A ? A->sym() : nullptr;
   const FdState *FS = Sym ? State->get<FdMap>(Sym) : nullptr;
-  const FdArg &T = CV.Args[E.Other];
-  // dup2(fd, STDIN_FILENO): the constant target is open again.
-  if (auto K = constInt(T.Val); K && *K >= 0 && *K < INT32_MAX)
-    State = State->remove<ClosedConsts>(unsigned(*K));
-  SymbolRef TS = T.sym();
-  const FdState *TFS = TS ? State->get<FdMap>(TS) : nullptr;
-  if (!TFS || TS == Sym)
-    return;
-  FdState NS = TFS->with(FdState::Owned);
-  NS.Owner = nullptr;
-  NS.OwnerRegion = nullptr;
-  NS.At = FS ? FS->At : FdAttrs();
-  if (TFS->isOwned()) {
-    State = State->set<FdMap>(TS, NS);
-  } else if (TFS->isGone()) {
-    if (CV.RetTy->isIntegerType()) {
-      CV.DupOntoFail =
-          State->BindExpr(CV.CE, CV.LCtx, CV.SVB.makeIntVal(-1, CV.RetTy));
-      CV.Ret = T.Val;
+  const FdAttrs SrcAt = FS ? FS->At : FdAttrs();
+  if (A && E.Other < CV.Args.size() && CV.Args[E.Other].Valid) {
+    const FdArg &T = CV.Args[E.Other];
+    // dup2(fd, STDIN_FILENO): the constant target is open again.
+    if (auto K = constInt(T.Val); K && *K >= 0 && *K < INT32_MAX)
+      State = State->remove<ClosedConsts>(unsigned(*K));
+    SymbolRef TS = T.sym();
+    const FdState *TFS = TS ? State->get<FdMap>(TS) : nullptr;
+    if (TFS && TS != Sym) {
+      FdState NS = TFS->with(FdState::Owned);
+      NS.Owner = nullptr;
+      NS.OwnerRegion = nullptr;
+      NS.At = SrcAt;
+      if (TFS->isOwned()) {
+        State = State->set<FdMap>(TS, NS);
+      } else if (TFS->isGone()) {
+        if (CV.RetTy->isIntegerType()) {
+          CV.DupOntoFail =
+              State->BindExpr(CV.CE, CV.LCtx, CV.SVB.makeIntVal(-1, CV.RetTy));
+          CV.Ret = T.Val;
+        }
+        State = State->set<FdMap>(TS, NS);
+        if (T.Holder)
+          State = State->remove<GoneOwners>(T.Holder);
+        CV.Notes.push_back({TS, "fd opened here by duplication"});
+      }
     }
-    State = State->set<FdMap>(TS, NS);
-    if (T.Holder)
-      State = State->remove<GoneOwners>(T.Holder);
-    CV.Notes.push_back({TS, "fd opened here by duplication"});
   }
+  // The result: newfd or -1 (dup(2)), used and tested like a new fd with
+  // the source's access mode and socket, but not owned on its own: the
+  // target's owner closes it (DupResults; never a leak).
+  if (CV.Ret || !CV.RetTy->isIntegerType() || CV.Src != Source::PosixFd)
+    return;
+  SVal R = CV.conjureFd(CV.RetTy);
+  SymbolRef RS = R.getAsSymbol();
+  if (!RS)
+    return;
+  if (ProgramStateRef S2 = assumeCmp(State, RS, BO_GE, -1, CV.SVB))
+    State = S2;
+  State = State->set<FdMap>(RS, FdState::acquired(CV.Src, nullptr, SrcAt));
+  State = State->add<DupResults>(RS);
+  CV.Ret = R;
+  CV.Notes.push_back({RS, "fd duplicated here", acquiredNote(SrcAt, true)});
 }
 
 /// close_range(2): "closes all open file descriptors from first to last

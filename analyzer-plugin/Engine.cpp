@@ -41,6 +41,9 @@ IOSAFE_STATE_TRAIT_INDEX(ForkRets)
 IOSAFE_STATE_TRAIT_INDEX(CastFds)
 IOSAFE_STATE_TRAIT_INDEX(DirStreams)
 IOSAFE_STATE_TRAIT_INDEX(ClosedConsts)
+IOSAFE_STATE_TRAIT_INDEX(DupResults)
+IOSAFE_STATE_TRAIT_INDEX(FailedFds)
+IOSAFE_STATE_TRAIT_INDEX(InferredSockets)
 
 namespace iosafe {
 
@@ -289,8 +292,15 @@ void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
     InAssume = true;
     Outcome O = resolve(Before, Sym, FS.Status, SVB);
     InAssume = false;
-    if (O.FailureCertain)
-      continue; // it never held a descriptor on this path
+    if (O.FailureCertain) {
+      // It never held a descriptor on this path.  Tested by the program
+      // (unix.StdCLibraryFunctions decided it, then `if (fd == -1)`), a
+      // later use of its -1 is a use of the failed fd (Checks.cpp).
+      if (FS.Unchecked && FS.Tested && !FS.Status &&
+          FS.source() == Source::PosixFd)
+        State = State->set<FailedFds>(Sym, true);
+      continue;
+    }
     Leaked.push_back({Sym, FS});
   }
   llvm::SmallVector<std::pair<SymbolRef, Source>, 1> LeakedDirs;

@@ -130,6 +130,9 @@ enum NeedFlags : unsigned char {
   N_Offset = 1u << 6,       ///< moves the file offset (read, write, lseek):
                             ///< on an fd fdopendir took over, undefined
                             ///< (fdopendir(3p)), a "use after move"
+  N_New = 1u << 7,          ///< a socket not yet bound, listening or
+                            ///< connected (bind(2): EINVAL "The socket is
+                            ///< already bound to an address")
 };
 
 struct ParamEffect {
