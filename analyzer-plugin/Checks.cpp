@@ -217,6 +217,25 @@ ProgramStateRef FdEngine::checkUse(ProgramStateRef State, const FdArg &A,
       // (Its symbol is dead by now, and its constraint with it: the
       // failed acquisitions on the path stand for it.)
       bool Untested = false;
+      // Still alive (the variable is read again later), the failed fd is
+      // in the map, its value constrained to this one.
+      SValBuilder &SVB = C.getSValBuilder();
+      for (const auto &[F, FS] : State->get<FdMap>()) {
+        if (!FS.isOwned() || !FS.Unchecked || FS.Status ||
+            FS.source() != Source::PosixFd)
+          continue;
+        const llvm::APSInt *K = SVB.getKnownValue(State, SVB.makeSymbolVal(F));
+        if (!K || K->getExtValue() != *V)
+          continue;
+        if (!FS.Tested) {
+          Untested = true;
+          continue;
+        }
+        return goOn(BK_Unchecked, Src,
+                    "unchecked fd: the fd is used where its acquisition "
+                    "failed",
+                    State, Pred, C, {F}, E);
+      }
       for (const auto &[F, Tested] : State->get<FailedFds>()) {
         if (!Tested) {
           Untested = true;
