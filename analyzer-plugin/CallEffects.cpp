@@ -231,6 +231,23 @@ void FdEngine::acquireReturned(CallEval &CV) const {
   }
 }
 
+/// bind(2): the socket is bound only if the call succeeds; its result is
+/// remembered (PendingBinds) until the path shows which.
+static void pendingBind(const ParamEffect &E, SymbolRef Sock, CallEval &CV) {
+  if (E.PhaseOut != SockPhase::Bound || !CV.RetTy->isIntegerType())
+    return;
+  if (!CV.Ret)
+    CV.Ret = CV.SVB.conjureSymbolVal(nullptr, CV.CE, CV.LCtx, CV.RetTy,
+                                     CV.C.blockCount());
+  if (SymbolRef R = CV.Ret->getAsSymbol()) {
+    // bind(2): "On success, zero is returned.  On error, -1 is returned".
+    if (ProgramStateRef S2 = assumeCmp(CV.State, R, BO_GE, -1, CV.SVB))
+      if (ProgramStateRef S3 = assumeCmp(S2, R, BO_LE, 0, CV.SVB))
+        CV.State = S3;
+    CV.State = CV.State->set<PendingBinds>(Sock, R);
+  }
+}
+
 /// Use: a bind, listen or connect moves a socket to its next phase.  Of
 /// a socket the engine does not track (a parameter), the phase is
 /// inferred: bind makes it bound, listen listening, connect connected, and
@@ -251,6 +268,7 @@ void FdEngine::effectUse(const ParamEffect &E, CallEval &CV) const {
     if (Out == SockPhase::Listening)
       At.Type = SockType::Stream;
     CV.State = CV.State->set<InferredSockets>(Sym, packAttrs(At));
+    pendingBind(E, Sym, CV);
     return;
   }
   if (E.PhaseOut == SockPhase::Unknown || !FS || !FS->isOwned() ||
@@ -259,6 +277,7 @@ void FdEngine::effectUse(const ParamEffect &E, CallEval &CV) const {
   FdState NS = *FS;
   NS.At.Phase = E.PhaseOut;
   CV.State = CV.State->set<FdMap>(Sym, NS);
+  pendingBind(E, Sym, CV);
   CV.Notes.push_back({Sym, "",
                       E.PhaseOut == SockPhase::Bound ? "socket bound here"
                       : E.PhaseOut == SockPhase::Listening

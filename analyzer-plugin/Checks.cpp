@@ -414,6 +414,18 @@ ProgramStateRef FdEngine::checkAttrs(ProgramStateRef State, const FdArg &A,
         Msg = Pre + " before bind: the socket was never bound";
       else if (P == SockPhase::Connected)
         Msg = Pre + " on a connected socket";
+      else if (const SymbolRef *R = State->get<PendingBinds>(Sym)) {
+        // The bind that made it bound may have failed on this path.
+        SValBuilder &SVB = C.getSValBuilder();
+        InAssume = true;
+        bool MayFail = assumeCmp(State, *R, BO_EQ, -1, SVB) != nullptr;
+        bool MaySucceed = assumeCmp(State, *R, BO_NE, -1, SVB) != nullptr;
+        InAssume = false;
+        if (MayFail)
+          Msg = Pre + (MaySucceed ? " after a bind whose result was not "
+                                    "checked: the socket may not be bound"
+                                  : " on a socket whose bind failed");
+      }
     } else if ((PE.Need & N_NotListening) && P == SockPhase::Listening) {
       Msg = Pre + " on a listening socket";
     } else if (PE.Need & N_New) {

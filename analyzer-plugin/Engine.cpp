@@ -44,6 +44,7 @@ IOSAFE_STATE_TRAIT_INDEX(ClosedConsts)
 IOSAFE_STATE_TRAIT_INDEX(DupResults)
 IOSAFE_STATE_TRAIT_INDEX(FailedFds)
 IOSAFE_STATE_TRAIT_INDEX(InferredSockets)
+IOSAFE_STATE_TRAIT_INDEX(PendingBinds)
 
 namespace iosafe {
 
@@ -243,6 +244,10 @@ void FdEngine::checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const {
   // fork's result decides, at a report, whether the path is the child's.
   for (SymbolRef R : State->get<ForkRets>())
     SR.markLive(R);
+  // A bind's result, while its socket lives (checkDeadSymbols drops the
+  // entry with the socket): whether it failed decides the socket's phase.
+  for (const auto &[Sock, R] : State->get<PendingBinds>())
+    SR.markLive(R);
   // A borrow keeps its owner's state, so that a use of the borrow after
   // the owner is closed is still recognised.
   for (const auto &[Sym, FS] : State->get<FdMap>()) {
@@ -269,6 +274,9 @@ void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   for (const auto &[Str, Fd] : State->get<StreamFds>())
     if (!SR.isLive(Str) || !SR.isLive(Fd))
       State = State->remove<StreamFds>(Str);
+  for (const auto &[Sock, R] : State->get<PendingBinds>())
+    if (!SR.isLive(Sock))
+      State = State->remove<PendingBinds>(Sock);
   SValBuilder &SVB = C.getSValBuilder();
   llvm::SmallVector<std::pair<SymbolRef, FdState>, 2> Leaked;
   for (const auto &[Sym, FS] : State->get<FdMap>()) {

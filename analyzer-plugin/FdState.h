@@ -288,6 +288,12 @@ IOSAFE_STATE_TRAIT(FailedFds, llvm::ImmutableMap<clang::ento::SymbolRef, bool>)
 /// connect connected (iosafe.PosixFd); the attributes packed by packAttrs.
 IOSAFE_STATE_TRAIT(InferredSockets,
                    llvm::ImmutableMap<clang::ento::SymbolRef, unsigned>)
+/// A socket -> the result of the bind that made it bound: until the path
+/// rules out that bind failed (-1), the socket may still be unbound, and
+/// listen on it is a phase mismatch.
+IOSAFE_STATE_TRAIT(
+    PendingBinds,
+    llvm::ImmutableMap<clang::ento::SymbolRef, clang::ento::SymbolRef>)
 
 namespace iosafe {
 /// FdAttrs as one number (a program-state value), and back.
