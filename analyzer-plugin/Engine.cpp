@@ -45,6 +45,7 @@ IOSAFE_STATE_TRAIT_INDEX(DupResults)
 IOSAFE_STATE_TRAIT_INDEX(FailedFds)
 IOSAFE_STATE_TRAIT_INDEX(InferredSockets)
 IOSAFE_STATE_TRAIT_INDEX(PendingBinds)
+IOSAFE_STATE_TRAIT_INDEX(OutFds)
 
 namespace iosafe {
 
@@ -248,6 +249,12 @@ void FdEngine::checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const {
   // entry with the socket): whether it failed decides the socket's phase.
   for (const auto &[Sock, R] : State->get<PendingBinds>())
     SR.markLive(R);
+  // An fd stored through a parameter, and where: what the function returns
+  // decides whether it leaked (TopFrame.cpp).
+  for (const auto &[Sym, Where] : State->get<OutFds>()) {
+    SR.markLive(Sym);
+    SR.markLive(Where);
+  }
   // A borrow keeps its owner's state, so that a use of the borrow after
   // the owner is closed is still recognised.
   for (const auto &[Sym, FS] : State->get<FdMap>()) {
@@ -396,6 +403,14 @@ void FdEngine::checkBind(SVal Loc, SVal Val, const Stmt *S,
       // heap): handed on.  The analyzer's own escape-on-bind misses an fd
       // inside a struct copied by value (*dst = src).
       State = State->remove<FdMap>(Sym);
+      // Through a pointer parameter of the analysed function: handed on
+      // only if the function returns success (TopFrame.cpp).
+      if (const auto *SR = dyn_cast<SymbolicRegion>(R->getBaseRegion()))
+        if (const auto *RV = dyn_cast<SymbolRegionValue>(SR->getSymbol()))
+          if (const auto *VR = dyn_cast<VarRegion>(RV->getRegion());
+              VR && isa<ParmVarDecl>(VR->getDecl()) && C.inTopFrame() &&
+              FS->K == FdState::Owned && FS->source() == Source::PosixFd)
+            State = State->set<OutFds>(Sym, R);
     } else if (FS && FS->K == FdState::Owned && !isTrackable(R) &&
                isa<StackSpaceRegion>(R->getMemorySpace())) {
       // An array element at an unknown index: the analysis cannot tell

@@ -294,6 +294,12 @@ IOSAFE_STATE_TRAIT(InferredSockets,
 IOSAFE_STATE_TRAIT(
     PendingBinds,
     llvm::ImmutableMap<clang::ento::SymbolRef, clang::ento::SymbolRef>)
+/// Owned fds the analysed function stored through one of its pointer
+/// parameters (*out = fd), and where: handed on to the caller if the
+/// function returns success, leaked if it returns its failure value.
+IOSAFE_STATE_TRAIT(
+    OutFds,
+    llvm::ImmutableMap<clang::ento::SymbolRef, const clang::ento::MemRegion *>)
 
 namespace iosafe {
 /// FdAttrs as one number (a program-state value), and back.
