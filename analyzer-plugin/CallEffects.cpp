@@ -508,8 +508,10 @@ void FdEngine::effectCloseOrRelease(const ParamEffect &E, CallEval &CV) const {
   SValBuilder &SVB = CV.SVB;
   SymbolRef Sym = A->sym();
   const FdState *FS = Sym ? State->get<FdMap>(Sym) : nullptr;
-  if (Sym)
-    State = State->remove<OutFds>(Sym); // closed or released: not leaked
+  if (Sym) { // closed or released: not leaked
+    State = State->remove<OutFds>(Sym);
+    State = State->remove<HeapFds>(Sym);
+  }
   if (E.E == Effect::Close && CV.Src == Source::PosixFd)
     if (auto K = A->Val.getAs<nonloc::ConcreteInt>())
       if (K->getValue().isNonNegative() && K->getValue().getActiveBits() < 31) {

@@ -46,6 +46,7 @@ IOSAFE_STATE_TRAIT_INDEX(FailedFds)
 IOSAFE_STATE_TRAIT_INDEX(InferredSockets)
 IOSAFE_STATE_TRAIT_INDEX(PendingBinds)
 IOSAFE_STATE_TRAIT_INDEX(OutFds)
+IOSAFE_STATE_TRAIT_INDEX(HeapFds)
 
 namespace iosafe {
 
@@ -125,6 +126,30 @@ void FdEngine::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
   for (const ParamEffect &E : S->Effects) {
     if (E.E != Effect::ForeignRelease || E.Index >= Call.getNumArgs())
       continue;
+    // free(3) of a heap object that still holds an owned fd: the fd leaks.
+    if (const MemRegion *Obj = Call.getArgSVal(E.Index).getAsRegion();
+        Obj && !State->get<HeapFds>().isEmpty() && Call.getCalleeIdentifier() &&
+        Call.getCalleeIdentifier()->getName() == "free") {
+      const MemRegion *Base = Obj->getBaseRegion();
+      SValBuilder &SVB = C.getSValBuilder();
+      for (const auto &[Fd, Where] : State->get<HeapFds>()) {
+        if (Where->getBaseRegion() != Base)
+          continue;
+        State = State->remove<HeapFds>(Fd);
+        Changed = true;
+        if (State->getSVal(Where, Fd->getType()).getAsSymbol() != Fd ||
+            assumeCmp(State, Fd, BO_LT, 0, SVB))
+          continue; // overwritten, or it may not be an fd
+        ExplodedNode *N = C.generateNonFatalErrorNode(State, Pred);
+        if (!N)
+          return;
+        report(BK_Leak, Source::PosixFd,
+               "fd leak: the fd stored in this heap object is not closed "
+               "before 'free' releases the object",
+               N, C, {Fd}, Call.getArgExpr(E.Index));
+        Pred = N;
+      }
+    }
     if (SymbolRef Str = Call.getArgSVal(E.Index).getAsLocSymbol())
       if (const SymbolRef *FdSym = State->get<StreamFds>(Str)) {
         // fclose/closedir of the stream fdopen/fdopendir returned closes
@@ -224,6 +249,10 @@ void FdEngine::checkPostCall(const CallEvent &Call, CheckerContext &C) const {
       State = State->remove<FdMap>(Sym);
       Changed = true;
     }
+    if (Sym && State->get<HeapFds>(Sym)) { // handed on from its object
+      State = State->remove<HeapFds>(Sym);
+      Changed = true;
+    }
   }
   if (Changed)
     C.addTransition(State);
@@ -255,6 +284,8 @@ void FdEngine::checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const {
     SR.markLive(Sym);
     SR.markLive(Where);
   }
+  for (const auto &[Sym, Where] : State->get<HeapFds>())
+    SR.markLive(Sym);
   // A borrow keeps its owner's state, so that a use of the borrow after
   // the owner is closed is still recognised.
   for (const auto &[Sym, FS] : State->get<FdMap>()) {
@@ -347,6 +378,12 @@ ProgramStateRef FdEngine::checkPointerEscape(ProgramStateRef State,
   if (Call)
     if (const FnSummary *S = summaryFor(*Call); S && S->has(SF_KeepsNoFd))
       return State;
+  // A heap object that escapes (to an unknown function, which may close
+  // its fd or keep the object) no longer leaks what it holds when freed.
+  for (const auto &[Sym, Where] : State->get<HeapFds>())
+    if (const auto *SR = dyn_cast<SymbolicRegion>(Where->getBaseRegion());
+        SR && Escaped.count(SR->getSymbol()))
+      State = State->remove<HeapFds>(Sym);
   auto Exempt = State->get<EscapeExempt>();
   for (SymbolRef Sym : Escaped) {
     if (Exempt.contains(Sym))
@@ -411,6 +448,11 @@ void FdEngine::checkBind(SVal Loc, SVal Val, const Stmt *S,
               VR && isa<ParmVarDecl>(VR->getDecl()) && C.inTopFrame() &&
               FS->K == FdState::Owned && FS->source() == Source::PosixFd)
             State = State->set<OutFds>(Sym, R);
+      // In a heap object (malloc'd: unix.Malloc's heap space): leaked if
+      // the object is freed with the fd still in it (checkPreCall).
+      if (isa<HeapSpaceRegion>(R->getMemorySpace()) &&
+          FS->source() == Source::PosixFd)
+        State = State->set<HeapFds>(Sym, R);
     } else if (FS && FS->K == FdState::Owned && !isTrackable(R) &&
                isa<StackSpaceRegion>(R->getMemorySpace())) {
       // An array element at an unknown index: the analysis cannot tell

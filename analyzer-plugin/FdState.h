@@ -300,6 +300,12 @@ IOSAFE_STATE_TRAIT(
 IOSAFE_STATE_TRAIT(
     OutFds,
     llvm::ImmutableMap<clang::ento::SymbolRef, const clang::ento::MemRegion *>)
+/// Owned fds stored in heap memory (obj->fd = fd), and where: freeing the
+/// object while the fd is still stored there leaks it.  Dropped when the
+/// fd is closed or handed on, or the object escapes.
+IOSAFE_STATE_TRAIT(
+    HeapFds,
+    llvm::ImmutableMap<clang::ento::SymbolRef, const clang::ento::MemRegion *>)
 
 namespace iosafe {
 /// FdAttrs as one number (a program-state value), and back.
