@@ -21,7 +21,7 @@
 // Success of an acquisition is not split here: the fd stays "unchecked"
 // with its status until a branch decides (Outcomes.cpp).
 //
-// A little over 600 lines: one function per Effect, kept next to the one
+// About 680 lines: one function per Effect, kept next to the one
 // switch that dispatches them, so that a new effect is added in one file.
 
 #include "Engine.h"
