@@ -21,7 +21,7 @@
 // Success of an acquisition is not split here: the fd stays "unchecked"
 // with its status until a branch decides (Outcomes.cpp).
 //
-// A little over 600 lines: one function per Effect, kept next to the one
+// About 680 lines: one function per Effect, kept next to the one
 // switch that dispatches them, so that a new effect is added in one file.
 
 #include "Engine.h"
@@ -148,8 +148,12 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
   }
   if (S->has(SF_StreamOut | SF_ViewBegin))
     streamOutSplit(CV); // StreamHandOffs.cpp
-  if (S->has(SF_RetAcquires) && !CV.RetIntTy.isNull())
-    acquireReturned(CV);
+  if (S->has(SF_RetAcquires) && !CV.RetIntTy.isNull()) {
+    if (CV.CertainFailure)
+      CV.Ret = CV.wrap(CV.SVB.makeIntVal(-1, CV.RetIntTy));
+    else
+      acquireReturned(CV);
+  }
 
   // 4. The effects, in order; then the out-parameters.
   for (const ParamEffect &E : S->Effects)
@@ -232,17 +236,53 @@ void FdEngine::acquireReturned(CallEval &CV) const {
   }
 }
 
-/// Use: a bind, listen or connect moves a socket to its next phase.
+/// bind(2): the socket is bound only if the call succeeds; its result is
+/// remembered (PendingBinds) until the path shows which.
+static void pendingBind(const ParamEffect &E, SymbolRef Sock, CallEval &CV) {
+  if (E.PhaseOut != SockPhase::Bound || !CV.RetTy->isIntegerType())
+    return;
+  if (!CV.Ret)
+    CV.Ret = CV.SVB.conjureSymbolVal(nullptr, CV.CE, CV.LCtx, CV.RetTy,
+                                     CV.C.blockCount());
+  if (SymbolRef R = CV.Ret->getAsSymbol()) {
+    // bind(2): "On success, zero is returned.  On error, -1 is returned".
+    if (ProgramStateRef S2 = assumeCmp(CV.State, R, BO_GE, -1, CV.SVB))
+      if (ProgramStateRef S3 = assumeCmp(S2, R, BO_LE, 0, CV.SVB))
+        CV.State = S3;
+    CV.State = CV.State->set<PendingBinds>(Sock, R);
+  }
+}
+
+/// Use: a bind, listen or connect moves a socket to its next phase.  Of
+/// a socket the engine does not track (a parameter), the phase is
+/// inferred: bind makes it bound, listen listening, connect connected, and
+/// accept shows it was listening (listen(2), accept(2): connection-mode
+/// sockets only).
 void FdEngine::effectUse(const ParamEffect &E, CallEval &CV) const {
   const FdArg *A = CV.arg(E);
   SymbolRef Sym = A ? A->sym() : nullptr;
   const FdState *FS = Sym ? CV.State->get<FdMap>(Sym) : nullptr;
+  if (!FS && Sym && CV.Src == Source::PosixFd) {
+    SockPhase Out = (E.Need & N_Listening) ? SockPhase::Listening : E.PhaseOut;
+    if (Out == SockPhase::Unknown)
+      return;
+    const unsigned *Old = CV.State->get<InferredSockets>(Sym);
+    FdAttrs At = Old ? unpackAttrs(*Old) : FdAttrs();
+    At.Kind = FdKind::Socket;
+    At.Phase = Out;
+    if (Out == SockPhase::Listening)
+      At.Type = SockType::Stream;
+    CV.State = CV.State->set<InferredSockets>(Sym, packAttrs(At));
+    pendingBind(E, Sym, CV);
+    return;
+  }
   if (E.PhaseOut == SockPhase::Unknown || !FS || !FS->isOwned() ||
       FS->At.Kind != FdKind::Socket)
     return;
   FdState NS = *FS;
   NS.At.Phase = E.PhaseOut;
   CV.State = CV.State->set<FdMap>(Sym, NS);
+  pendingBind(E, Sym, CV);
   CV.Notes.push_back({Sym, "",
                       E.PhaseOut == SockPhase::Bound ? "socket bound here"
                       : E.PhaseOut == SockPhase::Listening
@@ -258,36 +298,52 @@ void FdEngine::effectUse(const ParamEffect &E, CallEval &CV) const {
 /// owned here.
 void FdEngine::effectDupOnto(const ParamEffect &E, CallEval &CV) const {
   const FdArg *A = CV.arg(E);
-  if (!A || E.Other >= CV.Args.size() || !CV.Args[E.Other].Valid)
-    return;
   ProgramStateRef &State = CV.State;
-  SymbolRef Sym = A->sym();
+  SymbolRef Sym = A ? A->sym() : nullptr;
   const FdState *FS = Sym ? State->get<FdMap>(Sym) : nullptr;
-  const FdArg &T = CV.Args[E.Other];
-  // dup2(fd, STDIN_FILENO): the constant target is open again.
-  if (auto K = constInt(T.Val); K && *K >= 0 && *K < INT32_MAX)
-    State = State->remove<ClosedConsts>(unsigned(*K));
-  SymbolRef TS = T.sym();
-  const FdState *TFS = TS ? State->get<FdMap>(TS) : nullptr;
-  if (!TFS || TS == Sym)
-    return;
-  FdState NS = TFS->with(FdState::Owned);
-  NS.Owner = nullptr;
-  NS.OwnerRegion = nullptr;
-  NS.At = FS ? FS->At : FdAttrs();
-  if (TFS->isOwned()) {
-    State = State->set<FdMap>(TS, NS);
-  } else if (TFS->isGone()) {
-    if (CV.RetTy->isIntegerType()) {
-      CV.DupOntoFail =
-          State->BindExpr(CV.CE, CV.LCtx, CV.SVB.makeIntVal(-1, CV.RetTy));
-      CV.Ret = T.Val;
+  const FdAttrs SrcAt = FS ? FS->At : FdAttrs();
+  if (A && E.Other < CV.Args.size() && CV.Args[E.Other].Valid) {
+    const FdArg &T = CV.Args[E.Other];
+    // dup2(fd, STDIN_FILENO): the constant target is open again.
+    if (auto K = constInt(T.Val); K && *K >= 0 && *K < INT32_MAX)
+      State = State->remove<ClosedConsts>(unsigned(*K));
+    SymbolRef TS = T.sym();
+    const FdState *TFS = TS ? State->get<FdMap>(TS) : nullptr;
+    if (TFS && TS != Sym) {
+      FdState NS = TFS->with(FdState::Owned);
+      NS.Owner = nullptr;
+      NS.OwnerRegion = nullptr;
+      NS.At = SrcAt;
+      if (TFS->isOwned()) {
+        State = State->set<FdMap>(TS, NS);
+      } else if (TFS->isGone()) {
+        if (CV.RetTy->isIntegerType()) {
+          CV.DupOntoFail =
+              State->BindExpr(CV.CE, CV.LCtx, CV.SVB.makeIntVal(-1, CV.RetTy));
+          CV.Ret = T.Val;
+        }
+        State = State->set<FdMap>(TS, NS);
+        if (T.Holder)
+          State = State->remove<GoneOwners>(T.Holder);
+        CV.Notes.push_back({TS, "fd opened here by duplication"});
+      }
     }
-    State = State->set<FdMap>(TS, NS);
-    if (T.Holder)
-      State = State->remove<GoneOwners>(T.Holder);
-    CV.Notes.push_back({TS, "fd opened here by duplication"});
   }
+  // The result: newfd or -1 (dup(2)), used and tested like a new fd with
+  // the source's access mode and socket, but not owned on its own: the
+  // target's owner closes it (DupResults; never a leak).
+  if (CV.Ret || !CV.RetTy->isIntegerType() || CV.Src != Source::PosixFd)
+    return;
+  SVal R = CV.conjureFd(CV.RetTy);
+  SymbolRef RS = R.getAsSymbol();
+  if (!RS)
+    return;
+  if (ProgramStateRef S2 = assumeCmp(State, RS, BO_GE, -1, CV.SVB))
+    State = S2;
+  State = State->set<FdMap>(RS, FdState::acquired(CV.Src, nullptr, SrcAt));
+  State = State->add<DupResults>(RS);
+  CV.Ret = R;
+  CV.Notes.push_back({RS, "fd duplicated here", acquiredNote(SrcAt, true)});
 }
 
 /// close_range(2): "closes all open file descriptors from first to last
@@ -457,6 +513,10 @@ void FdEngine::effectCloseOrRelease(const ParamEffect &E, CallEval &CV) const {
   SValBuilder &SVB = CV.SVB;
   SymbolRef Sym = A->sym();
   const FdState *FS = Sym ? State->get<FdMap>(Sym) : nullptr;
+  if (Sym) { // closed or released: not leaked
+    State = State->remove<OutFds>(Sym);
+    State = State->remove<HeapFds>(Sym);
+  }
   if (E.E == Effect::Close && CV.Src == Source::PosixFd)
     if (auto K = A->Val.getAs<nonloc::ConcreteInt>())
       if (K->getValue().isNonNegative() && K->getValue().getActiveBits() < 31) {

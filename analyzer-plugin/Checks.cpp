@@ -51,8 +51,13 @@ bool FdEngine::checkBefore(const ParamEffect &E, CallEval &CV) const {
       // reporting yet.
       ExplodedNode *Before = CV.Pred;
       State = checkUse(State, *A, AE, CV.Src, CV.C, CV.Pred, E.Need);
-      if (State && E.Need && CV.Pred == Before)
+      if (State && E.Need && CV.Pred == Before) {
         State = checkAttrs(State, *A, E, AE, CV.Src, CV.C, CV.Pred);
+        // accept(2) on a socket known not to be listening fails (EINVAL,
+        // EOPNOTSUPP, ENOTSOCK): no fd comes back.
+        if (State && CV.Pred != Before && (E.Need & N_Listening))
+          CV.CertainFailure = true;
+      }
     }
     break;
   case Effect::BorrowRet:
@@ -109,10 +114,21 @@ bool FdEngine::checkBefore(const ParamEffect &E, CallEval &CV) const {
     }
     break;
   }
+  case Effect::DupOnto:
+    // dup2(oldfd, newfd): an owned newfd the program has not checked is
+    // used like oldfd (dup(2): EBADF "newfd is out of the allowed range");
+    // a closed one is what dup2 reopens, no use.
+    if (E.Other < CV.Args.size() && CV.Args[E.Other].Valid) {
+      const FdArg &T = CV.Args[E.Other];
+      const FdState *TFS = T.sym() ? State->get<FdMap>(T.sym()) : nullptr;
+      if (TFS && TFS->isOwned())
+        State = checkUse(State, T, CV.Call.getArgExpr(E.Other), CV.Src, CV.C,
+                         CV.Pred);
+    }
+    break;
   case Effect::AcquireOut:
   case Effect::AcquireOutPair:
   case Effect::TestNone:
-  case Effect::DupOnto:
   case Effect::ForeignRelease:
   case Effect::DirOpenRet:
   case Effect::DirUse:
@@ -120,6 +136,45 @@ bool FdEngine::checkBefore(const ParamEffect &E, CallEval &CV) const {
   case Effect::CloseRange: break;
   }
   return State != nullptr;
+}
+
+/// E names a local variable initialized with a negative constant that
+/// the function never assigns, increments or takes the address of: its
+/// value is that constant wherever it is read (`int nullfd = -1;`).
+static bool holdsNegativeInit(const Expr *E, CheckerContext &C) {
+  const auto *DRE =
+      E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) || !VD->getInit())
+    return false;
+  Expr::EvalResult K;
+  if (!VD->getInit()->EvaluateAsInt(K, C.getASTContext()) ||
+      !K.Val.getInt().isNegative())
+    return false;
+  const Decl *D = C.getLocationContext()->getDecl();
+  const Stmt *Body = D ? D->getBody() : nullptr;
+  if (!Body)
+    return false;
+  auto Names = [VD](const Expr *X) {
+    const auto *R = dyn_cast<DeclRefExpr>(X->IgnoreParenImpCasts());
+    return R && R->getDecl() == VD;
+  };
+  llvm::SmallVector<const Stmt *, 32> Work{Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S))
+      if (BO->isAssignmentOp() && Names(BO->getLHS()))
+        return false;
+    if (const auto *UO = dyn_cast<UnaryOperator>(S))
+      if ((UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf) &&
+          Names(UO->getSubExpr()))
+        return false;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return true;
 }
 
 ProgramStateRef FdEngine::checkUse(ProgramStateRef State, const FdArg &A,
@@ -152,6 +207,55 @@ ProgramStateRef FdEngine::checkUse(ProgramStateRef State, const FdArg &A,
                 "unchecked fd: a negative number is never a valid fd", State,
                 Pred, C, {}, E);
   SymbolRef Sym = A.sym();
+  if (Src == Source::PosixFd && !Sym)
+    if (auto V = constInt(A.Val); V && *V < 0 && *V != LinuxAT_FDCWD) {
+      // A variable whose symbol the path constrained to one value reads
+      // as that constant (ProgramState::getSVal), so the fd of a failed
+      // acquisition arrives here as -1.  Used after the program tested it
+      // (`if (fd == -1) read(fd, ...)`), that is an unchecked fd; untested,
+      // it is reported where the acquisition succeeded.
+      // (Its symbol is dead by now, and its constraint with it: the
+      // failed acquisitions on the path stand for it.)
+      bool Untested = false;
+      // Still alive (the variable is read again later), the failed fd is
+      // in the map, its value constrained to this one.
+      SValBuilder &SVB = C.getSValBuilder();
+      for (const auto &[F, FS] : State->get<FdMap>()) {
+        if (!FS.isOwned() || !FS.Unchecked || FS.Status ||
+            FS.source() != Source::PosixFd)
+          continue;
+        const llvm::APSInt *K = SVB.getKnownValue(State, SVB.makeSymbolVal(F));
+        if (!K || K->getExtValue() != *V)
+          continue;
+        if (!FS.Tested) {
+          Untested = true;
+          continue;
+        }
+        return goOn(BK_Unchecked, Src,
+                    "unchecked fd: the fd is used where its acquisition "
+                    "failed",
+                    State, Pred, C, {F}, E);
+      }
+      for (const auto &[F, Tested] : State->get<FailedFds>()) {
+        if (!Tested) {
+          Untested = true;
+          continue;
+        }
+        return goOn(BK_Unchecked, Src,
+                    "unchecked fd: the fd is used where its acquisition "
+                    "failed",
+                    State->remove<FailedFds>(F), Pred, C, {}, E);
+      }
+      if (Untested)
+        return State;
+      // `int fd = -1; read(fd, ...)`: a variable that holds its negative
+      // initializer on every path.
+      if (holdsNegativeInit(E, C))
+        return goOn(BK_Unchecked, Src,
+                    "unchecked fd: the fd is " + std::to_string(*V) +
+                        " here; a negative number is never a valid fd",
+                    State, Pred, C, {}, E);
+    }
   if (!Sym)
     return State;
   const FdState *FS = State->get<FdMap>(Sym);
@@ -239,15 +343,28 @@ ProgramStateRef FdEngine::checkAttrs(ProgramStateRef State, const FdArg &A,
                                      Source Src, CheckerContext &C,
                                      ExplodedNode *&Pred) const {
   SymbolRef Sym = A.sym();
-  const FdState *FSp = Sym ? State->get<FdMap>(Sym) : nullptr;
-  if (!FSp || FSp->K != FdState::Owned || !PE.Need)
+  if (!Sym || !PE.Need)
     return State;
-  const FdState FS = *FSp;
+  // An owned fd's attributes, or what the function's own calls showed of a
+  // socket it does not own (InferredSockets: a parameter bound, listening
+  // or connected by an earlier call on this path).
+  FdAttrs At;
+  bool Inferred = false;
+  if (const FdState *FSp = State->get<FdMap>(Sym)) {
+    if (FSp->K != FdState::Owned)
+      return State;
+    At = FSp->At;
+  } else if (const unsigned *P = State->get<InferredSockets>(Sym)) {
+    At = unpackAttrs(*P);
+    Inferred = true;
+  } else {
+    return State;
+  }
   std::string W = std::string("'") + (PE.What ? PE.What : "the call") + "'";
   std::string Msg;
   BugKind K = BK_AccessMode;
-  const FdMode M = FS.At.Mode;
-  const bool Pipe = FS.At.Kind == FdKind::Pipe;
+  const FdMode M = At.Mode;
+  const bool Pipe = At.Kind == FdKind::Pipe;
   if ((PE.Need & N_Read) && (M == FdMode::Write || M == FdMode::Path))
     Msg = "access mode mismatch: " + W + " reads from " +
           (M == FdMode::Path ? "an fd opened with O_PATH"
@@ -258,10 +375,19 @@ ProgramStateRef FdEngine::checkAttrs(ProgramStateRef State, const FdArg &A,
           (M == FdMode::Path ? "an fd opened with O_PATH"
            : Pipe            ? "the read end of a pipe"
                              : "an fd opened read-only");
-  if (Msg.empty() && FS.At.Kind == FdKind::Socket) {
+  // bind, listen, accept, connect on a file or a pipe: ENOTSOCK.
+  constexpr unsigned char SocketOnly =
+      N_Listening | N_Bound | N_NotListening | N_New;
+  if (Msg.empty() && (PE.Need & SocketOnly) &&
+      (At.Kind == FdKind::File || Pipe)) {
     K = BK_SocketPhase;
-    const SockPhase P = FS.At.Phase;
-    const SockType T = FS.At.Type;
+    Msg = "socket phase mismatch: " + W + " on " +
+          (Pipe ? "a pipe" : "a file") + ", which is not a socket";
+  }
+  if (Msg.empty() && At.Kind == FdKind::Socket) {
+    K = BK_SocketPhase;
+    const SockPhase P = At.Phase;
+    const SockType T = At.Type;
     const std::string Pre = "socket phase mismatch: " + W;
     if ((PE.Need & N_Connected) && T == SockType::Stream &&
         (P == SockPhase::New || P == SockPhase::Bound ||
@@ -288,8 +414,31 @@ ProgramStateRef FdEngine::checkAttrs(ProgramStateRef State, const FdArg &A,
         Msg = Pre + " before bind: the socket was never bound";
       else if (P == SockPhase::Connected)
         Msg = Pre + " on a connected socket";
+      else if (const SymbolRef *R = State->get<PendingBinds>(Sym)) {
+        // The bind that made it bound may have failed on this path.
+        SValBuilder &SVB = C.getSValBuilder();
+        InAssume = true;
+        bool MayFail = assumeCmp(State, *R, BO_EQ, -1, SVB) != nullptr;
+        bool MaySucceed = assumeCmp(State, *R, BO_NE, -1, SVB) != nullptr;
+        InAssume = false;
+        if (MayFail)
+          Msg = Pre + (MaySucceed ? " after a bind whose result was not "
+                                    "checked: the socket may not be bound"
+                                  : " on a socket whose bind failed");
+      }
     } else if ((PE.Need & N_NotListening) && P == SockPhase::Listening) {
       Msg = Pre + " on a listening socket";
+    } else if (PE.Need & N_New) {
+      // bind(2) on a socket already bound (by bind, listen, accept's
+      // connection, or connect's automatic bind): EINVAL.  A socket this
+      // function only saw connected is left alone: for some families
+      // connect binds nothing (AF_UNIX).
+      if (P == SockPhase::Bound || P == SockPhase::Listening ||
+          (P == SockPhase::Connected && !Inferred))
+        Msg = Pre + " on a socket that is already " +
+              (P == SockPhase::Bound       ? "bound"
+               : P == SockPhase::Listening ? "listening"
+                                           : "connected");
     }
   }
   if (Msg.empty())

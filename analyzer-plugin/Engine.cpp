@@ -41,6 +41,12 @@ IOSAFE_STATE_TRAIT_INDEX(ForkRets)
 IOSAFE_STATE_TRAIT_INDEX(CastFds)
 IOSAFE_STATE_TRAIT_INDEX(DirStreams)
 IOSAFE_STATE_TRAIT_INDEX(ClosedConsts)
+IOSAFE_STATE_TRAIT_INDEX(DupResults)
+IOSAFE_STATE_TRAIT_INDEX(FailedFds)
+IOSAFE_STATE_TRAIT_INDEX(InferredSockets)
+IOSAFE_STATE_TRAIT_INDEX(PendingBinds)
+IOSAFE_STATE_TRAIT_INDEX(OutFds)
+IOSAFE_STATE_TRAIT_INDEX(HeapFds)
 
 namespace iosafe {
 
@@ -120,6 +126,30 @@ void FdEngine::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
   for (const ParamEffect &E : S->Effects) {
     if (E.E != Effect::ForeignRelease || E.Index >= Call.getNumArgs())
       continue;
+    // free(3) of a heap object that still holds an owned fd: the fd leaks.
+    if (const MemRegion *Obj = Call.getArgSVal(E.Index).getAsRegion();
+        Obj && !State->get<HeapFds>().isEmpty() && Call.getCalleeIdentifier() &&
+        Call.getCalleeIdentifier()->getName() == "free") {
+      const MemRegion *Base = Obj->getBaseRegion();
+      SValBuilder &SVB = C.getSValBuilder();
+      for (const auto &[Fd, Where] : State->get<HeapFds>()) {
+        if (Where->getBaseRegion() != Base)
+          continue;
+        State = State->remove<HeapFds>(Fd);
+        Changed = true;
+        if (State->getSVal(Where, Fd->getType()).getAsSymbol() != Fd ||
+            assumeCmp(State, Fd, BO_LT, 0, SVB))
+          continue; // overwritten, or it may not be an fd
+        ExplodedNode *N = C.generateNonFatalErrorNode(State, Pred);
+        if (!N)
+          return;
+        report(BK_Leak, Source::PosixFd,
+               "fd leak: the fd stored in this heap object is not closed "
+               "before 'free' releases the object",
+               N, C, {Fd}, Call.getArgExpr(E.Index));
+        Pred = N;
+      }
+    }
     if (SymbolRef Str = Call.getArgSVal(E.Index).getAsLocSymbol())
       if (const SymbolRef *FdSym = State->get<StreamFds>(Str)) {
         // fclose/closedir of the stream fdopen/fdopendir returned closes
@@ -231,6 +261,10 @@ void FdEngine::checkPostCall(const CallEvent &Call, CheckerContext &C) const {
       State = State->remove<FdMap>(Sym);
       Changed = true;
     }
+    if (Sym && State->get<HeapFds>(Sym)) { // handed on from its object
+      State = State->remove<HeapFds>(Sym);
+      Changed = true;
+    }
   }
   if (Changed)
     C.addTransition(State);
@@ -252,6 +286,18 @@ void FdEngine::checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const {
   // fork's result decides, at a report, whether the path is the child's.
   for (SymbolRef R : State->get<ForkRets>())
     SR.markLive(R);
+  // A bind's result, while its socket lives (checkDeadSymbols drops the
+  // entry with the socket): whether it failed decides the socket's phase.
+  for (const auto &[Sock, R] : State->get<PendingBinds>())
+    SR.markLive(R);
+  // An fd stored through a parameter, and where: what the function returns
+  // decides whether it leaked (TopFrame.cpp).
+  for (const auto &[Sym, Where] : State->get<OutFds>()) {
+    SR.markLive(Sym);
+    SR.markLive(Where);
+  }
+  for (const auto &[Sym, Where] : State->get<HeapFds>())
+    SR.markLive(Sym);
   // A borrow keeps its owner's state, so that a use of the borrow after
   // the owner is closed is still recognised.
   // A view's stream keeps its borrowed fd (StreamHandOffs.cpp) until the
@@ -284,6 +330,9 @@ void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   for (const auto &[Str, Fd] : State->get<StreamFds>())
     if (!SR.isLive(Str) || !SR.isLive(Fd))
       State = State->remove<StreamFds>(Str);
+  for (const auto &[Sock, R] : State->get<PendingBinds>())
+    if (!SR.isLive(Sock))
+      State = State->remove<PendingBinds>(Sock);
   SValBuilder &SVB = C.getSValBuilder();
   llvm::SmallVector<std::pair<SymbolRef, FdState>, 2> Leaked;
   for (const auto &[Sym, FS] : State->get<FdMap>()) {
@@ -307,8 +356,15 @@ void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
     InAssume = true;
     Outcome O = resolve(Before, Sym, FS.Status, SVB);
     InAssume = false;
-    if (O.FailureCertain)
-      continue; // it never held a descriptor on this path
+    if (O.FailureCertain) {
+      // It never held a descriptor on this path.  Tested by the program
+      // (unix.StdCLibraryFunctions decided it, then `if (fd == -1)`), a
+      // later use of its -1 is a use of the failed fd (Checks.cpp).
+      if (FS.Unchecked && FS.Tested && !FS.Status &&
+          FS.source() == Source::PosixFd)
+        State = State->set<FailedFds>(Sym, true);
+      continue;
+    }
     Leaked.push_back({Sym, FS});
   }
   llvm::SmallVector<std::pair<SymbolRef, Source>, 1> LeakedDirs;
@@ -340,6 +396,12 @@ ProgramStateRef FdEngine::checkPointerEscape(ProgramStateRef State,
   if (Call)
     if (const FnSummary *S = summaryFor(*Call); S && S->has(SF_KeepsNoFd))
       return State;
+  // A heap object that escapes (to an unknown function, which may close
+  // its fd or keep the object) no longer leaks what it holds when freed.
+  for (const auto &[Sym, Where] : State->get<HeapFds>())
+    if (const auto *SR = dyn_cast<SymbolicRegion>(Where->getBaseRegion());
+        SR && Escaped.count(SR->getSymbol()))
+      State = State->remove<HeapFds>(Sym);
   auto Exempt = State->get<EscapeExempt>();
   for (SymbolRef Sym : Escaped) {
     if (Exempt.contains(Sym))
@@ -396,6 +458,19 @@ void FdEngine::checkBind(SVal Loc, SVal Val, const Stmt *S,
       // heap): handed on.  The analyzer's own escape-on-bind misses an fd
       // inside a struct copied by value (*dst = src).
       State = State->remove<FdMap>(Sym);
+      // Through a pointer parameter of the analysed function: handed on
+      // only if the function returns success (TopFrame.cpp).
+      if (const auto *SR = dyn_cast<SymbolicRegion>(R->getBaseRegion()))
+        if (const auto *RV = dyn_cast<SymbolRegionValue>(SR->getSymbol()))
+          if (const auto *VR = dyn_cast<VarRegion>(RV->getRegion());
+              VR && isa<ParmVarDecl>(VR->getDecl()) && C.inTopFrame() &&
+              FS->K == FdState::Owned && FS->source() == Source::PosixFd)
+            State = State->set<OutFds>(Sym, R);
+      // In a heap object (malloc'd: unix.Malloc's heap space): leaked if
+      // the object is freed with the fd still in it (checkPreCall).
+      if (isa<HeapSpaceRegion>(R->getMemorySpace()) &&
+          FS->source() == Source::PosixFd)
+        State = State->set<HeapFds>(Sym, R);
     } else if (FS && FS->K == FdState::Owned && !isTrackable(R) &&
                isa<StackSpaceRegion>(R->getMemorySpace())) {
       // An array element at an unknown index: the analysis cannot tell

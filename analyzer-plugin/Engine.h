@@ -336,6 +336,9 @@ struct CallEval {
   std::optional<clang::ento::SVal> Ret;
   /// dup2 onto a closed number: the state of its failure.
   clang::ento::ProgramStateRef DupOntoFail;
+  /// A check before the call showed that it certainly fails (accept on a
+  /// socket known not to be listening): it acquires nothing, returns -1.
+  bool CertainFailure = false;
   /// The status an out-parameter acquirer returns (SF_StatusRet).
   clang::ento::SymbolRef StatusSym = nullptr;
   unsigned TagIdx = 0;

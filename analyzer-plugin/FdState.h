@@ -276,5 +276,53 @@ IOSAFE_STATE_TRAIT(DirStreams,
 /// Integer-to-pointer casts of tracked fds (checkPreStmt<CastExpr>).
 IOSAFE_STATE_TRAIT(CastFds,
                    llvm::ImmutableMap<const clang::Stmt *, iosafe::CastFd>)
+/// The results of dup2/dup3: the target's number, checked and used like a
+/// new fd, but closed by whoever owns the target (or no one: a standard
+/// stream), so never a leak of their own.
+IOSAFE_STATE_TRAIT(DupResults, llvm::ImmutableSet<clang::ento::SymbolRef>)
+/// Fds returned by an acquisition that failed on this path (they are -1
+/// there), and whether the program tested them: a use of a tested one
+/// (`if (fd == -1) read(fd, ...)`) is an "unchecked fd"; an untested one is
+/// reported where the acquisition succeeded.
+IOSAFE_STATE_TRAIT(FailedFds, llvm::ImmutableMap<clang::ento::SymbolRef, bool>)
+/// What the function's own calls tell of a socket it does not track (a
+/// parameter, a global): bind made it bound, listen or accept listening,
+/// connect connected (iosafe.PosixFd); the attributes packed by packAttrs.
+IOSAFE_STATE_TRAIT(InferredSockets,
+                   llvm::ImmutableMap<clang::ento::SymbolRef, unsigned>)
+/// A socket -> the result of the bind that made it bound: until the path
+/// rules out that bind failed (-1), the socket may still be unbound, and
+/// listen on it is a phase mismatch.
+IOSAFE_STATE_TRAIT(
+    PendingBinds,
+    llvm::ImmutableMap<clang::ento::SymbolRef, clang::ento::SymbolRef>)
+/// Owned fds the analysed function stored through one of its pointer
+/// parameters (*out = fd), and where: handed on to the caller if the
+/// function returns success, leaked if it returns its failure value.
+IOSAFE_STATE_TRAIT(
+    OutFds,
+    llvm::ImmutableMap<clang::ento::SymbolRef, const clang::ento::MemRegion *>)
+/// Owned fds stored in heap memory (obj->fd = fd), and where: freeing the
+/// object while the fd is still stored there leaks it.  Dropped when the
+/// fd is closed or handed on, or the object escapes.
+IOSAFE_STATE_TRAIT(
+    HeapFds,
+    llvm::ImmutableMap<clang::ento::SymbolRef, const clang::ento::MemRegion *>)
+
+namespace iosafe {
+/// FdAttrs as one number (a program-state value), and back.
+inline unsigned packAttrs(const FdAttrs &A) {
+  return (unsigned(A.Mode) << 24) | (unsigned(A.Kind) << 16) |
+         (unsigned(A.Type) << 8) | unsigned(A.Phase);
+}
+inline FdAttrs unpackAttrs(unsigned P) {
+  FdAttrs A;
+  A.Mode = FdMode((P >> 24) & 0xff);
+  A.Kind = FdKind((P >> 16) & 0xff);
+  A.Type = SockType((P >> 8) & 0xff);
+  A.Phase = SockPhase(P & 0xff);
+  return A;
+}
+} // namespace iosafe
 
 #endif // IOSAFE_ANALYZER_FDSTATE_H

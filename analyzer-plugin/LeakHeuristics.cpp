@@ -385,6 +385,9 @@ bool suppressed(BugKind K, const ExplodedNode *N, SymbolRef Sym,
       return true;
     if (fillsStandardStreams(Acq))
       return true;
+    // dup2/dup3's result is the target's number, closed through the target.
+    if (State->contains<DupResults>(Sym))
+      return true;
   }
   return forkChildLeftItsBranch(N);
 }

@@ -30,13 +30,16 @@ namespace iosafe {
 ProgramStateRef FdEngine::markTested(ProgramStateRef State, SVal V) const {
   if (V.isUnknownOrUndef())
     return State;
-  for (SymbolRef X : V.symbols())
+  for (SymbolRef X : V.symbols()) {
+    if (const bool *T = State->get<FailedFds>(X); T && !*T)
+      State = State->set<FailedFds>(X, true);
     for (const auto &[Sym, FS] : State->get<FdMap>())
       if (FS.Unchecked && !FS.Tested && (X == Sym || X == FS.Status)) {
         FdState NS = FS;
         NS.Tested = true;
         State = State->set<FdMap>(Sym, NS);
       }
+  }
   return State;
 }
 
@@ -56,7 +59,7 @@ ProgramStateRef FdEngine::markTested(ProgramStateRef State, const Expr *E,
 void FdEngine::testedBy(ArrayRef<const Expr *> Operands,
                         CheckerContext &C) const {
   ProgramStateRef State = C.getState();
-  if (State->get<FdMap>().isEmpty())
+  if (State->get<FdMap>().isEmpty() && State->get<FailedFds>().isEmpty())
     return;
   ProgramStateRef Next = State;
   for (const Expr *E : Operands)
@@ -141,6 +144,9 @@ ProgramStateRef FdEngine::evalAssume(ProgramStateRef State, SVal Cond,
       }
     } else if (O.FailureCertain && !O.SuccessCertain) {
       Next = State->remove<FdMap>(Sym);
+      // The returned fd is -1 here: a use of it is an unchecked fd.
+      if (!FS.Status && FS.source() == Source::PosixFd)
+        Next = Next->set<FailedFds>(Sym, FS.Tested);
       if (FS.Status) { // the acquirer leaves *out none on failure
         Next = assumeCmp(Next, Sym, BO_LT, 0, SVB);
         Next = assumeCmp(Next, FS.Status, BO_LT, 0, SVB);

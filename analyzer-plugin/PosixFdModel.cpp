@@ -215,7 +215,7 @@ const std::vector<SummaryRow> &rows() {
       // with dup(2)"; the sender keeps its own, and must still close them.
       {"sendmsg", 3, count(keepsNoFd(use0("sendmsg", N_Write)))},
       {"recvmsg", 3, count(use0("recvmsg", Rd))},
-      {"bind", 3, use0("bind", 0, SockPhase::Bound)},
+      {"bind", 3, use0("bind", N_New, SockPhase::Bound)},
       {"listen", 2, use0("listen", N_Bound, SockPhase::Listening)},
       {"connect", 3, use0("connect", N_NotListening, SockPhase::Connected)},
       {"shutdown", 2, uses({0})},

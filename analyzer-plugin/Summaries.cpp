@@ -2,11 +2,12 @@
 //
 // analyzer-plugin/Summaries.cpp: the one summary lookup over the three
 // sources (Summary.h), honouring which checkers are on: libiosafe's table
-// and the annotations belong to iosafe.Ownership, the POSIX table to
-// iosafe.PosixFd.  A libiosafe function is found in its table first (its
-// exact behaviour), then a POSIX function in the POSIX table, then any
-// function's annotations; with iosafe.PosixFd off, iosafe.Ownership still
-// knows close(2) as a release of the fds it tracks.
+// and the annotations belong to iosafe.Ownership, the POSIX table and GCC's
+// fd attributes (GccFdAttributes.cpp) to iosafe.PosixFd.  A libiosafe function
+// is found in its table first (its exact behaviour), then a POSIX function in
+// the POSIX table, then any function's annotations, then GCC's fd_arg
+// attributes; with iosafe.PosixFd off, iosafe.Ownership still knows close(2) as
+// a release of the fds it tracks.
 
 #include "Engine.h"
 
@@ -32,12 +33,14 @@ const FnSummary *lookup(const SourceSet &On, const FunctionDecl *FD,
   if (On.has(Source::PosixFd))
     if (const FnSummary *S = ByPosix())
       return S;
-  if (!On.has(Source::Ownership))
-    return nullptr;
-  if (const FnSummary *S = annotationSummary(FD))
-    return S;
+  if (On.has(Source::Ownership))
+    if (const FnSummary *S = annotationSummary(FD))
+      return S;
+  // GCC's fd attributes, on a function iosafe's annotations do not cover.
+  if (On.has(Source::PosixFd))
+    return gccFdArgSummary(FD);
   // iosafe.Ownership alone still knows that close(2) releases.
-  return On.has(Source::PosixFd) ? nullptr : ByOwn();
+  return On.has(Source::Ownership) ? ByOwn() : nullptr;
 }
 } // namespace
 

@@ -130,6 +130,9 @@ enum NeedFlags : unsigned char {
   N_Offset = 1u << 6,       ///< moves the file offset (read, write, lseek):
                             ///< on an fd fdopendir took over, undefined
                             ///< (fdopendir(3p)), a "use after move"
+  N_New = 1u << 7,          ///< a socket not yet bound, listening or
+                            ///< connected (bind(2): EINVAL "The socket is
+                            ///< already bound to an address")
 };
 
 struct ParamEffect {
@@ -254,6 +257,11 @@ bool releasesFirstParam(const clang::FunctionDecl *FD, const SourceSet &On);
 /// The summary the annotations of FD (and of its redeclarations) give, or
 /// nullptr when FD carries no iosafe annotation.  Cached.
 const FnSummary *annotationSummary(const clang::FunctionDecl *FD);
+
+/// The summary GCC's fd attributes on FD give (fd_arg, fd_arg_read,
+/// fd_arg_write: each a use of its parameter; GccFdAttributes.cpp), or
+/// nullptr when FD carries none.  It belongs to iosafe.PosixFd.  Cached.
+const FnSummary *gccFdArgSummary(const clang::FunctionDecl *FD);
 
 /// libiosafe's built-in table: the summary for a call to one of its
 /// functions, or nullptr.

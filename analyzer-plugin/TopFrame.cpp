@@ -134,12 +134,77 @@ void FdEngine::checkBeginFunction(CheckerContext &C) const {
     C.addTransition(State);
 }
 
+/// RE, returned by the analysed function, is its failure value: a negative
+/// int, a null pointer or false, where some other return of FD returns
+/// something else (0, a count, a pointer, true).
+static bool returnsFailure(const Expr *RE, SVal V, const FunctionDecl *FD,
+                           ProgramStateRef State, CheckerContext &C) {
+  QualType T = RE->getType();
+  SValBuilder &SVB = C.getSValBuilder();
+  const llvm::APSInt *K = SVB.getKnownValue(State, V);
+  bool Ptr = T->isPointerType();
+  if (!FD || !FD->getBody() ||
+      !(Ptr ? V.isZeroConstant()
+            : K && (T->isBooleanType()
+                        ? K->isZero()
+                        : T->isSignedIntegerType() && K->isNegative())))
+    return false;
+  // Some other return: not the same kind of constant.
+  llvm::SmallVector<const Stmt *, 32> Work{FD->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *R = dyn_cast<ReturnStmt>(S))
+      if (const Expr *X = R->getRetValue()) {
+        Expr::EvalResult E;
+        if (!X->EvaluateAsRValue(E, C.getASTContext()) || !E.Val.isInt())
+          return !(Ptr &&
+                   X->isNullPointerConstant(C.getASTContext(),
+                                            Expr::NPC_ValueDependentIsNotNull));
+        const llvm::APSInt &I = E.Val.getInt();
+        if (T->isBooleanType() ? !I.isZero() : !I.isNegative())
+          return true;
+      }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+
 void FdEngine::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
   const Expr *RE = RS->getRetValue();
   if (!RE)
     return;
   ProgramStateRef State = C.getState();
   SVal V = C.getSVal(RE);
+  // Error-path out-parameters: an fd stored through a pointer parameter
+  // (*out = fd) and still there when the function returns its failure
+  // value leaks: callers do not close what a failed call left behind
+  // (iosafe's own convention: *out holds none on failure).
+  if (C.inTopFrame() && !State->get<OutFds>().isEmpty()) {
+    const auto *FD =
+        dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
+    if (returnsFailure(RE, V, FD, State, C)) {
+      SValBuilder &SVB = C.getSValBuilder();
+      for (const auto &[Sym, Where] : State->get<OutFds>()) {
+        if (State->getSVal(Where, Sym->getType()).getAsSymbol() != Sym ||
+            assumeCmp(State, Sym, BO_LT, 0, SVB))
+          continue; // overwritten, or it may not be an fd
+        ExplodedNode *N = C.generateNonFatalErrorNode(State);
+        report(BK_Leak, Source::PosixFd,
+               "fd leak: the fd stored through a parameter is not closed on "
+               "this error path; callers do not close what a failed call "
+               "returns",
+               N, C, {Sym}, RE);
+        if (!N)
+          return;
+        State = State->remove<OutFds>(Sym);
+        C.addTransition(State, N);
+        return;
+      }
+    }
+  }
   // A directory stream returned from the analysed function: handed on.
   if (SymbolRef D = V.getAsLocSymbol(); D && C.inTopFrame())
     if (const DirState *DS = State->get<DirStreams>(D); DS && !DS->Closed) {

@@ -408,6 +408,37 @@ def t_no_posix(env):
     return "iosafe.PosixFd not registered by this plugin: --no-posix changes nothing"
 
 
+GCC_ATTR_C = """#include <fcntl.h>
+#include <unistd.h>
+void emit(int fd, const char *line) __attribute__((fd_arg_write(1)));
+[[gnu::fd_arg(1)]] void note(int fd);
+int run(const char *path)
+{
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	emit(fd, "x");
+	close(fd);
+	note(fd);
+	return 0;
+}
+"""
+
+
+def t_gcc_fd_attributes(env):
+    # GCC's fd_arg attributes are registered by the plugin, which the
+    # driver loads into the compiler that parses the unit: both spellings
+    # are read, and each call is checked as a use of its fd.
+    env.write("gccattr.c", GCC_ATTR_C)
+    r = env.run("gccattr.c", "--", "-std=gnu23")
+    expect_rc(r, 1)
+    got = [(int(w[1]), w[3].split(":")[0], w[4]) for w in warnings(r)]
+    check(got == [(10, "access mode mismatch", "iosafe.PosixFd"),
+                  (12, "use after close", "iosafe.PosixFd")], "findings %r" % (warnings(r),))
+    check("unknown attribute" not in r.stdout + r.stderr, "an fd attribute was dropped")
+    return "fd_arg_write and [[gnu::fd_arg]] checked"
+
+
 def checkers_of(plugin):
     r = subprocess.run([real_clang(), "-cc1", "-load", plugin, "-analyzer-checker-help"],
                        capture_output=True, text=True)
@@ -507,6 +538,7 @@ TESTS = [
     ("-j: same results, units in parallel", t_jobs, False),
     ("-p with a directory and with a JSON path", t_db_dir_and_json_path, False),
     ("--no-posix turns iosafe.PosixFd off", t_no_posix, False),
+    ("GCC's fd_arg attributes are read (the plugin parses too)", t_gcc_fd_attributes, True),
     ("install: paths written in, installed driver works", t_install_paths, False),
     ("examples/: clean programs have no finding", t_examples_clean, True),
     ("examples/bugs/: findings match EXPECTED, with notes", t_examples_bugs, True),
