@@ -411,7 +411,10 @@ bool isOpaqueForkWrapper(const FunctionDecl *FD) {
 const FnSummary *posixSummary(const CallEvent &Call) {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
   static const CallDescription Syscall(CDM::CLibrary, {"syscall"});
-  if (Syscall.matches(Call))
+  // Every name CDM::CLibrary matches for "syscall" contains it
+  // (CheckerContext::isCLibraryFunction): the cheap test first.
+  if (FD && FD->getIdentifier() && FD->getName().contains("syscall") &&
+      Syscall.matches(Call))
     return syscallSummary(Call);
   const FnSummary *S = table().lookup(Call);
   if (!S) {

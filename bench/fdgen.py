@@ -122,62 +122,105 @@ class Fn:
         self.rng = rng
         self.name = name
         self.fds = ["fd%d" % i for i in range(nfds)]
-        self.state = {v: CLOSED for v in self.fds}
+        # Each variable: (CLOSED, None), (OPEN, kind) or (MAYBE, kind);
+        # kind is what the fd may be used for (KINDS), or "any" after a
+        # branch that gave it two kinds.
+        self.state = {v: (CLOSED, None) for v in self.fds}
         self.lines = []
         self.bug = bug  # None, "leak", "double", "use-after-close"
         self.bug_done = False
         self.loop_depth = 0
         self.pipes = 0
         self.uses_conn = False
+        self.uses_sa = False
 
     def emit(self, depth, text):
         self.lines.append("\t" * depth + text)
 
     # -- what the generator knows of the fds -----------------------------
-    def pick(self, states):
-        c = [v for v in self.fds if self.state[v] in states]
+    def pick(self, states, need=None):
+        c = [v for v in self.fds if self.state[v][0] in states and
+             (need is None or self.state[v][1] in need)]
         return self.rng.choice(c) if c else None
 
     def merge(self, a, b):
-        return {v: (a[v] if a[v] == b[v] else MAYBE) for v in self.fds}
+        out = {}
+        for v in self.fds:
+            (sa, ka), (sb, kb) = a[v], b[v]
+            if sa == sb == CLOSED:
+                out[v] = (CLOSED, None)
+            elif sa == sb and ka == kb:
+                out[v] = a[v]
+            else:
+                kind = ka if kb is None or ka == kb else kb if ka is None else "any"
+                out[v] = (MAYBE, kind)
+        return out
 
     # -- statements ---------------------------------------------------
-    def acquire(self, d, v=None):
+    def free_var(self, d):
+        """A variable to acquire into; one that may hold an fd is closed
+        and reset first."""
+        v = self.pick([CLOSED, MAYBE])
+        if v is not None and self.state[v][0] == MAYBE:
+            self.emit(d, "if (%s >= 0) {" % v)
+            self.emit(d + 1, "close(%s);" % v)
+            self.emit(d + 1, "%s = -1;" % v)
+            self.emit(d, "}")
+            self.state[v] = (CLOSED, None)
+        return v
+
+    def acquire(self, d):
         rng = self.rng
-        v = v or self.pick([CLOSED, MAYBE])
+        v = self.free_var(d)
         if v is None:
             return self.use(d)
-        if self.state[v] == MAYBE:
-            self.emit(d, "if (%s >= 0)" % v)
-            self.emit(d + 1, "close(%s);" % v)
-        src = self.pick([OPEN])
-        k = rng.randrange(9)
+        k = rng.randrange(10)
+        if k == 7:
+            return self.pipe(d, v)
+        kind = "rw"
         if k == 0:
             self.emit(d, '%s = open(path, O_RDONLY | O_CLOEXEC);' % v)
+            kind = "r"
         elif k == 1:
             self.emit(d, '%s = openat(AT_FDCWD, "data.%d", O_WRONLY | O_CREAT | O_CLOEXEC, 0600);'
                       % (v, rng.randrange(100)))
-        elif k == 2:
-            self.emit(d, "%s = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);" % v)
-        elif k == 3 and src:
-            self.emit(d, "%s = accept4(%s, NULL, NULL, SOCK_CLOEXEC);" % (v, src))
-        elif k == 4 and src:
-            self.emit(d, "%s = fcntl(%s, F_DUPFD_CLOEXEC, 3);" % (v, src))
-        elif k == 5 and src:
-            self.emit(d, "%s = dup(%s);" % (v, src))
+            kind = "w"
+        elif k in (2, 8):
+            return self.socket(d, v, listen=k == 2)
+        elif k == 3 and self.pick([OPEN], ("listen",)):
+            self.emit(d, "%s = accept4(%s, NULL, NULL, SOCK_CLOEXEC);"
+                      % (v, self.pick([OPEN], ("listen",))))
+            kind = "conn"
+        elif k in (4, 5) and self.pick([OPEN]):
+            src = self.pick([OPEN])
+            if k == 4:
+                self.emit(d, "%s = fcntl(%s, F_DUPFD_CLOEXEC, 3);" % (v, src))
+            else:
+                self.emit(d, "%s = dup(%s);" % (v, src))
+            kind = self.state[src][1]
         elif k == 6:
             self.emit(d, "%s = helper_open(path, O_RDWR);" % v)
-        elif k == 7:
-            return self.pipe(d, v)
         else:
             self.emit(d, '%s = open("/dev/null", O_RDWR | O_CLOEXEC);' % v)
-        self.state[v] = OPEN
+        self.state[v] = (OPEN, kind)
         self.check(d, v)
+
+    def socket(self, d, v, listen):
+        self.uses_sa = True
+        self.emit(d, "%s = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);" % v)
+        self.state[v] = (OPEN, "sock")
+        self.check(d, v)
+        if listen:
+            self.emit(d, "if (bind(%s, &sa, sizeof sa) < 0 || listen(%s, 16) < 0)" % (v, v))
+        else:
+            self.emit(d, "if (connect(%s, &sa, sizeof sa) < 0)" % v)
+        self.emit(d + 1, "goto out;")
+        self.state[v] = (OPEN, "listen" if listen else "conn")
 
     def check(self, d, v):
         """The failure test after an acquisition: leave the function."""
         if self.bug == "leak" and not self.bug_done and self.rng.random() < 0.3 and \
-                any(self.state[w] == OPEN for w in self.fds if w != v):
+                any(self.state[w][0] == OPEN for w in self.fds if w != v):
             # An error path that returns without the cleanup.
             self.bug_done = True
             self.emit(d, "if (%s < 0)" % v)
@@ -187,51 +230,56 @@ class Fn:
         self.emit(d + 1, "goto out;")
 
     def pipe(self, d, v):
-        w = self.pick([CLOSED, MAYBE])
-        if w is None or w == v:
+        self.state[v] = (OPEN, "r")  # reserved while the second is chosen
+        w = self.free_var(d)
+        self.state[v] = (CLOSED, None)
+        if w is None:
             self.emit(d, '%s = open("/dev/null", O_RDONLY | O_CLOEXEC);' % v)
-            self.state[v] = OPEN
+            self.state[v] = (OPEN, "r")
             return self.check(d, v)
-        if self.state[w] == MAYBE:
-            self.emit(d, "if (%s >= 0)" % w)
-            self.emit(d + 1, "close(%s);" % w)
         p = "p%d" % self.pipes
         self.pipes += 1
         self.emit(d, "if (pipe2(%s, O_CLOEXEC) < 0)" % p)
         self.emit(d + 1, "goto out;")
         self.emit(d, "%s = %s[0];" % (v, p))
         self.emit(d, "%s = %s[1];" % (w, p))
-        self.state[v] = self.state[w] = OPEN
+        self.state[v] = (OPEN, "r")
+        self.state[w] = (OPEN, "w")
 
-    def use(self, d):
+    def use(self, d, may_acquire=True):
         rng = self.rng
         v = self.pick([OPEN])
         if v is None:
             v = self.pick([MAYBE])
             if v is None:
-                return self.acquire(d)
-            self.emit(d, "if (%s >= 0 && write(%s, buf, 1) < 0)" % (v, v))
+                if may_acquire:
+                    return self.acquire(d)
+                self.emit(d, "bench_log(\"idle\", b);")
+                return
+            self.emit(d, "if (%s >= 0 && fcntl(%s, F_GETFD) < 0)" % (v, v))
             self.emit(d + 1, "goto out;")
             return
+        kind = self.state[v][1]
+        reads, writes = kind in ("r", "rw", "conn"), kind in ("w", "rw", "conn")
         k = rng.randrange(8)
-        if k == 0:
+        if k == 0 and reads:
             self.emit(d, "if (read(%s, buf, sizeof buf) < 0)" % v)
             self.emit(d + 1, "goto out;")
-        elif k == 1:
+        elif k == 1 and writes:
             self.emit(d, "if (write(%s, buf, (size_t)(a & 63)) < 0)" % v)
             self.emit(d + 1, "goto out;")
         elif k == 2:
             self.emit(d, "if (fstat(%s, &st) == 0 && S_ISREG(st.st_mode))" % v)
             self.emit(d + 1, "total += (long)st.st_size;")
-        elif k == 3:
+        elif k == 3 and kind in ("r", "w", "rw"):
             self.emit(d, "total += (long)lseek(%s, 0, SEEK_CUR);" % v)
-        elif k == 4:
+        elif k == 4 and writes:
             self.emit(d, "if (helper_send(%s, buf, 8) < 0)" % v)
             self.emit(d + 1, "goto out;")
         elif k == 5:
             self.emit(d, "if (fcntl(%s, F_GETFL) & O_NONBLOCK)" % v)
             self.emit(d + 1, "bench_log(\"nonblock\", %s);" % v)
-        elif k == 6:
+        elif k == 6 and kind in ("listen", "conn"):
             self.emit(d, "(void)setsockopt(%s, SOL_SOCKET, SO_KEEPALIVE, &one, sizeof one);" % v)
         else:
             self.emit(d, "bench_log(\"fd\", %s);" % v)
@@ -249,9 +297,9 @@ class Fn:
             self.emit(d, "close(%s);" % v)
         elif self.bug == "use-after-close" and not self.bug_done and self.rng.random() < 0.4:
             self.bug_done = True
-            self.emit(d, "(void)write(%s, buf, 1);" % v)
+            self.emit(d, "(void)fcntl(%s, F_GETFD);" % v)
         self.emit(d, "%s = -1;" % v)
-        self.state[v] = CLOSED
+        self.state[v] = (CLOSED, None)
 
     def branch(self, d, budget):
         rng = self.rng
@@ -303,7 +351,7 @@ class Fn:
             self.emit(d + 2, "total += buf[0];")
             self.emit(d + 1, "close(%s);" % lfd)
         elif k == 1:
-            src = self.pick([OPEN])
+            src = self.pick([OPEN], ("listen",))
             if src:
                 self.emit(d + 1, "int %s = accept4(%s, NULL, NULL, SOCK_CLOEXEC);" % (lfd, src))
                 self.emit(d + 1, "if (%s < 0)" % lfd)
@@ -314,7 +362,7 @@ class Fn:
         saved = dict(self.state)
         # Uses only, so the body ends as it began.
         for _ in range(rng.randrange(1, 3)):
-            self.use(d + 1)
+            self.use(d + 1, may_acquire=False)
         self.state = saved
         self.emit(d, "}")
         self.loop_depth -= 1
@@ -371,8 +419,11 @@ class Fn:
         out.append("\tstruct stat st;")
         out.append("\tint one = 1;")
         out.append("\tlong total = 0;")
+        if self.uses_sa:
+            out.append("\tstruct sockaddr sa = {0};")
         if self.uses_conn:
             out.append("\tstruct bench_conn c = {.fd = -1};")
+        out.append("\t(void)buf;")
         out.append("\t(void)a;")
         out.append("\t(void)b;")
         out.append("\t(void)one;")
@@ -394,13 +445,13 @@ class Fn:
         return out
 
 
-def generate(seed, functions, fds, size):
+def generate(seed, functions, fds, size, bugs=0.2):
     rng = random.Random(seed)
     out = [HEADER % {"seed": seed, "functions": functions, "fds": fds}, HELPERS]
     names = []
     for i in range(functions):
         bug = None
-        if rng.random() < 0.2:
+        if rng.random() < bugs:
             bug = rng.choice(["leak", "leak", "double", "use-after-close"])
         fn = Fn(rng, "bench_fn%d" % i, rng.randrange(max(2, fds // 2), fds + 1), bug)
         out += fn.render(rng.randrange(max(4, size // 2), size + 1))
@@ -420,9 +471,11 @@ def main():
     ap.add_argument("--functions", type=int, default=12)
     ap.add_argument("--fds", type=int, default=8, help="most fd variables in one function")
     ap.add_argument("--size", type=int, default=24, help="most statements in one function")
+    ap.add_argument("--bugs", type=float, default=0.2,
+                    help="the share of functions with a bug the checkers report")
     ap.add_argument("-o", "--output", default="-")
     a = ap.parse_args()
-    text = generate(a.seed, a.functions, a.fds, a.size)
+    text = generate(a.seed, a.functions, a.fds, a.size, a.bugs)
     if a.output == "-":
         sys.stdout.write(text)
     else:
