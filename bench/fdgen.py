@@ -54,7 +54,11 @@ struct bench_conn {
 };
 
 extern int bench_config(int key);
-extern void bench_log(const char *what, int value);
+/* A printf-style logger (variadic: an fd printed is not handed on) and a
+ * function that takes ownership of the fd it is given (an event loop's
+ * register call): the fd is the callee's from then on. */
+extern void bench_log(const char *fmt, ...);
+extern void bench_adopt(int fd);
 """
 
 # Helpers every program has: an acquirer, a user, a releaser, and the
@@ -254,7 +258,7 @@ class Fn:
             if v is None:
                 if may_acquire:
                     return self.acquire(d)
-                self.emit(d, "bench_log(\"idle\", b);")
+                self.emit(d, "bench_log(\"idle %d\", b);")
                 return
             self.emit(d, "if (%s >= 0 && fcntl(%s, F_GETFD) < 0)" % (v, v))
             self.emit(d + 1, "goto out;")
@@ -278,17 +282,23 @@ class Fn:
             self.emit(d + 1, "goto out;")
         elif k == 5:
             self.emit(d, "if (fcntl(%s, F_GETFL) & O_NONBLOCK)" % v)
-            self.emit(d + 1, "bench_log(\"nonblock\", %s);" % v)
+            self.emit(d + 1, "bench_log(\"nonblock %%d\", %s);" % v)
         elif k == 6 and kind in ("listen", "conn"):
             self.emit(d, "(void)setsockopt(%s, SOL_SOCKET, SO_KEEPALIVE, &one, sizeof one);" % v)
         else:
-            self.emit(d, "bench_log(\"fd\", %s);" % v)
+            self.emit(d, "bench_log(\"fd %%d\", %s);" % v)
 
     def release(self, d):
         v = self.pick([OPEN])
         if v is None:
             return self.use(d)
-        if self.rng.random() < 0.3:
+        r = self.rng.random()
+        if r < 0.15:
+            self.emit(d, "bench_adopt(%s);" % v)  # handed on
+            self.emit(d, "%s = -1;" % v)
+            self.state[v] = (CLOSED, None)
+            return
+        if r < 0.4:
             self.emit(d, "helper_close(%s);" % v)
         else:
             self.emit(d, "close(%s);" % v)
@@ -357,7 +367,7 @@ class Fn:
                 self.emit(d + 1, "if (%s < 0)" % lfd)
                 self.emit(d + 2, "break;")
                 self.emit(d + 1, "if (helper_send(%s, buf, 4) < 0)" % lfd)
-                self.emit(d + 2, "bench_log(\"send\", %s);" % lfd)
+                self.emit(d + 2, "bench_log(\"send %%d\", %s);" % lfd)
                 self.emit(d + 1, "close(%s);" % lfd)
         saved = dict(self.state)
         # Uses only, so the body ends as it began.
@@ -371,7 +381,7 @@ class Fn:
         self.uses_conn = True
         self.emit(d, "if (conn_open(&c, path) == 0) {")
         self.emit(d + 1, "if (conn_send(&c, buf, (size_t)(b & 15)) < 0)")
-        self.emit(d + 2, "bench_log(\"conn\", c.fd);")
+        self.emit(d + 2, "bench_log(\"conn %d\", c.fd);")
         if self.bug == "leak" and not self.bug_done and self.rng.random() < 0.3:
             self.bug_done = True  # c.fd is not closed
         else:
@@ -424,6 +434,7 @@ class Fn:
         if self.uses_conn:
             out.append("\tstruct bench_conn c = {.fd = -1};")
         out.append("\t(void)buf;")
+        out.append("\t(void)path;")
         out.append("\t(void)a;")
         out.append("\t(void)b;")
         out.append("\t(void)one;")
