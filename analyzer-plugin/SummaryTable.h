@@ -47,7 +47,8 @@ public:
   /// and remembered.  The analyzer runs one translation unit per process,
   /// single-threaded; the cache is emptied when the AST changes.
   const FnSummary *lookup(const clang::ento::CallEvent &Call) const {
-    const auto *FD = llvm::dyn_cast_or_null<clang::FunctionDecl>(Call.getDecl());
+    const auto *FD =
+        llvm::dyn_cast_or_null<clang::FunctionDecl>(Call.getDecl());
     if (!FD)
       return nullptr; // CallDescription::matches needs a FunctionDecl
     if (&FD->getASTContext() != CacheAST) {
