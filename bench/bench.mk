@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
-# bench/bench.mk: `make bench` parts bench-lib and bench-fd (below).  bench-lib: the cost of iosafe against
-# bare ints.  Each program in bench/ is built three times at -O2 from one
+# bench/bench.mk: `make bench` parts bench-lib and bench-fd (below).
+# bench-lib: the cost of iosafe against bare ints.  Each program in bench/ is built three times at -O2 from one
 # source: bare ints (-DBENCH_IOSAFE=0), iosafe linked with $(LIB_A)
 # (-DBENCH_IOSAFE=1), and iosafe with the library's sources built in under
 # -flto (what a user building iosafe into a program with LTO gets);
