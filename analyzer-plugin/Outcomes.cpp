@@ -21,25 +21,46 @@
 #include "clang/AST/Expr.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SymbolManager.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 using namespace clang::ento;
 
 namespace iosafe {
 
+namespace {
+/// The symbols a value involves, collected once: SVal::symbols() walks the
+/// value's symbolic expression again on every call, and the callbacks
+/// below ask about each fd in the map.
+using SymSet = llvm::SmallPtrSet<SymbolRef, 8>;
+SymSet symbolSet(SVal V) {
+  SymSet Out;
+  for (SymbolRef X : V.symbols())
+    Out.insert(X);
+  return Out;
+}
+/// Whether an unchecked fd's value or status is among Syms.
+bool mentions(const SymSet &Syms, SymbolRef Sym, const FdState &FS) {
+  return Syms.count(Sym) || (FS.Status && Syms.count(FS.Status));
+}
+} // namespace
+
 ProgramStateRef FdEngine::markTested(ProgramStateRef State, SVal V) const {
   if (V.isUnknownOrUndef())
     return State;
-  for (SymbolRef X : V.symbols()) {
+  SymSet Syms = symbolSet(V);
+  if (Syms.empty())
+    return State;
+  for (SymbolRef X : Syms)
     if (const bool *T = State->get<FailedFds>(X); T && !*T)
       State = State->set<FailedFds>(X, true);
-    for (const auto &[Sym, FS] : State->get<FdMap>())
-      if (FS.Unchecked && !FS.Tested && (X == Sym || X == FS.Status)) {
-        FdState NS = FS;
-        NS.Tested = true;
-        State = State->set<FdMap>(Sym, NS);
-      }
-  }
+  FdMapTy M = State->get<FdMap>();
+  for (const auto &[Sym, FS] : M)
+    if (FS.Unchecked && !FS.Tested && mentions(Syms, Sym, FS)) {
+      FdState NS = FS;
+      NS.Tested = true;
+      State = State->set<FdMap>(Sym, NS);
+    }
   return State;
 }
 
@@ -120,14 +141,12 @@ ProgramStateRef FdEngine::evalAssume(ProgramStateRef State, SVal Cond,
   FdMapTy M = State->get<FdMap>();
   if (M.isEmpty())
     return State;
+  SymSet CondSyms = symbolSet(Cond);
+  if (CondSyms.empty())
+    return State;
   SValBuilder &SVB = State->getStateManager().getSValBuilder();
   for (const auto &[Sym, FS] : M) {
-    if (FS.K != FdState::Owned || !FS.Unchecked)
-      continue;
-    bool Mentions = false;
-    for (SymbolRef X : Cond.symbols())
-      Mentions |= X == Sym || (FS.Status && X == FS.Status);
-    if (!Mentions)
+    if (FS.K != FdState::Owned || !FS.Unchecked || !mentions(CondSyms, Sym, FS))
       continue;
     InAssume = true;
     Outcome O = resolve(State, Sym, FS.Status, SVB);

@@ -16,6 +16,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 
 #include <optional>
@@ -38,9 +39,28 @@ public:
     for (const SummaryRow &R : Rows)
       ByName[R.Name] = &R;
   }
+  /// The row a call matches.  CallDescriptionMap tries its descriptions
+  /// one after another, and a call is looked up several times as it is
+  /// evaluated (evalCall, pre- and post-call, escapes): what a description
+  /// matches depends only on the callee's declaration and the argument
+  /// count (CallDescription::matchesImpl), so each pair is matched once
+  /// and remembered.  The analyzer runs one translation unit per process,
+  /// single-threaded; the cache is emptied when the AST changes.
   const FnSummary *lookup(const clang::ento::CallEvent &Call) const {
-    const FnSummary *const *S = ByCall.lookup(Call);
-    return S ? *S : nullptr;
+    const auto *FD =
+        llvm::dyn_cast_or_null<clang::FunctionDecl>(Call.getDecl());
+    if (!FD)
+      return nullptr; // CallDescription::matches needs a FunctionDecl
+    if (&FD->getASTContext() != CacheAST) {
+      Cache.clear();
+      CacheAST = &FD->getASTContext();
+    }
+    auto [It, New] = Cache.try_emplace({FD, Call.getNumArgs()}, nullptr);
+    if (New) {
+      const FnSummary *const *S = ByCall.lookup(Call);
+      It->second = S ? *S : nullptr;
+    }
+    return It->second;
   }
   /// A row by name alone.
   const FnSummary *lookup(llvm::StringRef Name) const {
@@ -61,6 +81,11 @@ public:
 private:
   clang::ento::CallDescriptionMap<const FnSummary *> ByCall;
   llvm::StringMap<const SummaryRow *> ByName;
+  /// (callee, argument count) -> its row or nullptr, for one AST.
+  mutable llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>,
+                         const FnSummary *>
+      Cache;
+  mutable const clang::ASTContext *CacheAST = nullptr;
 
   static clang::ento::CallDescriptionMap<const FnSummary *>
   build(clang::ento::CDM Mode, const std::vector<SummaryRow> &Rows) {

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
-# bench/bench.mk: `make bench` part bench-lib: the cost of iosafe against
-# bare ints.  Each program in bench/ is built three times at -O2 from one
+# bench/bench.mk: `make bench` parts bench-lib and bench-fd (below).
+# bench-lib: the cost of iosafe against bare ints.  Each program in bench/ is built three times at -O2 from one
 # source: bare ints (-DBENCH_IOSAFE=0), iosafe linked with $(LIB_A)
 # (-DBENCH_IOSAFE=1), and iosafe with the library's sources built in under
 # -flto (what a user building iosafe into a program with LTO gets);
@@ -52,3 +52,20 @@ $(BENCH_DIR)/copy_file: bench/copy_file.c $(LIB_A) $(LIB_HDRS)
 bench-cp: $(BENCH_DIR)/copy_file
 	$(quiet) BENCH "copy_all vs cp --reflink=never"
 	$(Q)bash bench/cp.sh $(BENCH_DIR)/cp $(BENCH_DIR)/copy_file
+# `make bench` part bench-fd: what iosafe's checkers cost the analyzer on
+# fd-dense code.  bench/analysis.py writes BENCH_FD_PROGRAMS programs of
+# bench/fdgen.py (seeded: the same programs every run) into
+# $(BUILD)/bench/fd-dense/ and analyses each BENCH_FD_ROUNDS times with
+# plain `clang --analyze` and with the plugin's checkers on, side by side
+# (rotated rounds, medians of CPU time), and prints the median and worst
+# ratio over the programs.
+BENCH_FD_PROGRAMS ?= 16
+BENCH_FD_ROUNDS ?= 3
+BENCH_TARGETS += bench-fd
+.PHONY: bench-fd
+
+bench-fd: $(IOSAFE_PLUGIN)
+	$(quiet) BENCH "fd-dense programs: clang --analyze with and without iosafe's checkers"
+	$(Q)$(PYTHON) bench/analysis.py --clang $(CLANG) --plugin $(IOSAFE_PLUGIN) \
+	    --programs $(BENCH_FD_PROGRAMS) --rounds $(BENCH_FD_ROUNDS) \
+	    --workdir $(BUILD)/bench/fd-dense

@@ -2,20 +2,30 @@
 # SPDX-License-Identifier: MIT
 """bench-analysis: the analysis cost of iosafe-check against plain
 `clang-19 --analyze` (Clang's default checkers) over the same translation
-units (examples/*.c and examples/bugs/*.c), measured side by side in one run.
+units, measured side by side in one run.  The units are the repository's
+own C: the library (src/*.c, the sources of LIB_SRCS), examples/*.c and
+examples/bugs/*.c.
+
+Four sides, each over every unit, one unit at a time:
+
+- plain:  clang --analyze, SARIF output (per unit);
+- direct: the same with the plugin loaded and the iosafe checkers on,
+          which is the analysis iosafe-check runs (per unit);
+- driver: iosafe-check -j 1 over all units in one run (one Python process,
+          libscanbuild's command per unit, the SARIF merge);
+- ctu:    iosafe-check --ctu -j 1.
+
+Ratios: the checkers' own cost (direct / plain, goal <= 1.05), the driver's
+own cost (driver / direct, goal <= 1.02), iosafe-check against Clang
+(driver / plain, goal <= 1.08), and --ctu against iosafe-check (ctu /
+driver, goal <= 1.6).
 
 Cost = CPU time (user + system) of the child processes, from
 getrusage(RUSAGE_CHILDREN) around each run: it counts every process the run
 waited for (the driver, its `clang -###` steps, the analyzer itself), and is
-not blurred by other jobs on a shared machine as wall time is.  Both sides
-run one unit at a time (iosafe-check -j 1).  The repetitions interleave the
-two sides, alternating which goes first, and the ratio reported is the
-median of the per-repetition ratios.  Goal: iosafe-check / clang <= 1.15.
-
-Also reported: iosafe-check without the plugin against clang (the driver's
-own cost: Python, libscanbuild's `clang -###` step per unit, the SARIF merge),
-and iosafe-check --ctu against iosafe-check (the cost of cross-translation-unit
-analysis on these units).
+not blurred by other jobs on a shared machine as wall time is.  The
+repetitions rotate the order of the sides; each ratio is the median of the
+per-repetition ratios.
 """
 
 import argparse
@@ -29,6 +39,9 @@ import tempfile
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 FLAGS = ["-std=c11", "-I" + os.path.join(ROOT, "include")]
+# The library's sources (LIB_SRCS in src/lib.mk): the Windows port is not
+# built on Linux.
+LIB_UNITS = ["inline.c", "fdops.c", "fs.c", "zerocopy.c", "stdio.c"]
 
 
 def cpu_of(cmd, ok_codes, **kw):
@@ -50,49 +63,55 @@ def main():
     a.driver = os.path.abspath(a.driver)
     a.plugin = os.path.abspath(a.plugin)
 
-    units = sorted(glob.glob(os.path.join(ROOT, "examples", "*.c"))) + \
+    units = [os.path.join(ROOT, "src", u) for u in LIB_UNITS] + \
+        sorted(glob.glob(os.path.join(ROOT, "examples", "*.c"))) + \
         sorted(glob.glob(os.path.join(ROOT, "examples", "bugs", "*.c")))
     plugin = a.plugin if os.path.isfile(a.plugin) else "none"
     tmp = tempfile.mkdtemp(prefix="iosafe-bench-")
+    checkers = "-analyzer-checker=iosafe.Ownership,iosafe.PosixFd"
 
-    def plain():
+    def clang_each(with_plugin):
         total = 0.0
+        extra = []
+        if with_plugin and plugin != "none":
+            extra = ["-Xclang", "-load", "-Xclang", plugin, "-Xclang", checkers]
         for u in units:
             total += cpu_of([a.clang, "--analyze", "-Xclang", "-analyzer-output=sarif"] + FLAGS +
-                            [u, "-o", os.path.join(tmp, "plain.sarif")], {0}, cwd=tmp)
+                            extra + [u, "-o", os.path.join(tmp, "plain.sarif")], {0}, cwd=tmp)
         return total
 
-    def iosafe(*extra, plugin=plugin):
+    def iosafe(*extra):
         return cpu_of([a.driver, "--plugin", plugin, "-j", "1",
                        "--sarif", os.path.join(tmp, "iosafe.sarif")] + list(extra) +
                       units + ["--"] + FLAGS, {0, 1}, cwd=tmp)
 
-    ratios, ctu_ratios, driver_ratios, t_plain, t_iosafe = [], [], [], [], []
+    sides = {"plain": lambda: clang_each(False), "direct": lambda: clang_each(True),
+             "driver": iosafe, "ctu": lambda: iosafe("--ctu")}
+    order = ["plain", "direct", "driver", "ctu"]
+    t = {s: [] for s in order}
     for rep in range(a.reps):
-        if rep % 2 == 0:
-            p, i, d = plain(), iosafe(), iosafe(plugin="none")
-        else:
-            d, i, p = iosafe(plugin="none"), iosafe(), plain()
-        c = iosafe("--ctu")
-        t_plain.append(p)
-        t_iosafe.append(i)
-        ratios.append(i / p)
-        ctu_ratios.append(c / i)
-        driver_ratios.append(d / p)
-    med = statistics.median(ratios)
-    print("bench-analysis: %d translation units (examples/, examples/bugs/), %d repetitions, "
-          "CPU time of child processes" % (len(units), a.reps))
+        k = rep % len(order)
+        for s in order[k:] + order[:k]:
+            t[s].append(sides[s]())
+
+    def ratio(num, den):
+        return statistics.median(n / d for n, d in zip(t[num], t[den]))
+
+    print("bench-analysis: %d translation units (src/, examples/, examples/bugs/), %d rotated "
+          "repetitions, CPU time of child processes" % (len(units), a.reps))
     if plugin == "none":
         print("bench-analysis: NOTE the iosafe plugin is not built: this measures the driver "
               "with Clang's default checkers only")
-    print("bench-analysis: clang-19 --analyze   median %.3f s" % statistics.median(t_plain))
-    print("bench-analysis: iosafe-check -j 1    median %.3f s" % statistics.median(t_iosafe))
-    print("bench-analysis: ratio iosafe-check / clang-19 --analyze = %.3f (median of %s; goal <= 1.15)"
-          % (med, ", ".join("%.3f" % r for r in ratios)))
-    print("bench-analysis: ratio iosafe-check --plugin none / clang-19 --analyze = %.3f (median: "
-          "the driver's own cost, libscanbuild included)" % statistics.median(driver_ratios))
-    print("bench-analysis: ratio iosafe-check --ctu / iosafe-check = %.3f (median)"
-          % statistics.median(ctu_ratios))
+    for s, what in (("plain", "clang --analyze"), ("direct", "clang --analyze + iosafe checkers"),
+                    ("driver", "iosafe-check -j 1"), ("ctu", "iosafe-check --ctu -j 1")):
+        print("bench-analysis: %-34s median %.3f s" % (what, statistics.median(t[s])))
+    for num, den, what, goal in (("direct", "plain", "the checkers' own cost", 1.05),
+                                 ("driver", "direct", "the driver's own cost", 1.02),
+                                 ("driver", "plain", "iosafe-check / clang --analyze", 1.08),
+                                 ("ctu", "driver", "iosafe-check --ctu / iosafe-check", 1.6)):
+        r = ratio(num, den)
+        print("bench-analysis: %-34s %.3f (goal <= %.2f: %s)" %
+              (what, r, goal, "met" if r <= goal else "NOT met"))
     for f in glob.glob(os.path.join(tmp, "*")):
         os.remove(f)
     os.rmdir(tmp)
