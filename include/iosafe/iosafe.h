@@ -13,6 +13,7 @@
  *   fs.h           files: openat2, memfd, seals, stat, sync, seek, read_all, *at
  *   zerocopy.h     splice, tee, vmsplice, sendfile, copy_file_range, copy_all
  *   stdio.h        FILE and DIR hand-off: file_from_fd, fd_from_file, dir_from_fd
+ *   process.h      pidfd: open, getfd, send_signal, wait (Linux)
  *   win.h          Windows handles and sockets, their acquisitions and the
  *                  C runtime bridge (_WIN32 only; io.h and fdops.h are
  *                  POSIX-only and left out there, as are fs.h, zerocopy.h and stdio.h)
@@ -33,6 +34,7 @@
 #  include "fs.h"
 #  include "zerocopy.h"
 #  include "stdio.h"
+#  include "process.h"
 #endif
 
 #endif /* IOSAFE_IOSAFE_H */
