@@ -14,6 +14,7 @@
  *   zerocopy.h     splice, tee, vmsplice, sendfile, copy_file_range, copy_all
  *   stdio.h        FILE and DIR hand-off: file_from_fd, fd_from_file, dir_from_fd
  *   process.h      pidfd: open, getfd, send_signal, wait (Linux)
+ *   term.h         pseudoterminals, termios, window size, raw-mode guard (Linux)
  *   win.h          Windows handles and sockets, their acquisitions and the
  *                  C runtime bridge (_WIN32 only; io.h and fdops.h are
  *                  POSIX-only and left out there, as are fs.h, zerocopy.h and stdio.h)
@@ -35,6 +36,7 @@
 #  include "zerocopy.h"
 #  include "stdio.h"
 #  include "process.h"
+#  include "term.h"
 #endif
 
 #endif /* IOSAFE_IOSAFE_H */

@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * src/term.c: terminals and pseudoterminals.  The contracts and
+ * documentation are in include/iosafe/term.h; the trusted contracts of the
+ * calls made here are in acsl/iosafe_posix_term.h.
+ */
+#define _GNU_SOURCE /* ptsname_r, cfmakeraw, TIOCGPTPEER */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "iosafe/term.h"
+
+int iosafe_openpt(iosafe_owned_fd *out, int flags)
+{
+	int raw;
+
+	if (out == NULL)
+		return -EINVAL;
+	out->raw = IOSAFE_RAW_NONE;
+	raw = posix_openpt(flags | O_CLOEXEC);
+	if (raw < 0)
+		return -errno;
+	out->raw = raw;
+	return 0;
+}
+
+int iosafe_grantpt(iosafe_borrowed_fd fd)
+{
+	if (fd.raw < 0)
+		return -EBADF;
+	return grantpt(fd.raw) < 0 ? -errno : 0;
+}
+
+int iosafe_unlockpt(iosafe_borrowed_fd fd)
+{
+	if (fd.raw < 0)
+		return -EBADF;
+	return unlockpt(fd.raw) < 0 ? -errno : 0;
+}
+
+int iosafe_ptsname(iosafe_borrowed_fd fd, char *buf, size_t n)
+{
+	int rc;
+
+	if (fd.raw < 0)
+		return -EBADF;
+	if (buf == NULL || n == 0)
+		return -EINVAL;
+	rc = ptsname_r(fd.raw, buf, n); /* an error number, not -1 */
+	return rc == 0 ? 0 : -rc;
+}
+
+int iosafe_ptpeer(iosafe_owned_fd *out, iosafe_borrowed_fd master, int flags)
+{
+	int raw;
+
+	if (out == NULL)
+		return -EINVAL;
+	out->raw = IOSAFE_RAW_NONE;
+	if (master.raw < 0)
+		return -EBADF;
+	raw = ioctl(master.raw, TIOCGPTPEER, flags | O_CLOEXEC);
+	if (raw < 0)
+		return -errno;
+	out->raw = raw;
+	return 0;
+}
+
+int iosafe_openpty(iosafe_owned_fd *master, iosafe_owned_fd *slave, const struct termios *termios,
+		   const struct winsize *winsize)
+{
+	iosafe_owned_fd m = IOSAFE_FD_NONE;
+	iosafe_owned_fd s = IOSAFE_FD_NONE;
+	int rc;
+
+	if (master == NULL || slave == NULL)
+		return -EINVAL;
+	master->raw = IOSAFE_RAW_NONE;
+	slave->raw = IOSAFE_RAW_NONE;
+	rc = iosafe_openpt(&m, O_RDWR | O_NOCTTY);
+	if (rc < 0)
+		return rc;
+	rc = iosafe_unlockpt(iosafe_fd_borrow(&m));
+	if (rc == 0)
+		rc = iosafe_ptpeer(&s, iosafe_fd_borrow(&m), O_RDWR | O_NOCTTY);
+	if (rc == 0 && termios != NULL)
+		rc = iosafe_tcsetattr(iosafe_fd_borrow(&s), TCSANOW, termios);
+	if (rc == 0 && winsize != NULL)
+		rc = iosafe_tcsetwinsize(iosafe_fd_borrow(&s), winsize);
+	if (rc < 0) {
+		/* The step's error is the one reported; a close error of a
+		 * pseudoterminal end that was never written is not. */
+		(void)iosafe_fd_close(&s);
+		(void)iosafe_fd_close(&m);
+		return rc;
+	}
+	master->raw = m.raw;
+	slave->raw = s.raw;
+	return 0;
+}
+
+int iosafe_tcgetattr(iosafe_borrowed_fd fd, struct termios *t)
+{
+	if (fd.raw < 0)
+		return -EBADF;
+	if (t == NULL)
+		return -EINVAL;
+	return tcgetattr(fd.raw, t) < 0 ? -errno : 0;
+}
+
+int iosafe_tcsetattr(iosafe_borrowed_fd fd, int when, const struct termios *t)
+{
+	if (fd.raw < 0)
+		return -EBADF;
+	if (t == NULL)
+		return -EINVAL;
+	return tcsetattr(fd.raw, when, t) < 0 ? -errno : 0;
+}
+
+int iosafe_tcdrain(iosafe_borrowed_fd fd)
+{
+	if (fd.raw < 0)
+		return -EBADF;
+	return tcdrain(fd.raw) < 0 ? -errno : 0;
+}
+
+int iosafe_tcflush(iosafe_borrowed_fd fd, int queue)
+{
+	if (fd.raw < 0)
+		return -EBADF;
+	return tcflush(fd.raw, queue) < 0 ? -errno : 0;
+}
+
+int iosafe_tcflow(iosafe_borrowed_fd fd, int action)
+{
+	if (fd.raw < 0)
+		return -EBADF;
+	return tcflow(fd.raw, action) < 0 ? -errno : 0;
+}
+
+int iosafe_tcsendbreak(iosafe_borrowed_fd fd, int duration)
+{
+	if (fd.raw < 0)
+		return -EBADF;
+	return tcsendbreak(fd.raw, duration) < 0 ? -errno : 0;
+}
+
+int iosafe_tcgetwinsize(iosafe_borrowed_fd fd, struct winsize *ws)
+{
+	if (fd.raw < 0)
+		return -EBADF;
+	if (ws == NULL)
+		return -EINVAL;
+	return ioctl(fd.raw, TIOCGWINSZ, ws) < 0 ? -errno : 0;
+}
+
+int iosafe_tcsetwinsize(iosafe_borrowed_fd fd, const struct winsize *ws)
+{
+	if (fd.raw < 0)
+		return -EBADF;
+	if (ws == NULL)
+		return -EINVAL;
+	return ioctl(fd.raw, TIOCSWINSZ, ws) < 0 ? -errno : 0;
+}
+
+pid_t iosafe_tcgetpgrp(iosafe_borrowed_fd fd)
+{
+	pid_t pgrp;
+
+	if (fd.raw < 0)
+		return -EBADF;
+	pgrp = tcgetpgrp(fd.raw);
+	return pgrp < 0 ? -errno : pgrp;
+}
+
+int iosafe_tcsetpgrp(iosafe_borrowed_fd fd, pid_t pgrp)
+{
+	if (fd.raw < 0)
+		return -EBADF;
+	if (pgrp <= 0)
+		return -EINVAL;
+	return tcsetpgrp(fd.raw, pgrp) < 0 ? -errno : 0;
+}
+
+pid_t iosafe_tcgetsid(iosafe_borrowed_fd fd)
+{
+	pid_t sid;
+
+	if (fd.raw < 0)
+		return -EBADF;
+	sid = tcgetsid(fd.raw);
+	return sid < 0 ? -errno : sid;
+}
+
+bool iosafe_isatty(iosafe_borrowed_fd fd)
+{
+	if (fd.raw < 0)
+		return false;
+	return isatty(fd.raw) == 1;
+}
+
+int iosafe_ttyname(iosafe_borrowed_fd fd, char *buf, size_t n)
+{
+	int rc;
+
+	if (fd.raw < 0)
+		return -EBADF;
+	if (buf == NULL || n == 0)
+		return -EINVAL;
+	rc = ttyname_r(fd.raw, buf, n); /* an error number, not -1 */
+	return rc == 0 ? 0 : -rc;
+}
+
+int iosafe_term_raw_begin(iosafe_term_guard *g, iosafe_borrowed_fd fd)
+{
+	struct termios raw;
+
+	if (g == NULL)
+		return -EINVAL;
+	if (g->fd.raw >= 0)
+		return -EBUSY;
+	g->fd.raw = IOSAFE_RAW_NONE;
+	if (fd.raw < 0)
+		return -EBADF;
+	if (tcgetattr(fd.raw, &g->saved) < 0)
+		return -errno;
+	raw = g->saved;
+	cfmakeraw(&raw);
+	if (tcsetattr(fd.raw, TCSAFLUSH, &raw) < 0)
+		return -errno;
+	g->fd.raw = fd.raw;
+	return 0;
+}
+
+int iosafe_term_restore(iosafe_term_guard *g)
+{
+	int i;
+
+	if (g == NULL)
+		return -EINVAL;
+	if (g->fd.raw < 0)
+		return 0;
+	/*@
+	  loop invariant tries: 0 <= i <= IOSAFE_TERM_RESTORE_TRIES;
+	  loop assigns i, errno;
+	  loop variant IOSAFE_TERM_RESTORE_TRIES - i;
+	*/
+	for (i = 0; i < IOSAFE_TERM_RESTORE_TRIES; i++) {
+		if (tcsetattr(g->fd.raw, TCSADRAIN, &g->saved) == 0) {
+			g->fd.raw = IOSAFE_RAW_NONE;
+			return 0;
+		}
+		if (errno != EINTR)
+			return -errno;
+	}
+	return -EINTR;
+}
