@@ -159,6 +159,17 @@ int ptsname_r(int fd, char *buf, size_t buflen);
   // No stronger: errno set, no list; nothing installed on failure.
   ensures tiocgptpeer_failed: \result == -1 ==>
     iosafe_fd_table_same{Pre, Post} && iosafe_errno_set;
+  // ioctl_tty(2) TIOCGPTPEER opens one new descriptor; the close-on-exec
+  // flags of the others are not touched.
+  // No stronger: get_unused_fd_flags() and fd_install() (fs/file.c) set the
+  // flag of the one number they allocate; a failure installs nothing.
+  ensures tiocgptpeer_cloexec_frame: \result != -1 ==>
+    iosafe_fd_cloexec_same_except{Pre, Post}(\result);
+  // ioctl(2) RETURN VALUE: -1 and errno on error, no descriptor opened.
+  // No stronger: as tiocgptpeer_cloexec_frame; nothing is allocated on
+  // failure.
+  ensures tiocgptpeer_cloexec_failed: \result == -1 ==>
+    iosafe_fd_cloexec_same{Pre, Post};
 */
 int iosafe_posix_ioctl_TIOCGPTPEER(int fd, int flags);
 

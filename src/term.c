@@ -84,23 +84,37 @@ int iosafe_openpty(iosafe_owned_fd *master, iosafe_owned_fd *slave, const struct
 	rc = iosafe_openpt(&m, O_RDWR | O_NOCTTY);
 	if (rc < 0)
 		return rc;
+	/*@ assert m_acquired: iosafe_fd_acquired{Pre, Here}(m.raw) &&
+	      iosafe_fd_is_cloexec(m.raw); */
 	rc = iosafe_unlockpt(iosafe_fd_borrow(&m));
-	if (rc == 0)
-		rc = iosafe_ptpeer(&s, iosafe_fd_borrow(&m), O_RDWR | O_NOCTTY);
-	if (rc == 0 && termios != NULL)
+	if (rc < 0)
+		goto close_m;
+	rc = iosafe_ptpeer(&s, iosafe_fd_borrow(&m), O_RDWR | O_NOCTTY);
+	if (rc < 0)
+		goto close_m;
+	/*@ assert both: iosafe_fd_acquired2{Pre, Here}(m.raw, s.raw) &&
+	      iosafe_fd_is_cloexec(m.raw) && iosafe_fd_is_cloexec(s.raw); */
+	if (termios != NULL) {
 		rc = iosafe_tcsetattr(iosafe_fd_borrow(&s), TCSANOW, termios);
-	if (rc == 0 && winsize != NULL)
+		if (rc < 0)
+			goto close_both;
+	}
+	if (winsize != NULL) {
 		rc = iosafe_tcsetwinsize(iosafe_fd_borrow(&s), winsize);
-	if (rc < 0) {
-		/* The step's error is the one reported; a close error of a
-		 * pseudoterminal end that was never written is not. */
-		(void)iosafe_fd_close(&s);
-		(void)iosafe_fd_close(&m);
-		return rc;
+		if (rc < 0)
+			goto close_both;
 	}
 	master->raw = m.raw;
 	slave->raw = s.raw;
 	return 0;
+
+	/* The step's error is the one reported; a close error of a
+	 * pseudoterminal end that was never written is not. */
+close_both:
+	(void)iosafe_fd_close(&s);
+close_m:
+	(void)iosafe_fd_close(&m);
+	return rc;
 }
 
 int iosafe_tcgetattr(iosafe_borrowed_fd fd, struct termios *t)

@@ -15,6 +15,7 @@
  *   stdio.h        FILE and DIR hand-off: file_from_fd, fd_from_file, dir_from_fd
  *   process.h      pidfd: open, getfd, send_signal, wait (Linux)
  *   term.h         pseudoterminals, termios, window size, raw-mode guard (Linux)
+ *   mq.h           POSIX message queues on owned fds (Linux)
  *   win.h          Windows handles and sockets, their acquisitions and the
  *                  C runtime bridge (_WIN32 only; io.h and fdops.h are
  *                  POSIX-only and left out there, as are fs.h, zerocopy.h and stdio.h)
@@ -37,6 +38,7 @@
 #  include "stdio.h"
 #  include "process.h"
 #  include "term.h"
+#  include "mq.h"
 #endif
 
 #endif /* IOSAFE_IOSAFE_H */

@@ -198,10 +198,11 @@ int iosafe_ptsname(iosafe_borrowed_fd fd IOSAFE_USES, char *buf, size_t n);
     assumes out != \null && master.raw >= 0;
     requires valid_out: \valid(out);
     ensures acquired: \result == 0 ==>
-      iosafe_fd_acquired{Pre, Post}(out->raw) && iosafe_fd_is_cloexec(out->raw);
+      iosafe_fd_acquired{Pre, Post}(out->raw) && iosafe_fd_is_cloexec(out->raw) &&
+      iosafe_fd_cloexec_same_except{Pre, Post}(out->raw);
     ensures failed: \result != 0 ==>
       iosafe_neg_errno(\result) && out->raw == IOSAFE_RAW_NONE &&
-      iosafe_fd_table_same{Pre, Post};
+      iosafe_fd_table_same{Pre, Post} && iosafe_fd_cloexec_same{Pre, Post};
   complete behaviors;
   disjoint behaviors;
 */
