@@ -30,9 +30,12 @@
 
 /* struct termios of x86_64 glibc (bits/termios-struct.h), NCCS 32; struct
  * winsize (bits/ioctl-types.h). */
+#ifndef IOSAFE_POSIX_TC_TYPES
+#define IOSAFE_POSIX_TC_TYPES
 typedef unsigned char cc_t;
 typedef unsigned int speed_t;
 typedef unsigned int tcflag_t;
+#endif
 #define NCCS 32
 struct termios {
 	tcflag_t c_iflag;

@@ -125,6 +125,7 @@ PROVE_CORE_SRCS := src/inline.c src/fdops.c src/fs.c src/zerocopy.c src/stdio.c
 PROVE_CORE_SRCS += src/process.c
 PROVE_CORE_SRCS += src/term.c
 PROVE_CORE_SRCS += src/mq.c
+PROVE_CORE_SRCS += src/serial.c
 # The trusted base: iosafe_posix.h and the per-family files it or the shims
 # include (acsl/iosafe_posix_*.h).
 PROVE_POSIX_HS := $(sort $(wildcard acsl/iosafe_posix*.h))

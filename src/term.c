@@ -70,6 +70,28 @@ int iosafe_ptpeer(iosafe_owned_fd *out, iosafe_borrowed_fd master, int flags)
 	return 0;
 }
 
+/* The settings steps of iosafe_openpty, on its new slave. */
+/*@
+  requires borrow_ok: iosafe_fd_is_open(slave.raw);
+  requires valid_termios: termios == \null || \valid_read(termios);
+  requires valid_winsize: winsize == \null || \valid_read(winsize);
+  assigns errno;
+  ensures result: \result == 0 || iosafe_neg_errno(\result);
+  ensures table_same: iosafe_fd_table_same{Pre, Post};
+  ensures cloexec_same: iosafe_fd_cloexec_same{Pre, Post};
+*/
+static int iosafe_openpty_settings(iosafe_borrowed_fd slave, const struct termios *termios,
+				   const struct winsize *winsize)
+{
+	int rc = 0;
+
+	if (termios != NULL)
+		rc = iosafe_tcsetattr(slave, TCSANOW, termios);
+	if (rc == 0 && winsize != NULL)
+		rc = iosafe_tcsetwinsize(slave, winsize);
+	return rc;
+}
+
 int iosafe_openpty(iosafe_owned_fd *master, iosafe_owned_fd *slave, const struct termios *termios,
 		   const struct winsize *winsize)
 {
@@ -84,37 +106,34 @@ int iosafe_openpty(iosafe_owned_fd *master, iosafe_owned_fd *slave, const struct
 	rc = iosafe_openpt(&m, O_RDWR | O_NOCTTY);
 	if (rc < 0)
 		return rc;
-	/*@ assert m_acquired: iosafe_fd_acquired{Pre, Here}(m.raw) &&
-	      iosafe_fd_is_cloexec(m.raw); */
+	/*@ ghost int mr = m.raw; */
 	rc = iosafe_unlockpt(iosafe_fd_borrow(&m));
-	if (rc < 0)
-		goto close_m;
-	rc = iosafe_ptpeer(&s, iosafe_fd_borrow(&m), O_RDWR | O_NOCTTY);
-	if (rc < 0)
-		goto close_m;
-	/*@ assert both: iosafe_fd_acquired2{Pre, Here}(m.raw, s.raw) &&
-	      iosafe_fd_is_cloexec(m.raw) && iosafe_fd_is_cloexec(s.raw); */
-	if (termios != NULL) {
-		rc = iosafe_tcsetattr(iosafe_fd_borrow(&s), TCSANOW, termios);
-		if (rc < 0)
-			goto close_both;
+	if (rc < 0) {
+		(void)iosafe_fd_close(&m);
+		/*@ assert m_closed: iosafe_fd_is_closed(mr); */
+		return rc;
 	}
-	if (winsize != NULL) {
-		rc = iosafe_tcsetwinsize(iosafe_fd_borrow(&s), winsize);
-		if (rc < 0)
-			goto close_both;
+	rc = iosafe_ptpeer(&s, iosafe_fd_borrow(&m), O_RDWR | O_NOCTTY);
+	if (rc < 0) {
+		(void)iosafe_fd_close(&m);
+		/*@ assert m_closed: iosafe_fd_is_closed(mr); */
+		return rc;
+	}
+	/*@ ghost int sr = s.raw; */
+	/*@ assert both: iosafe_fd_acquired2{Pre, Here}(mr, sr) &&
+	      iosafe_fd_is_cloexec(mr) && iosafe_fd_is_cloexec(sr); */
+	rc = iosafe_openpty_settings(iosafe_fd_borrow(&s), termios, winsize);
+	if (rc < 0) {
+		/* The step's error is the one reported; a close error of a
+		 * pseudoterminal end that was never written is not. */
+		(void)iosafe_fd_close(&s);
+		(void)iosafe_fd_close(&m);
+		/*@ assert both_closed: iosafe_fd_is_closed(mr) && iosafe_fd_is_closed(sr); */
+		return rc;
 	}
 	master->raw = m.raw;
 	slave->raw = s.raw;
 	return 0;
-
-	/* The step's error is the one reported; a close error of a
-	 * pseudoterminal end that was never written is not. */
-close_both:
-	(void)iosafe_fd_close(&s);
-close_m:
-	(void)iosafe_fd_close(&m);
-	return rc;
 }
 
 int iosafe_tcgetattr(iosafe_borrowed_fd fd, struct termios *t)

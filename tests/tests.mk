@@ -22,6 +22,7 @@ UNIT_SRCS := tests/unit/test_fd.c tests/unit/test_io.c tests/unit/test_fdops.c t
 	tests/unit/test_process.c \
 	tests/unit/test_term.c \
 	tests/unit/test_mq.c \
+	tests/unit/test_serial.c \
 	tests/unit/helpers.c
 UNIT_DEPS := tests/unit/helpers.h $(LIB_HDRS)
 UNIT_DIR  := $(BUILD)/tests/unit

@@ -16,6 +16,7 @@
  *   process.h      pidfd: open, getfd, send_signal, wait (Linux)
  *   term.h         pseudoterminals, termios, window size, raw-mode guard (Linux)
  *   mq.h           POSIX message queues on owned fds (Linux)
+ *   serial.h       serial ports: raw, any baud rate through termios2 (Linux)
  *   win.h          Windows handles and sockets, their acquisitions and the
  *                  C runtime bridge (_WIN32 only; io.h and fdops.h are
  *                  POSIX-only and left out there, as are fs.h, zerocopy.h and stdio.h)
@@ -39,6 +40,7 @@
 #  include "process.h"
 #  include "term.h"
 #  include "mq.h"
+#  include "serial.h"
 #endif
 
 #endif /* IOSAFE_IOSAFE_H */
