@@ -137,7 +137,7 @@ PROVE_ENV  := WHY3CONFIG=$(abspath $(PROOFS)/why3.conf)
 PROVE_CHECK := $(PYTHON3) proofs/wp_check.py
 
 .PHONY: prove prove-run prove-file prove-full prove-report prove-shim prove-why3 prove-mutants
-.PHONY: prove-shim-fs
+.PHONY: prove-shim-fs prove-shim-ipc
 # prove joins `make check` only once it passes (see the end of this file).
 
 # ---- why3: a project-local configuration, the machine's own untouched ---------
@@ -179,6 +179,24 @@ prove-shim-fs:
 	      sed -n 's/^#define \(E[A-Z0-9]*\|O_[A-Z]*\|F_[A-Z_]*\|[RWX]_OK\|AT_[A-Z_]*\|S_IF[A-Z]*\|MFD_[A-Z_]*\|SEEK_[A-Z]*\|LOCK_[A-Z]*\|RENAME_[A-Z]*\|SPLICE_F_[A-Z]*\|STATX_[A-Z_]*\|SYS_[a-z0-9_]*\|RESOLVE_[A-Z_]*\) \(.*\)$$/_Static_assert((\1) == (\2), "\1");/p' \
 	        acsl/iosafe_posix_fs.h; } > $(PROOFS)/shim_check_fs.c
 	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check_fs.c
+
+# ---- the same for pidfd, terminals, message queues and serial ports ----------
+# Every object-like #define with a value in acsl/iosafe_posix_{process,term,
+# mq}.h against glibc, acsl/iosafe_posix_serial.h's against the kernel's
+# headers; struct layouts in proofs/shim_types_ipc.c and shim_types_serial.c.
+PROVE_IPC_HS := acsl/iosafe_posix_process.h acsl/iosafe_posix_term.h acsl/iosafe_posix_mq.h
+prove-shim: prove-shim-ipc
+prove-shim-ipc:
+	$(quiet) SHIM "$(PROVE_IPC_HS) acsl/iosafe_posix_serial.h"
+	$(Q)mkdir -p $(PROOFS)
+	$(Q){ cat proofs/shim_types_ipc.c; \
+	      sed -n 's/^#define \([A-Z][A-Z0-9_]*\) \(.*\)$$/_Static_assert((\1) == (\2), "\1");/p' \
+	        $(PROVE_IPC_HS); } > $(PROOFS)/shim_check_ipc.c
+	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check_ipc.c
+	$(Q){ cat proofs/shim_types_serial.c; \
+	      sed -n 's/^#define \([A-Z][A-Z0-9_]*\) \(.*\)$$/_Static_assert((\1) == (\2), "\1");/p' \
+	        acsl/iosafe_posix_serial.h; } > $(PROOFS)/shim_check_serial.c
+	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check_serial.c
 
 
 # ---- one Frama-C run: $(call prove_wp,name,sources,extra flags,steps) ---------------
