@@ -24,7 +24,7 @@
  * Linux only (TIOCGPTPEER is Linux 4.13; devpts): on other systems this
  * header declares nothing.
  *
- * Length: about 750 lines, because each of its 22 functions carries its doc
+ * Length: about 750 lines, because each of its 21 functions carries its doc
  * comment and its full ACSL contract above the declaration; the family is
  * one header as rustix::termios is one module.
  */
