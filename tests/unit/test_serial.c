@@ -121,7 +121,7 @@ NOLEAK_TEST(serial, open_never_takes_a_controlling_terminal)
 		/* TIOCGSID answers only for the caller's controlling tty. */
 		if (ioctl(port.raw, TIOCGSID, &sid) == 0 || errno != ENOTTY)
 			_exit(12);
-		_exit(0);
+		_exit(iosafe_fd_close(&port) == 0 ? 0 : 13);
 	}
 	cr_assert_eq(waitpid(pid, &status, 0), pid);
 	cr_assert(WIFEXITED(status));
