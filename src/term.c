@@ -92,15 +92,30 @@ static int iosafe_openpty_settings(iosafe_borrowed_fd slave, const struct termio
 	return rc;
 }
 
-int iosafe_openpty(iosafe_owned_fd *master, iosafe_owned_fd *slave, const struct termios *termios,
-		   const struct winsize *winsize)
+/* iosafe_openpty once its out-parameters are known valid (term.h). */
+/*@
+  requires valid_out: \valid(master) && \valid(slave);
+  requires separated: \separated(master, slave, &errno);
+  requires valid_termios: termios == \null || \valid_read(termios);
+  requires valid_winsize: winsize == \null || \valid_read(winsize);
+  assigns master->raw, slave->raw, errno,
+    iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],
+    iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
+  ensures acquired: \result == 0 ==>
+    iosafe_fd_acquired2{Pre, Post}(master->raw, slave->raw) &&
+    iosafe_fd_is_cloexec(master->raw) && iosafe_fd_is_cloexec(slave->raw);
+  ensures failed: \result != 0 ==>
+    iosafe_neg_errno(\result) && master->raw == IOSAFE_RAW_NONE &&
+    slave->raw == IOSAFE_RAW_NONE;
+  ensures failed_table: \result != 0 ==> iosafe_fd_table_same{Pre, Post};
+*/
+static int iosafe_openpty_pair(iosafe_owned_fd *master, iosafe_owned_fd *slave,
+			       const struct termios *termios, const struct winsize *winsize)
 {
 	iosafe_owned_fd m = IOSAFE_FD_NONE;
 	iosafe_owned_fd s = IOSAFE_FD_NONE;
 	int rc;
 
-	if (master == NULL || slave == NULL)
-		return -EINVAL;
 	master->raw = IOSAFE_RAW_NONE;
 	slave->raw = IOSAFE_RAW_NONE;
 	rc = iosafe_openpt(&m, O_RDWR | O_NOCTTY);
@@ -110,30 +125,40 @@ int iosafe_openpty(iosafe_owned_fd *master, iosafe_owned_fd *slave, const struct
 	rc = iosafe_unlockpt(iosafe_fd_borrow(&m));
 	if (rc < 0) {
 		(void)iosafe_fd_close(&m);
-		/*@ assert m_closed: iosafe_fd_is_closed(mr); */
+		/*@ assert m_closed: iosafe_fd_table_same{Pre, Here}; */
 		return rc;
 	}
 	rc = iosafe_ptpeer(&s, iosafe_fd_borrow(&m), O_RDWR | O_NOCTTY);
 	if (rc < 0) {
 		(void)iosafe_fd_close(&m);
-		/*@ assert m_closed: iosafe_fd_is_closed(mr); */
+		/*@ assert m_closed: iosafe_fd_table_same{Pre, Here}; */
 		return rc;
 	}
 	/*@ ghost int sr = s.raw; */
 	/*@ assert both: iosafe_fd_acquired2{Pre, Here}(mr, sr) &&
 	      iosafe_fd_is_cloexec(mr) && iosafe_fd_is_cloexec(sr); */
 	rc = iosafe_openpty_settings(iosafe_fd_borrow(&s), termios, winsize);
+	/*@ assert still_both: iosafe_fd_acquired2{Pre, Here}(mr, sr); */
 	if (rc < 0) {
 		/* The step's error is the one reported; a close error of a
 		 * pseudoterminal end that was never written is not. */
 		(void)iosafe_fd_close(&s);
+		/*@ assert only_m: iosafe_fd_acquired{Pre, Here}(mr); */
 		(void)iosafe_fd_close(&m);
-		/*@ assert both_closed: iosafe_fd_is_closed(mr) && iosafe_fd_is_closed(sr); */
+		/*@ assert none_left: iosafe_fd_table_same{Pre, Here}; */
 		return rc;
 	}
 	master->raw = m.raw;
 	slave->raw = s.raw;
 	return 0;
+}
+
+int iosafe_openpty(iosafe_owned_fd *master, iosafe_owned_fd *slave, const struct termios *termios,
+		   const struct winsize *winsize)
+{
+	if (master == NULL || slave == NULL)
+		return -EINVAL;
+	return iosafe_openpty_pair(master, slave, termios, winsize);
 }
 
 int iosafe_tcgetattr(iosafe_borrowed_fd fd, struct termios *t)
