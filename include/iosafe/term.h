@@ -621,9 +621,9 @@ int iosafe_ttyname(iosafe_borrowed_fd fd IOSAFE_USES, char *buf, size_t n);
 
 /**
  * iosafe_term_guard: a terminal put in raw mode and the settings to put
- * back.  @fd borrows the terminal from its owner, who keeps it open until
- * the guard is restored; none when the guard is not active.  Initialise it
- * with IOSAFE_TERM_GUARD_INIT (iosafe_auto_term_guard does).
+ * back.  Its member fd borrows the terminal from its owner, who keeps it
+ * open until the guard is restored; none when the guard is not active.
+ * Initialise it with IOSAFE_TERM_GUARD_INIT (iosafe_auto_term_guard does).
  */
 typedef struct iosafe_term_guard {
 	iosafe_borrowed_fd fd; /**< the terminal in raw mode, or none */
