@@ -114,7 +114,7 @@ NOLEAK_TEST(serial, open_never_takes_a_controlling_terminal)
 		iosafe_owned_fd port = IOSAFE_FD_NONE;
 		pid_t sid;
 
-		if (setsid() < 0)
+		if (setsid() < 0 || iosafe_fd_close(&m) != 0)
 			_exit(10);
 		if (iosafe_serial_open(&port, path, 115200, 0) != 0)
 			_exit(11);
