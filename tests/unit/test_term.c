@@ -326,6 +326,11 @@ NOLEAK_TEST(term, emfile)
 	struct fd_filler f;
 	int rc, rc2, rc3;
 
+	/* valgrind enforces its own descriptor limit on the calls it knows,
+	 * and TIOCGPTPEER is not one of them (valgrind 3.19: "unhandled ioctl
+	 * 0x5441"): the numbers it returns past that limit stop the worker. */
+	if (under_valgrind())
+		cr_skip_test("valgrind's descriptor limit does not cover TIOCGPTPEER");
 	cr_assert_eq(iosafe_openpt(&m, O_RDWR | O_NOCTTY), 0);
 	cr_assert_eq(iosafe_unlockpt(bw(&m)), 0);
 	fd_table_fill(&f, 1);
@@ -339,16 +344,6 @@ NOLEAK_TEST(term, emfile)
 	fd_table_unfill(&f);
 	cr_assert_eq(rc2, -EMFILE, "rc %d (%s)", rc2, strerror(-rc2));
 	cr_assert(iosafe_fd_is_none(&m2));
-	if (under_valgrind() && rc == 0 && rc3 == 0) {
-		/* valgrind enforces its own descriptor limit on the calls it
-		 * knows, and TIOCGPTPEER is not one of them (valgrind 3.19:
-		 * "unhandled ioctl 0x5441"), so the slave still fits. */
-		cr_assert_eq(iosafe_fd_close(&s2), 0);
-		cr_assert_eq(iosafe_fd_close(&m2), 0);
-		cr_assert_eq(iosafe_fd_close(&s), 0);
-		cr_assert_eq(iosafe_fd_close(&m), 0);
-		return;
-	}
 	cr_assert_eq(rc, -EMFILE, "rc %d (%s)", rc, strerror(-rc));
 	cr_assert(iosafe_fd_is_none(&m2) && iosafe_fd_is_none(&s2));
 	cr_assert_eq(rc3, -EMFILE, "rc %d (%s)", rc3, strerror(-rc3));
