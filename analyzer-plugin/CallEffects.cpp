@@ -30,6 +30,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
+#include "llvm/ADT/STLExtras.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -650,6 +651,12 @@ void FdEngine::effectAcquireOut(const ParamEffect &E, CallEval &CV) const {
         }));
     if (E.E == Effect::AcquireOutPair)
       St.PairIdx = static_cast<unsigned char>(HI + 1);
+    else if (llvm::count_if(CV.S.Effects, [](const ParamEffect &O) {
+               return O.E == Effect::AcquireOut;
+             }) > 1)
+      // One of several out-parameters of one call (openpty, iosafe_pipe):
+      // each leaks apart, as a pair's elements do.
+      St.PairIdx = static_cast<unsigned char>(FdState::OutParamIdx | (E.Index + 1));
     State = State->set<FdMap>(FdS, St);
     CV.Notes.push_back({FdS, "fd opened here", acquiredNote(St.At, false)});
   }

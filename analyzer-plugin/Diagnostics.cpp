@@ -12,6 +12,8 @@
 #include "clang/AST/Expr.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 
+#include <string>
+
 using namespace clang;
 using namespace clang::ento;
 
@@ -112,7 +114,10 @@ void FdEngine::reportLeak(SymbolRef Sym, Source Src, bool Dir, unsigned PairIdx,
              : " is not closed or handed on";
   // The two fds of a pair leak apart (uniqueing would merge them: one
   // acquisition site).
-  if (PairIdx)
+  if (PairIdx & FdState::OutParamIdx)
+    Msg += " (out-parameter " +
+           std::to_string(PairIdx & ~FdState::OutParamIdx) + ")";
+  else if (PairIdx)
     Msg += PairIdx == 1 ? " (element [0] of the pair)"
                         : " (element [1] of the pair)";
   auto R = std::make_unique<PathSensitiveBugReport>(bugType(Src, BK_Leak), Msg,

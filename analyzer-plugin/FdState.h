@@ -87,7 +87,9 @@ struct FdState {
   bool Tested = false;
   unsigned char Src = 0;
   /// 1 + the element of an int[2] pair (pipe, socketpair) the fd was
-  /// acquired into; 0 when it was not one of a pair.
+  /// acquired into; OutParamIdx | (1 + the argument's index) for one of
+  /// several out-parameters of one call (openpty); 0 otherwise.
+  static constexpr unsigned char OutParamIdx = 0x80;
   unsigned char PairIdx = 0;
   clang::ento::SymbolRef Status = nullptr; ///< Unchecked: the acquirer's status
   clang::ento::SymbolRef Owner = nullptr;  ///< Borrowed: the owner's fd

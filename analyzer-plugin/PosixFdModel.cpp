@@ -138,6 +138,12 @@ const std::vector<SummaryRow> &rows() {
       {"mkostemp64", 2, acquires({}, FileRW)},
       {"posix_openpt", 1, withArgs(acquires({}, AnyFile), 0, -1)},
       {"pidfd_open", 2, acquires()},
+      // pidfd_getfd(2): "a file descriptor that is a duplicate of the
+      // target file descriptor" of another process; pidfd is used
+      {"pidfd_getfd", 3, acquires({{Effect::Use, 0}})},
+      // mq_open(3): on Linux "a message queue descriptor is actually a
+      // file descriptor" (mq_overview(7)); mq_close(3) closes it
+      {"mq_open", std::nullopt, acquires()},
       // openat2(2): openat with a struct open_how (its flags are not read)
       {"openat2", 4, acquires({{Effect::Use, 0}}, AnyFile)},
       // shm_open(3): "a new file descriptor", open(2)'s oflag
@@ -157,6 +163,10 @@ const std::vector<SummaryRow> &rows() {
       {"pipe2", 2,
        pair({FdMode::Read, FdKind::Pipe}, {FdMode::Write, FdKind::Pipe}, 0)},
       {"socketpair", 4, pair(ConnSocket, ConnSocket, 3, 1)},
+      // acquire: two out-parameters, status 0 or -1; openpty(3): "the
+      // file descriptors of the master and slave in amaster and aslave"
+      {"openpty", 5,
+       px(SF_StatusRet, {{Effect::AcquireOut, 0}, {Effect::AcquireOut, 1}})},
       // release.  Not SF_Precise: close(2) may set errno, and like the
       // analyzer's own evaluation of a C library call it invalidates the
       // system's globals (errno's region; a program's own globals are
@@ -165,6 +175,9 @@ const std::vector<SummaryRow> &rows() {
       // checkers: with the globals kept, paths that differ only in which
       // earlier call last set errno stay apart (bench/analysis.py).
       {"close", 1, px(0, {{Effect::Close, 0}})},
+      // mq_close(3): glibc's is close(2) on the queue's descriptor (not
+      // SF_Precise, as close above)
+      {"mq_close", 1, px(0, {{Effect::Close, 0}})},
       // ownership handed to a stream or a directory stream (fclose and
       // closedir then close it; a close(2) of the number is a double close)
       {"fdopen", 2, px(SF_ReleaseOnSuccess, {{Effect::Release, 0}})},
@@ -213,6 +226,16 @@ const std::vector<SummaryRow> &rows() {
       {"fcntl", std::nullopt, uses({0})},
       {"ioctl", std::nullopt, uses({0})},
       {"isatty", 1, uses({0})},
+      // message queues (mq_send(3), mq_receive(3), mq_getattr(3),
+      // mq_notify(3)) and pidfds (pidfd_send_signal(2)) use their fd
+      {"mq_send", 4, uses({0})},
+      {"mq_timedsend", 5, uses({0})},
+      {"mq_receive", 4, uses({0})},
+      {"mq_timedreceive", 5, uses({0})},
+      {"mq_getattr", 2, uses({0})},
+      {"mq_setattr", 3, uses({0})},
+      {"mq_notify", 2, uses({0})},
+      {"pidfd_send_signal", 4, uses({0})},
       {"send", 4, count(use0("send", Wr))},
       {"recv", 4, count(use0("recv", Rd))},
       {"sendto", 6, count(use0("sendto", N_Write))},
@@ -394,6 +417,7 @@ const FnSummary *syscallSummary(const CallEvent &Call) {
         {432, "fsmount"},
         {433, "fspick"},
         {434, "pidfd_open"},
+        {438, "pidfd_getfd"},
         {436, "close_range"},
         {437, "openat2"},
     };

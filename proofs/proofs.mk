@@ -126,6 +126,10 @@ prove_cache = -wp-cache $(PROVE_CACHE_MODE) -wp-cache-dir $(PROVE_CACHE_DIR)/ste
 # inline.h); the static inline functions of fd.h and io.h are in it too.
 PROVE_CORE_SRCS := src/inline.c src/fdops.c src/fs.c src/zerocopy.c src/stdio.c
 PROVE_CORE_SRCS += src/event.c
+PROVE_CORE_SRCS += src/process.c
+PROVE_CORE_SRCS += src/term.c
+PROVE_CORE_SRCS += src/mq.c
+PROVE_CORE_SRCS += src/serial.c
 # The trusted base: iosafe_posix.h and the per-family files it or the shims
 # include (acsl/iosafe_posix_*.h).
 PROVE_POSIX_HS := $(sort $(wildcard acsl/iosafe_posix*.h))
@@ -137,7 +141,7 @@ PROVE_ENV  := WHY3CONFIG=$(abspath $(PROOFS)/why3.conf)
 PROVE_CHECK := $(PYTHON3) proofs/wp_check.py
 
 .PHONY: prove prove-run prove-file prove-full prove-report prove-shim prove-why3 prove-mutants
-.PHONY: prove-shim-fs
+.PHONY: prove-shim-fs prove-shim-ipc
 # prove joins `make check` only once it passes (see the end of this file).
 
 # ---- why3: a project-local configuration, the machine's own untouched ---------
@@ -190,6 +194,24 @@ prove-shim-event:
 	      sed -n 's/^#define \(EBADMSG\|ECANCELED\|EPOLL[A-Z_]*\|EFD_[A-Z]*\|TFD_[A-Z_]*\|SFD_[A-Z]*\|IN_[A-Z]*\|FAN_[A-Z]*\|SIG_[A-Z]*\|CLOCK_[A-Z]*\) \(.*\)$$/_Static_assert((\1) == (\2), "\1");/p' \
 	        acsl/iosafe_posix_event.h; } > $(PROOFS)/shim_check_event.c
 	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check_event.c
+# ---- the same for pidfd, terminals, message queues and serial ports ----------
+# Every object-like #define with a value in acsl/iosafe_posix_{process,term,
+# mq}.h against glibc, acsl/iosafe_posix_serial.h's against the kernel's
+# headers; struct layouts in proofs/shim_types_ipc.c and shim_types_serial.c.
+PROVE_IPC_HS := acsl/iosafe_posix_process.h acsl/iosafe_posix_term.h acsl/iosafe_posix_mq.h
+prove-shim: prove-shim-ipc
+prove-shim-ipc:
+	$(quiet) SHIM "$(PROVE_IPC_HS) acsl/iosafe_posix_serial.h"
+	$(Q)mkdir -p $(PROOFS)
+	$(Q){ cat proofs/shim_types_ipc.c; \
+	      sed -n 's/^#define \([A-Z][A-Z0-9_]*\) \(.*\)$$/_Static_assert((\1) == (\2), "\1");/p' \
+	        $(PROVE_IPC_HS); } > $(PROOFS)/shim_check_ipc.c
+	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check_ipc.c
+	$(Q){ cat proofs/shim_types_serial.c; \
+	      sed -n 's/^#define \([A-Z][A-Z0-9_]*\) \(.*\)$$/_Static_assert((\1) == (\2), "\1");/p' \
+	        acsl/iosafe_posix_serial.h; } > $(PROOFS)/shim_check_serial.c
+	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check_serial.c
+
 
 # ---- one Frama-C run: $(call prove_wp,name,sources,extra flags,steps) ---------------
 # One shell command (so that $(foreach) can chain several on one recipe

@@ -19,6 +19,7 @@
 #include <sys/syscall.h>
 #include <sys/types.h>
 #include <unistd.h>
+#include <termios.h> /* ECHO, ECHONL of acsl/iosafe_posix_serial.h */
 
 #define IOSAFE_SAME_TYPE(T, U) _Generic((T)0, U: 1, default: 0)
 

@@ -5,6 +5,10 @@
 
 LIB_SRCS := src/inline.c src/fdops.c src/fs.c src/zerocopy.c src/stdio.c
 LIB_SRCS += src/event.c
+LIB_SRCS += src/process.c
+LIB_SRCS += src/term.c
+LIB_SRCS += src/mq.c
+LIB_SRCS += src/serial.c
 LIB_HDRS := $(wildcard include/iosafe/*.h)
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB_PIC_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/pic/%.o)

@@ -15,6 +15,10 @@
  *   stdio.h        FILE and DIR hand-off: file_from_fd, fd_from_file, dir_from_fd
  *   event.h        epoll, poll, eventfd, timerfd, signalfd, inotify, fanotify
  *                  (Linux)
+ *   process.h      pidfd: open, getfd, send_signal, wait (Linux)
+ *   term.h         pseudoterminals, termios, window size, raw-mode guard (Linux)
+ *   mq.h           POSIX message queues on owned fds (Linux)
+ *   serial.h       serial ports: raw, any baud rate through termios2 (Linux)
  *   win.h          Windows handles and sockets, their acquisitions and the
  *                  C runtime bridge (_WIN32 only; io.h and fdops.h are
  *                  POSIX-only and left out there, as are fs.h, zerocopy.h and stdio.h)
@@ -35,6 +39,10 @@
 #  include "fs.h"
 #  include "zerocopy.h"
 #  include "stdio.h"
+#  include "process.h"
+#  include "term.h"
+#  include "mq.h"
+#  include "serial.h"
 #  include "event.h"
 #endif
 
