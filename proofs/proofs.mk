@@ -122,11 +122,12 @@ prove_cache = -wp-cache $(PROVE_CACHE_MODE) -wp-cache-dir $(PROVE_CACHE_DIR)/ste
 # The one unit that defines every body of the headers (include/iosafe/
 # inline.h); the static inline functions of fd.h and io.h are in it too.
 PROVE_CORE_SRCS := src/inline.c src/fdops.c src/fs.c src/zerocopy.c src/stdio.c
+PROVE_CORE_SRCS += src/net.c
 # The trusted base: iosafe_posix.h and the per-family files it or the shims
 # include (acsl/iosafe_posix_*.h).
 PROVE_POSIX_HS := $(sort $(wildcard acsl/iosafe_posix*.h))
 PROVE_DEPS := $(PROVE_CORE_SRCS) $(wildcard include/iosafe/*.h acsl/*.h acsl/libc/*.h \
-	acsl/libc/sys/*.h acsl/libc/linux/*.h) proofs/wp_check.py
+	acsl/libc/sys/*.h acsl/libc/linux/*.h acsl/libc/netinet/*.h) proofs/wp_check.py
 PROVE_GOOD := $(sort $(wildcard proofs/clients/good_*.c))
 PROVE_BAD  := $(sort $(wildcard proofs/clients/bad_*.c))
 PROVE_ENV  := WHY3CONFIG=$(abspath $(PROOFS)/why3.conf)
@@ -134,6 +135,7 @@ PROVE_CHECK := $(PYTHON3) proofs/wp_check.py
 
 .PHONY: prove prove-run prove-file prove-full prove-report prove-shim prove-why3 prove-mutants
 .PHONY: prove-shim-fs
+.PHONY: prove-shim-net
 # prove joins `make check` only once it passes (see the end of this file).
 
 # ---- why3: a project-local configuration, the machine's own untouched ---------
@@ -176,6 +178,18 @@ prove-shim-fs:
 	        acsl/iosafe_posix_fs.h; } > $(PROOFS)/shim_check_fs.c
 	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check_fs.c
 
+
+# ---- the same for the socket calls (acsl/iosafe_posix_net.h) -----------------
+# Its constants are indented (`#  define`, each under its own guard); struct
+# layouts in proofs/shim_types_net.c, after shim_types.c's IOSAFE_SAME_TYPE.
+prove-shim: prove-shim-net
+prove-shim-net:
+	$(quiet) SHIM acsl/iosafe_posix_net.h
+	$(Q)mkdir -p $(PROOFS)
+	$(Q){ cat proofs/shim_types.c proofs/shim_types_net.c; \
+	      sed -n 's/^\#  define \([A-Z][A-Z0-9_]*\) \(.*\)$$/_Static_assert((\1) == (\2), "\1");/p' \
+	        acsl/iosafe_posix_net.h; } > $(PROOFS)/shim_check_net.c
+	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check_net.c
 
 # ---- one Frama-C run: $(call prove_wp,name,sources,extra flags,steps) ---------------
 # One shell command (so that $(foreach) can chain several on one recipe
@@ -277,13 +291,16 @@ prove-mutants: prove-shim $(PROOFS)/why3.conf
 # -I$(includedir)/iosafe/libc -I$(includedir)").  install-acsl and
 # uninstall-acsl mirror each other through ACSL_INSTALLED.
 ACSL_HDRS := acsl/iosafe_acsl.h acsl/iosafe_acsl_stdio.h $(PROVE_POSIX_HS)
+ACSL_HDRS += acsl/iosafe_acsl_net.h
 ACSL_LIBC_HDRS := $(wildcard acsl/libc/*.h)
 ACSL_LIBC_SYS_HDRS := $(wildcard acsl/libc/sys/*.h)
 ACSL_LIBC_LINUX_HDRS := $(wildcard acsl/libc/linux/*.h)
+ACSL_LIBC_NETINET_HDRS := $(wildcard acsl/libc/netinet/*.h)
 ACSL_INSTALLED := $(ACSL_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%) \
 	$(ACSL_LIBC_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%) \
 	$(ACSL_LIBC_SYS_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%) \
-	$(ACSL_LIBC_LINUX_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%)
+	$(ACSL_LIBC_LINUX_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%) \
+	$(ACSL_LIBC_NETINET_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%)
 
 INSTALL_TARGETS += install-acsl
 UNINSTALL_TARGETS += uninstall-acsl
@@ -297,6 +314,8 @@ install-acsl:
 	$(Q)$(INSTALL) -m 644 $(ACSL_LIBC_SYS_HDRS) $(DESTDIR)$(includedir)/iosafe/libc/sys/
 	$(Q)$(INSTALL) -d -m 755 $(DESTDIR)$(includedir)/iosafe/libc/linux
 	$(Q)$(INSTALL) -m 644 $(ACSL_LIBC_LINUX_HDRS) $(DESTDIR)$(includedir)/iosafe/libc/linux/
+	$(Q)$(INSTALL) -d -m 755 $(DESTDIR)$(includedir)/iosafe/libc/netinet
+	$(Q)$(INSTALL) -m 644 $(ACSL_LIBC_NETINET_HDRS) $(DESTDIR)$(includedir)/iosafe/libc/netinet/
 
 uninstall-acsl:
 	$(quiet) UNINSTALL "$(DESTDIR)$(includedir)/iosafe (ACSL model)"
@@ -304,6 +323,7 @@ uninstall-acsl:
 	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe/libc/sys $(DESTDIR)$(includedir)/iosafe/libc/linux \
 	    $(DESTDIR)$(includedir)/iosafe/libc 2>/dev/null || true
 	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe/libc/linux 2>/dev/null || true
+	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe/libc/netinet 2>/dev/null || true
 	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe/libc/sys $(DESTDIR)$(includedir)/iosafe/libc 2>/dev/null || true
 	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe 2>/dev/null || true
 

@@ -4,6 +4,8 @@
 # so that it names the prefix actually installed to).  Included by the top-level GNUmakefile.
 
 LIB_SRCS := src/inline.c src/fdops.c src/fs.c src/zerocopy.c src/stdio.c
+LIB_SRCS += src/net.c
+LIB_SRCS += src/net_fds.c
 LIB_HDRS := $(wildcard include/iosafe/*.h)
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB_PIC_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/pic/%.o)

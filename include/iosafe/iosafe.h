@@ -16,6 +16,8 @@
  *   win.h          Windows handles and sockets, their acquisitions and the
  *                  C runtime bridge (_WIN32 only; io.h and fdops.h are
  *                  POSIX-only and left out there, as are fs.h, zerocopy.h and stdio.h)
+ *   net.h          sockets: socketpair, bind ... setsockopt, tcp/udp constructors,
+ *                  fd passing, Unix socket paths (POSIX; Linux extensions)
  *   version.h      IOSAFE_VERSION_*
  */
 #ifndef IOSAFE_IOSAFE_H
@@ -33,6 +35,7 @@
 #  include "fs.h"
 #  include "zerocopy.h"
 #  include "stdio.h"
+#  include "net.h"
 #endif
 
 #endif /* IOSAFE_IOSAFE_H */

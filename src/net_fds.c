@@ -1,0 +1,275 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * src/net_fds.c: iosafe_recv_fds (include/iosafe/net.h), proved by WP with
+ * the rest of src/net.c's family (PROVE_CORE_SRCS).
+ *
+ * The control data recvmsg(2) returns is walked as the bytes it is, with
+ * explicit bounds-checked offsets instead of cmsg(3)'s pointer macros: WP's
+ * typed memory model cannot read the ints the kernel wrote through a
+ * struct cmsghdr pointer cast from a byte buffer, but it can read bytes.
+ * The walk is the one acsl/iosafe_acsl_net.h defines in logic
+ * (iosafe_scm_entry), and the trusted contract of recvmsg(2)
+ * (acsl/iosafe_posix_net.h: recvmsg_scm_new, recvmsg_scm_distinct,
+ * recvmsg_scm_all) says which descriptors the kernel installed in those
+ * terms.  Layout: Linux LP64 little-endian (x86_64, aarch64, riscv64,
+ * ppc64le); other targets stop at the assertions below.
+ */
+#define _GNU_SOURCE /* MSG_CMSG_CLOEXEC */
+#include <errno.h>
+#include <stddef.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#include "iosafe/net.h"
+
+/* SCM_PIDFD (Linux 6.5, SO_PASSPIDFD): a control message that also installs
+ * a descriptor (asm-generic/socket.h). */
+#ifndef SCM_PIDFD
+#  define SCM_PIDFD 0x04
+#endif
+
+/* The layout the walk reads (and acsl/iosafe_acsl_net.h's logic uses). */
+#define IOSAFE_NET_CMSG_HDR 16u   /* CMSG_LEN(0) */
+#define IOSAFE_NET_CMSG_LEVEL 8u  /* offsetof(struct cmsghdr, cmsg_level) */
+#define IOSAFE_NET_CMSG_TYPE 12u  /* offsetof(struct cmsghdr, cmsg_type) */
+_Static_assert(CMSG_LEN(0) == IOSAFE_NET_CMSG_HDR &&
+		       offsetof(struct cmsghdr, cmsg_level) == IOSAFE_NET_CMSG_LEVEL &&
+		       offsetof(struct cmsghdr, cmsg_type) == IOSAFE_NET_CMSG_TYPE &&
+		       sizeof(((struct cmsghdr *)0)->cmsg_len) == 8 && sizeof(int) == 4,
+	       "src/net_fds.c reads the LP64 struct cmsghdr layout");
+_Static_assert(SOL_SOCKET == 1 && SCM_RIGHTS == 1 && SCM_PIDFD == 4,
+	       "acsl/iosafe_acsl_net.h's IOSAFE_SOL_SOCKET, IOSAFE_SCM_RIGHTS, IOSAFE_SCM_PIDFD");
+#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#  error "src/net_fds.c reads control data as little-endian bytes"
+#endif
+
+/* Room for other control messages sent with the descriptors
+ * (SCM_CREDENTIALS, SCM_SECURITY, SCM_PIDFD), so that they do not push the
+ * descriptors out of the buffer. */
+#define IOSAFE_CMSG_EXTRA 128
+#define IOSAFE_CTL_SIZE (CMSG_SPACE(sizeof(int) * IOSAFE_SCM_MAX_FDS) + IOSAFE_CMSG_EXTRA)
+
+/*@
+  // d was received and is accounted for: kept in fds[0 .. got - 1], or
+  // closed again.
+  predicate iosafe_net_handled{L}(iosafe_owned_fd *fds, integer got, integer d) =
+    (\exists integer k; 0 <= k < got && \at(fds[k].raw, L) == d) ||
+    \at(iosafe_fd_state[d], L) == IOSAFE_FD_CLOSED;
+
+  // p is a descriptor slot not yet walked: in a message after the one at
+  // o, or in the one at o at or after offset from.
+  predicate iosafe_net_ahead{L}(unsigned char *c, integer len, integer o, integer from,
+				integer p) =
+    iosafe_scm_entry{L}(c, len, iosafe_cmsg_next{L}(c, o), p) ||
+    (iosafe_cmsg_slot{L}(c, o, p) && from <= p);
+*/
+
+/*@
+  requires valid: \valid_read(p + (0 .. 3));
+  assigns \nothing;
+  ensures value: \result == iosafe_le32(p);
+*/
+static unsigned int iosafe_net_le32(const unsigned char *p)
+{
+	return (unsigned int)p[0] + (unsigned int)p[1] * 256u + (unsigned int)p[2] * 65536u +
+	       (unsigned int)p[3] * 16777216u;
+}
+
+/*@
+  requires valid: \valid_read(p + (0 .. 7));
+  assigns \nothing;
+  ensures value: \result == iosafe_le64(p);
+*/
+static size_t iosafe_net_le64(const unsigned char *p)
+{
+	return (size_t)iosafe_net_le32(p) + (size_t)iosafe_net_le32(p + 4) * 4294967296u;
+}
+
+ssize_t iosafe_recv_fds(iosafe_borrowed_fd sock, void *buf, size_t n, iosafe_owned_fd *fds,
+			size_t max, size_t *nfds, int flags)
+{
+	unsigned char ctl[IOSAFE_CTL_SIZE];
+	struct iovec iov;
+	struct msghdr msg;
+	size_t got = 0, i, room, len, o;
+	int overflow = 0, err;
+	ssize_t r;
+
+	if (nfds != NULL)
+		*nfds = 0;
+	if (fds != NULL) {
+		/*@
+		  loop invariant 0 <= i <= max;
+		  loop invariant \forall integer k; 0 <= k < i ==> fds[k].raw == IOSAFE_RAW_NONE;
+		  loop assigns i, fds[0 .. max - 1];
+		  loop variant max - i;
+		*/
+		for (i = 0; i < max; i++)
+			fds[i].raw = IOSAFE_RAW_NONE;
+	}
+	if (sock.raw < 0)
+		return -EBADF;
+	if (buf == NULL || n == 0 || nfds == NULL || (max > 0 && fds == NULL))
+		return -EINVAL;
+	room = max < IOSAFE_SCM_MAX_FDS ? max : IOSAFE_SCM_MAX_FDS;
+
+	iov.iov_base = buf;
+	iov.iov_len = n;
+	msg.msg_name = NULL;
+	msg.msg_namelen = 0;
+	msg.msg_iov = &iov;
+	msg.msg_iovlen = 1;
+	msg.msg_control = ctl;
+	/* Room for @room descriptors (or none at all when @max is 0, so that
+	 * any descriptor sent is cut off: MSG_CTRUNC), plus the others. */
+	msg.msg_controllen = (room > 0 ? CMSG_SPACE(sizeof(int) * room) : 0) + IOSAFE_CMSG_EXTRA;
+	msg.msg_flags = 0;
+	r = recvmsg(sock.raw, &msg, flags | MSG_CMSG_CLOEXEC);
+	err = r < 0 ? errno : 0;
+	/*@ ghost Recv: ; */
+
+	/* The kernel wrote @buf, which may hold @fds or @nfds: none again. */
+	*nfds = 0;
+	/*@
+	  loop invariant 0 <= i <= max;
+	  loop invariant \forall integer k; 0 <= k < i ==> fds[k].raw == IOSAFE_RAW_NONE;
+	  loop assigns i, fds[0 .. max - 1];
+	  loop variant max - i;
+	*/
+	for (i = 0; i < max; i++)
+		fds[i].raw = IOSAFE_RAW_NONE;
+	if (r < 0)
+		return -err;
+
+	/* Every descriptor that arrived is owned now: keep up to @room in
+	 * @fds, close the others (and then all: the caller gets -EMSGSIZE and
+	 * owns nothing).  Messages from offset @o; recvmsg_controllen bounds
+	 * @len by the buffer. */
+	len = msg.msg_controllen;
+	o = 0;
+	/*@
+	  loop invariant bounds: 0 <= o <= len <= IOSAFE_CTL_SIZE && 0 <= got <= room;
+	  loop invariant sound: \forall integer p;
+	    iosafe_scm_entry{Recv}((unsigned char *)ctl, len, o, p) ==>
+	    iosafe_scm_entry{Recv}((unsigned char *)ctl, len, 0, p);
+	  loop invariant covered: \forall integer p;
+	    iosafe_scm_entry{Recv}((unsigned char *)ctl, len, 0, p) ==>
+	    iosafe_scm_entry{Recv}((unsigned char *)ctl, len, o, p) ||
+	    iosafe_net_handled(fds, got, iosafe_le32{Recv}((unsigned char *)ctl + p));
+	  loop invariant ahead_owned: \forall integer p;
+	    iosafe_scm_entry{Recv}((unsigned char *)ctl, len, o, p) ==>
+	    iosafe_fd_state[iosafe_le32{Recv}((unsigned char *)ctl + p)] == IOSAFE_FD_OWNED;
+	  loop invariant kept: \forall integer k; 0 <= k < got ==>
+	    iosafe_fd_in_range(fds[k].raw) &&
+	    iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
+	    \at(iosafe_fd_state[fds[k].raw], Pre) == IOSAFE_FD_CLOSED &&
+	    iosafe_fd_cloexec[fds[k].raw] != 0 &&
+	    \forall integer p; iosafe_scm_entry{Recv}((unsigned char *)ctl, len, o, p) ==>
+	      iosafe_le32{Recv}((unsigned char *)ctl + p) != fds[k].raw;
+	  loop invariant kept_distinct: \forall integer k1, k2;
+	    0 <= k1 < k2 < got ==> fds[k1].raw != fds[k2].raw;
+	  loop invariant rest_none: \forall integer k; got <= k < max ==>
+	    fds[k].raw == IOSAFE_RAW_NONE;
+	  loop invariant table: \forall integer d; iosafe_fd_in_range(d) ==>
+	    iosafe_fd_state[d] == \at(iosafe_fd_state[d], Recv) ||
+	    (iosafe_fd_state[d] == IOSAFE_FD_CLOSED &&
+	     \at(iosafe_fd_state[d], Pre) == IOSAFE_FD_CLOSED);
+	  loop assigns o, i, got, overflow, errno, fds[0 .. max - 1],
+	    iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
+	  loop variant len - o;
+	*/
+	while (o < len && len - o >= IOSAFE_NET_CMSG_HDR) {
+		size_t cl = iosafe_net_le64(ctl + o), count, step;
+		unsigned int level, type;
+
+		if (cl < IOSAFE_NET_CMSG_HDR || cl > len - o)
+			break;
+		level = iosafe_net_le32(ctl + o + IOSAFE_NET_CMSG_LEVEL);
+		type = iosafe_net_le32(ctl + o + IOSAFE_NET_CMSG_TYPE);
+		if (level == SOL_SOCKET && (type == SCM_RIGHTS || type == SCM_PIDFD)) {
+			count = (cl - IOSAFE_NET_CMSG_HDR) / 4;
+			/*@
+			  loop invariant ibounds: 0 <= i <= count && 0 <= got <= room;
+			  loop invariant icovered: \forall integer p;
+			    iosafe_scm_entry{Recv}((unsigned char *)ctl, len, 0, p) ==>
+			    iosafe_net_ahead{Recv}((unsigned char *)ctl, len, o,
+					     o + IOSAFE_CMSG_HDR + 4 * i, p) ||
+			    iosafe_net_handled(fds, got, iosafe_le32{Recv}((unsigned char *)ctl + p));
+			  loop invariant iahead_owned: \forall integer p;
+			    iosafe_net_ahead{Recv}((unsigned char *)ctl, len, o,
+					     o + IOSAFE_CMSG_HDR + 4 * i, p) ==>
+			    iosafe_fd_state[iosafe_le32{Recv}((unsigned char *)ctl + p)] ==
+			      IOSAFE_FD_OWNED;
+			  loop invariant ikept: \forall integer k; 0 <= k < got ==>
+			    iosafe_fd_in_range(fds[k].raw) &&
+			    iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
+			    \at(iosafe_fd_state[fds[k].raw], Pre) == IOSAFE_FD_CLOSED &&
+			    iosafe_fd_cloexec[fds[k].raw] != 0 &&
+			    \forall integer p;
+			      iosafe_net_ahead{Recv}((unsigned char *)ctl, len, o,
+					       o + IOSAFE_CMSG_HDR + 4 * i, p) ==>
+			      iosafe_le32{Recv}((unsigned char *)ctl + p) != fds[k].raw;
+			  loop invariant ikept_distinct: \forall integer k1, k2;
+			    0 <= k1 < k2 < got ==> fds[k1].raw != fds[k2].raw;
+			  loop invariant irest_none: \forall integer k; got <= k < max ==>
+			    fds[k].raw == IOSAFE_RAW_NONE;
+			  loop invariant itable: \forall integer d; iosafe_fd_in_range(d) ==>
+			    iosafe_fd_state[d] == \at(iosafe_fd_state[d], Recv) ||
+			    (iosafe_fd_state[d] == IOSAFE_FD_CLOSED &&
+			     \at(iosafe_fd_state[d], Pre) == IOSAFE_FD_CLOSED);
+			  loop assigns i, got, overflow, errno, fds[0 .. max - 1],
+			    iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
+			  loop variant count - i;
+			*/
+			for (i = 0; i < count; i++) {
+				int raw = (int)iosafe_net_le32(ctl + o + IOSAFE_NET_CMSG_HDR + 4 * i);
+
+				if (type == SCM_RIGHTS && got < room) {
+					fds[got].raw = raw;
+					got++;
+				} else {
+					if (type == SCM_RIGHTS)
+						overflow = 1;
+					/* Received, so owned here; released whatever
+					 * close(2) returns (close(2) NOTES). */
+					(void)close(raw);
+				}
+			}
+		}
+		/* The next message: CMSG_ALIGN(cl) further (cmsg(3)); none when
+		 * that is past the data. */
+		step = (cl + 7) / 8 * 8;
+		if (step > len - o)
+			o = len;
+		else
+			o += step;
+	}
+	if (overflow || (msg.msg_flags & MSG_CTRUNC) != 0) {
+		/*@
+		  loop invariant 0 <= i <= got;
+		  loop invariant \forall integer k; 0 <= k < i ==>
+		    fds[k].raw == IOSAFE_RAW_NONE;
+		  loop invariant \forall integer k; i <= k < got ==>
+		    iosafe_fd_in_range(fds[k].raw) &&
+		    iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED;
+		  loop invariant \forall integer k1, k2;
+		    i <= k1 < k2 < got ==> fds[k1].raw != fds[k2].raw;
+		  loop invariant \forall integer k; got <= k < max ==>
+		    fds[k].raw == IOSAFE_RAW_NONE;
+		  loop invariant \forall integer d; iosafe_fd_in_range(d) &&
+		    \at(iosafe_fd_state[d], Pre) != iosafe_fd_state[d] ==>
+		    \exists integer k; i <= k < got && fds[k].raw == d;
+		  loop assigns i, errno, fds[0 .. got - 1],
+		    iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
+		  loop variant got - i;
+		*/
+		for (i = 0; i < got; i++) {
+			(void)close(fds[i].raw);
+			fds[i].raw = IOSAFE_RAW_NONE;
+		}
+		return -EMSGSIZE;
+	}
+	*nfds = got;
+	return r;
+}
