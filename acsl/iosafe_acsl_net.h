@@ -71,46 +71,57 @@
 #define IOSAFE_SCM_PIDFD 4
 
 /*@
+  // The value 0 .. 255 of the byte that the char x holds (char is signed
+  // on x86_64).
+  logic integer iosafe_byte(integer x) = x < 0 ? x + 256 : x;
+
   // The unsigned value of the 4 (8) little-endian bytes at p.
-  logic integer iosafe_le32{L}(unsigned char *p) =
-    \at(p[0], L) + 256 * \at(p[1], L) + 65536 * \at(p[2], L) +
-    16777216 * \at(p[3], L);
-  logic integer iosafe_le64{L}(unsigned char *p) =
+  logic integer iosafe_le32{L}(char *p) =
+    iosafe_byte(\at(p[0], L)) + 256 * iosafe_byte(\at(p[1], L)) +
+    65536 * iosafe_byte(\at(p[2], L)) + 16777216 * iosafe_byte(\at(p[3], L));
+  logic integer iosafe_le64{L}(char *p) =
     iosafe_le32{L}(p) + 4294967296 * iosafe_le32{L}(p + 4);
 
   // The cmsg_len of the message at offset o of the control data c.
-  logic integer iosafe_cmsg_len{L}(unsigned char *c, integer o) =
+  logic integer iosafe_cmsg_len{L}(char *c, integer o) =
     iosafe_le64{L}(c + o);
 
   // A whole message header at o, in the first len bytes, whose cmsg_len
   // covers its header and stays inside them (what src/net_fds.c accepts;
   // CMSG_NXTHDR(3) stops at the first message that is not).
-  predicate iosafe_cmsg_wf{L}(unsigned char *c, integer len, integer o) =
+  predicate iosafe_cmsg_wf{L}(char *c, integer len, integer o) =
     0 <= o && o + IOSAFE_CMSG_HDR <= len &&
     IOSAFE_CMSG_HDR <= iosafe_cmsg_len{L}(c, o) <= len - o;
 
   // The offset of the message after the one at o (CMSG_NXTHDR(3)).
-  logic integer iosafe_cmsg_next{L}(unsigned char *c, integer o) =
+  logic integer iosafe_cmsg_next{L}(char *c, integer o) =
     o + (iosafe_cmsg_len{L}(c, o) + 7) / 8 * 8;
 
   // The message at o carries descriptors.
-  predicate iosafe_cmsg_installs{L}(unsigned char *c, integer o) =
+  predicate iosafe_cmsg_installs{L}(char *c, integer o) =
     iosafe_le32{L}(c + o + 8) == IOSAFE_SOL_SOCKET &&
     (iosafe_le32{L}(c + o + 12) == IOSAFE_SCM_RIGHTS ||
      iosafe_le32{L}(c + o + 12) == IOSAFE_SCM_PIDFD);
 
   // p is the offset of one descriptor's int in the message at o.
-  predicate iosafe_cmsg_slot{L}(unsigned char *c, integer o, integer p) =
+  predicate iosafe_cmsg_slot{L}(char *c, integer o, integer p) =
     iosafe_cmsg_installs{L}(c, o) && o + IOSAFE_CMSG_HDR <= p &&
     p + 4 <= o + iosafe_cmsg_len{L}(c, o) &&
     (p - o - IOSAFE_CMSG_HDR) % 4 == 0;
 
   // p is the offset of a descriptor's int in the well-formed messages
   // from offset o on (one step of CMSG_NXTHDR(3) per unfolding).
-  predicate iosafe_scm_entry{L}(unsigned char *c, integer len, integer o, integer p) =
+  predicate iosafe_scm_entry{L}(char *c, integer len, integer o, integer p) =
     iosafe_cmsg_wf{L}(c, len, o) &&
     (iosafe_cmsg_slot{L}(c, o, p) ||
      iosafe_scm_entry{L}(c, len, iosafe_cmsg_next{L}(c, o), p));
+*/
+
+/*@
+  // s is a readable NUL-terminated string: its bytes up to the first NUL
+  // are readable.
+  predicate iosafe_string_ok{L}(char *s) =
+    \exists integer k; 0 <= k && \valid_read{L}(s + (0 .. k)) && \at(s[k], L) == 0;
 */
 
 #endif /* IOSAFE_ACSL_NET_H */

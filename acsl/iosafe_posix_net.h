@@ -208,6 +208,18 @@ struct addrinfo {
 #  define CMSG_LEN(len) (CMSG_ALIGN(sizeof(struct cmsghdr)) + (len))
 #endif
 
+/* Unix domain socket addresses (unix(7), <sys/un.h>). */
+#ifndef IOSAFE_POSIX_NET_SOCKADDR_UN
+#  define IOSAFE_POSIX_NET_SOCKADDR_UN
+struct sockaddr_un {
+	sa_family_t sun_family;
+	char sun_path[108];
+};
+#endif
+#ifndef S_IFSOCK
+#  define S_IFSOCK 0140000
+#endif
+
 /* ---- The trusted contracts ------------------------------------------------- */
 
 /*@
@@ -574,22 +586,22 @@ ssize_t sendmsg(int sockfd, const struct msghdr *msg, int flags);
   // sizeof(int))) when fewer fit.
   ensures recvmsg_scm_new: \result >= 0 ==>
     \forall integer p;
-      iosafe_scm_entry((unsigned char *)msg->msg_control, msg->msg_controllen, 0, p) ==>
-      iosafe_fd_in_range(iosafe_le32((unsigned char *)msg->msg_control + p)) &&
-      \at(iosafe_fd_state[iosafe_le32((unsigned char *)msg->msg_control + p)], Pre) ==
+      iosafe_scm_entry((char *)msg->msg_control, msg->msg_controllen, 0, p) ==>
+      iosafe_fd_in_range(iosafe_le32((char *)msg->msg_control + p)) &&
+      \at(iosafe_fd_state[iosafe_le32((char *)msg->msg_control + p)], Pre) ==
         IOSAFE_FD_CLOSED &&
-      iosafe_fd_state[iosafe_le32((unsigned char *)msg->msg_control + p)] ==
+      iosafe_fd_state[iosafe_le32((char *)msg->msg_control + p)] ==
         IOSAFE_FD_OWNED;
   // unix(7) "SCM_RIGHTS": each descriptor received is a new one ("as
   // though they had been created with dup(2)"), so no number is given twice.
   // No stronger: each receive_fd() call takes its own unused slot.
   ensures recvmsg_scm_distinct: \result >= 0 ==>
     \forall integer p, q;
-      iosafe_scm_entry((unsigned char *)msg->msg_control, msg->msg_controllen, 0, p) &&
-      iosafe_scm_entry((unsigned char *)msg->msg_control, msg->msg_controllen, 0, q) &&
+      iosafe_scm_entry((char *)msg->msg_control, msg->msg_controllen, 0, p) &&
+      iosafe_scm_entry((char *)msg->msg_control, msg->msg_controllen, 0, q) &&
       p != q ==>
-      iosafe_le32((unsigned char *)msg->msg_control + p) !=
-        iosafe_le32((unsigned char *)msg->msg_control + q);
+      iosafe_le32((char *)msg->msg_control + p) !=
+        iosafe_le32((char *)msg->msg_control + q);
   // unix(7) "SCM_RIGHTS": the kernel installs only the descriptors it
   // reports: "If the buffer used to receive the ancillary data containing
   // file descriptors is too small (or is absent), then the ancillary data
@@ -601,10 +613,31 @@ ssize_t sendmsg(int sockfd, const struct msghdr *msg, int flags);
     \forall integer d; iosafe_fd_in_range(d) &&
       \at(iosafe_fd_state[d], Pre) != iosafe_fd_state[d] ==>
       \exists integer p;
-        iosafe_scm_entry((unsigned char *)msg->msg_control, msg->msg_controllen, 0, p) &&
-        iosafe_le32((unsigned char *)msg->msg_control + p) == d;
+        iosafe_scm_entry((char *)msg->msg_control, msg->msg_controllen, 0, p) &&
+        iosafe_le32((char *)msg->msg_control + p) == d;
 */
 ssize_t recvmsg(int sockfd, struct msghdr *msg, int flags);
+
+/*@
+  // fstatat(2): pathname is a string (readable; termination not modelled).
+  // No stronger: a precondition on iosafe.
+  requires fstatat_path: \valid_read(path);
+  // fstatat(2): statbuf is written.
+  // No stronger: a precondition on iosafe; the kernel answers unwritable
+  // memory with EFAULT, a failure the model does not need.
+  requires fstatat_buf: \valid(buf) && \separated(buf, &errno);
+  // fstatat(2): dirfd is used (a borrow) when the path is relative; a
+  // negative value (AT_FDCWD) is no descriptor.
+  // No stronger: a precondition on iosafe (no use after close).
+  requires fstatat_dir: iosafe_fd_borrow_ok(dirfd);
+  assigns *buf, errno;
+  // fstatat(2) RETURN VALUE: 0, or -1 with errno set.
+  // No stronger: the system call returns 0 or a negative error (the file
+  // system's getattr method's code passed on, an LSM hook's); errno set, no
+  // list.
+  ensures fstatat_result: \result == 0 || (\result == -1 && iosafe_errno_set);
+*/
+int fstatat(int dirfd, const char *path, struct stat *buf, int flags);
 
 /*@
   // getsockopt(2): sockfd is used; optlen is read (the buffer's size) and

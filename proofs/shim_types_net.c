@@ -36,3 +36,7 @@ _Static_assert(sizeof(struct addrinfo) == 48 && offsetof(struct addrinfo, ai_fam
 		       offsetof(struct addrinfo, ai_next) == 40,
 	       "struct addrinfo");
 _Static_assert(CMSG_LEN(0) == 16 && CMSG_SPACE(4) == 24 && CMSG_SPACE(12) == 32, "CMSG_*");
+#include <sys/un.h>
+_Static_assert(sizeof(struct sockaddr_un) == 110 && offsetof(struct sockaddr_un, sun_path) == 2 &&
+		       sizeof(((struct sockaddr_un *)0)->sun_path) == 108,
+	       "struct sockaddr_un");

@@ -48,7 +48,15 @@ _Static_assert(SOL_SOCKET == 1 && SCM_RIGHTS == 1 && SCM_PIDFD == 4,
  * (SCM_CREDENTIALS, SCM_SECURITY, SCM_PIDFD), so that they do not push the
  * descriptors out of the buffer. */
 #define IOSAFE_CMSG_EXTRA 128
-#define IOSAFE_CTL_SIZE (CMSG_SPACE(sizeof(int) * IOSAFE_SCM_MAX_FDS) + IOSAFE_CMSG_EXTRA)
+/* CMSG_SPACE(4 * n) written out (cmsg(3): the header, then the data
+ * rounded up to 8 bytes), so that the proof reads arithmetic, not masks. */
+#define IOSAFE_NET_SPACE(n) (IOSAFE_NET_CMSG_HDR + (4 * (size_t)(n) + 7) / 8 * 8)
+#define IOSAFE_CTL_SIZE (IOSAFE_NET_SPACE(IOSAFE_SCM_MAX_FDS) + IOSAFE_CMSG_EXTRA)
+_Static_assert(IOSAFE_NET_SPACE(1) == CMSG_SPACE(sizeof(int)) &&
+		       IOSAFE_NET_SPACE(3) == CMSG_SPACE(3 * sizeof(int)) &&
+		       IOSAFE_NET_SPACE(IOSAFE_SCM_MAX_FDS) ==
+			       CMSG_SPACE(sizeof(int) * IOSAFE_SCM_MAX_FDS),
+	       "IOSAFE_NET_SPACE is CMSG_SPACE");
 
 /*@
   // d was received and is accounted for: kept in fds[0 .. got - 1], or
@@ -59,21 +67,32 @@ _Static_assert(SOL_SOCKET == 1 && SCM_RIGHTS == 1 && SCM_PIDFD == 4,
 
   // p is a descriptor slot not yet walked: in a message after the one at
   // o, or in the one at o at or after offset from.
-  predicate iosafe_net_ahead{L}(unsigned char *c, integer len, integer o, integer from,
+  predicate iosafe_net_ahead{L}(char *c, integer len, integer o, integer from,
 				integer p) =
     iosafe_scm_entry{L}(c, len, iosafe_cmsg_next{L}(c, o), p) ||
     (iosafe_cmsg_slot{L}(c, o, p) && from <= p);
 */
+
+/* The byte @b holds, 0 .. 255 (the arithmetic, not a conversion, so that
+ * the proof reads it as iosafe_byte does). */
+/*@
+  assigns \nothing;
+  ensures value: \result == iosafe_byte(b);
+*/
+static unsigned int iosafe_net_byte(char b)
+{
+	return b < 0 ? (unsigned int)(b + 256) : (unsigned int)b;
+}
 
 /*@
   requires valid: \valid_read(p + (0 .. 3));
   assigns \nothing;
   ensures value: \result == iosafe_le32(p);
 */
-static unsigned int iosafe_net_le32(const unsigned char *p)
+static unsigned int iosafe_net_le32(const char *p)
 {
-	return (unsigned int)p[0] + (unsigned int)p[1] * 256u + (unsigned int)p[2] * 65536u +
-	       (unsigned int)p[3] * 16777216u;
+	return iosafe_net_byte(p[0]) + iosafe_net_byte(p[1]) * 256u +
+	       iosafe_net_byte(p[2]) * 65536u + iosafe_net_byte(p[3]) * 16777216u;
 }
 
 /*@
@@ -81,18 +100,203 @@ static unsigned int iosafe_net_le32(const unsigned char *p)
   assigns \nothing;
   ensures value: \result == iosafe_le64(p);
 */
-static size_t iosafe_net_le64(const unsigned char *p)
+static size_t iosafe_net_le64(const char *p)
 {
 	return (size_t)iosafe_net_le32(p) + (size_t)iosafe_net_le32(p + 4) * 4294967296u;
+}
+
+/*
+ * Take the descriptors of the control data @c (@len bytes): keep those of
+ * SCM_RIGHTS messages in fds[0 .. room - 1] while there is room, close the
+ * others (and those of SCM_PIDFD messages), setting *@overflow when an
+ * SCM_RIGHTS descriptor did not fit.  Returns how many were kept.
+ */
+/*@
+  requires ctl: \valid_read(c + (0 .. len - 1));
+  requires room: room <= max && \valid(fds + (0 .. max - 1)) && \valid(overflow);
+  requires separated: \separated(fds + (0 .. max - 1), overflow, &errno) &&
+    \separated(overflow, &errno) && \separated(fds + (0 .. max - 1), c + (0 .. len - 1)) &&
+    \separated(overflow, c + (0 .. len - 1));
+  requires owned: \forall integer p; iosafe_scm_entry(c, len, 0, p) ==>
+    iosafe_fd_in_range(iosafe_le32(c + p)) &&
+    iosafe_fd_state[iosafe_le32(c + p)] == IOSAFE_FD_OWNED;
+  requires distinct: \forall integer p, q;
+    iosafe_scm_entry(c, len, 0, p) && iosafe_scm_entry(c, len, 0, q) && p != q ==>
+    iosafe_le32(c + p) != iosafe_le32(c + q);
+  assigns fds[0 .. max - 1], *overflow, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
+  ensures got: 0 <= \result <= room;
+  ensures handled: \forall integer p; iosafe_scm_entry{Pre}(c, len, 0, p) ==>
+    iosafe_net_handled(fds, \result, iosafe_le32{Pre}(c + p));
+  ensures kept: \forall integer k; 0 <= k < \result ==>
+    iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
+    \exists integer p; iosafe_scm_entry{Pre}(c, len, 0, p) &&
+      iosafe_le32{Pre}(c + p) == fds[k].raw;
+  ensures kept_distinct: \forall integer k1, k2; 0 <= k1 < k2 < \result ==>
+    fds[k1].raw != fds[k2].raw;
+  ensures rest_none: \forall integer k; \result <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
+  ensures table: \forall integer d; iosafe_fd_in_range(d) ==>
+    iosafe_fd_state[d] == \old(iosafe_fd_state[d]) ||
+    (iosafe_fd_state[d] == IOSAFE_FD_CLOSED &&
+     \exists integer p; iosafe_scm_entry{Pre}(c, len, 0, p) && iosafe_le32{Pre}(c + p) == d);
+*/
+static size_t iosafe_net_take_fds(const char *c, size_t len, iosafe_owned_fd *fds, size_t room,
+				  size_t max, int *overflow)
+{
+	size_t got = 0, i, o = 0;
+
+	/* None first: fds may have been written by recvmsg(2) (@buf). */
+	/*@
+	  loop invariant 0 <= i <= max;
+	  loop invariant \forall integer k; 0 <= k < i ==> fds[k].raw == IOSAFE_RAW_NONE;
+	  loop assigns i, fds[0 .. max - 1];
+	  loop variant max - i;
+	*/
+	for (i = 0; i < max; i++)
+		fds[i].raw = IOSAFE_RAW_NONE;
+	/*@
+	  loop invariant bounds: 0 <= o <= len && 0 <= got <= room;
+	  loop invariant sound: \forall integer p;
+	    iosafe_scm_entry{Pre}(c, len, o, p) ==> iosafe_scm_entry{Pre}(c, len, 0, p);
+	  loop invariant covered: \forall integer p;
+	    iosafe_scm_entry{Pre}(c, len, 0, p) ==>
+	    iosafe_scm_entry{Pre}(c, len, o, p) ||
+	    iosafe_net_handled(fds, got, iosafe_le32{Pre}(c + p));
+	  loop invariant ahead_owned: \forall integer p;
+	    iosafe_scm_entry{Pre}(c, len, o, p) ==>
+	    iosafe_fd_state[iosafe_le32{Pre}(c + p)] == IOSAFE_FD_OWNED;
+	  loop invariant kept: \forall integer k; 0 <= k < got ==>
+	    iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
+	    (\exists integer p; iosafe_scm_entry{Pre}(c, len, 0, p) &&
+	      iosafe_le32{Pre}(c + p) == fds[k].raw) &&
+	    \forall integer p; iosafe_scm_entry{Pre}(c, len, o, p) ==>
+	      iosafe_le32{Pre}(c + p) != fds[k].raw;
+	  loop invariant kept_distinct: \forall integer k1, k2;
+	    0 <= k1 < k2 < got ==> fds[k1].raw != fds[k2].raw;
+	  loop invariant rest_none: \forall integer k; got <= k < max ==>
+	    fds[k].raw == IOSAFE_RAW_NONE;
+	  loop invariant table: \forall integer d; iosafe_fd_in_range(d) ==>
+	    iosafe_fd_state[d] == \at(iosafe_fd_state[d], Pre) ||
+	    (iosafe_fd_state[d] == IOSAFE_FD_CLOSED &&
+	     \exists integer p; iosafe_scm_entry{Pre}(c, len, 0, p) &&
+	       iosafe_le32{Pre}(c + p) == d);
+	  loop assigns o, i, got, *overflow, errno, fds[0 .. max - 1],
+	    iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
+	  loop variant len - o;
+	*/
+	while (o < len && len - o >= IOSAFE_NET_CMSG_HDR) {
+		size_t cl = iosafe_net_le64(c + o), count, step;
+		unsigned int level, type;
+
+		if (cl < IOSAFE_NET_CMSG_HDR || cl > len - o)
+			break;
+		level = iosafe_net_le32(c + o + IOSAFE_NET_CMSG_LEVEL);
+		type = iosafe_net_le32(c + o + IOSAFE_NET_CMSG_TYPE);
+		if (level == SOL_SOCKET && (type == SCM_RIGHTS || type == SCM_PIDFD)) {
+			count = (cl - IOSAFE_NET_CMSG_HDR) / 4;
+			/*@
+			  loop invariant ibounds: 0 <= i <= count && 0 <= got <= room;
+			  loop invariant icovered: \forall integer p;
+			    iosafe_scm_entry{Pre}(c, len, 0, p) ==>
+			    iosafe_net_ahead{Pre}(c, len, o, o + IOSAFE_CMSG_HDR + 4 * i, p) ||
+			    iosafe_net_handled(fds, got, iosafe_le32{Pre}(c + p));
+			  loop invariant iahead_owned: \forall integer p;
+			    iosafe_net_ahead{Pre}(c, len, o, o + IOSAFE_CMSG_HDR + 4 * i, p) ==>
+			    iosafe_fd_state[iosafe_le32{Pre}(c + p)] == IOSAFE_FD_OWNED;
+			  loop invariant ikept: \forall integer k; 0 <= k < got ==>
+			    iosafe_fd_in_range(fds[k].raw) &&
+			    iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
+			    (\exists integer p; iosafe_scm_entry{Pre}(c, len, 0, p) &&
+			      iosafe_le32{Pre}(c + p) == fds[k].raw) &&
+			    \forall integer p;
+			      iosafe_net_ahead{Pre}(c, len, o, o + IOSAFE_CMSG_HDR + 4 * i, p) ==>
+			      iosafe_le32{Pre}(c + p) != fds[k].raw;
+			  loop invariant ikept_distinct: \forall integer k1, k2;
+			    0 <= k1 < k2 < got ==> fds[k1].raw != fds[k2].raw;
+			  loop invariant irest_none: \forall integer k; got <= k < max ==>
+			    fds[k].raw == IOSAFE_RAW_NONE;
+			  loop invariant itable: \forall integer d; iosafe_fd_in_range(d) ==>
+			    iosafe_fd_state[d] == \at(iosafe_fd_state[d], Pre) ||
+			    (iosafe_fd_state[d] == IOSAFE_FD_CLOSED &&
+			     \exists integer p; iosafe_scm_entry{Pre}(c, len, 0, p) &&
+			       iosafe_le32{Pre}(c + p) == d);
+			  loop assigns i, got, *overflow, errno, fds[0 .. max - 1],
+			    iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
+			  loop variant count - i;
+			*/
+			for (i = 0; i < count; i++) {
+				/*@ assert slot: iosafe_cmsg_slot{Pre}(c, o, o + IOSAFE_CMSG_HDR + 4 * i); */
+				/*@ assert entry: iosafe_scm_entry{Pre}(c, len, 0, o + IOSAFE_CMSG_HDR + 4 * i); */
+				int raw = (int)iosafe_net_le32(c + o + IOSAFE_NET_CMSG_HDR + 4 * i);
+
+				if (type == SCM_RIGHTS && got < room) {
+					fds[got].raw = raw;
+					got++;
+				} else {
+					if (type == SCM_RIGHTS)
+						*overflow = 1;
+					/* Received, so owned here; released whatever
+					 * close(2) returns (close(2) NOTES). */
+					(void)close(raw);
+				}
+			}
+		}
+		/* The next message: CMSG_ALIGN(cl) further (cmsg(3)); none when
+		 * that is past the data. */
+		step = (cl + 7) / 8 * 8;
+		if (step > len - o)
+			o = len;
+		else
+			o += step;
+	}
+	return got;
+}
+
+/* Close the @got distinct owned descriptors of @fds and leave them none. */
+/*@
+  requires valid: \valid(fds + (0 .. got - 1)) && \separated(fds + (0 .. got - 1), &errno);
+  requires owned: \forall integer k; 0 <= k < got ==>
+    iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED;
+  requires distinct: \forall integer k1, k2; 0 <= k1 < k2 < got ==> fds[k1].raw != fds[k2].raw;
+  assigns fds[0 .. got - 1], errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
+  ensures none: \forall integer k; 0 <= k < got ==> fds[k].raw == IOSAFE_RAW_NONE;
+  ensures closed: \forall integer k; 0 <= k < got ==>
+    iosafe_fd_state[\old(fds[k].raw)] == IOSAFE_FD_CLOSED;
+  ensures table: \forall integer d; iosafe_fd_in_range(d) ==>
+    iosafe_fd_state[d] == \old(iosafe_fd_state[d]) ||
+    \exists integer k; 0 <= k < got && \old(fds[k].raw) == d;
+*/
+static void iosafe_net_close_kept(iosafe_owned_fd *fds, size_t got)
+{
+	size_t i;
+
+	/*@
+	  loop invariant 0 <= i <= got;
+	  loop invariant \forall integer k; 0 <= k < i ==> fds[k].raw == IOSAFE_RAW_NONE;
+	  loop invariant \forall integer k; i <= k < got ==>
+	    fds[k].raw == \at(fds[k].raw, Pre);
+	  loop invariant \forall integer k; 0 <= k < i ==>
+	    iosafe_fd_state[\at(fds[k].raw, Pre)] == IOSAFE_FD_CLOSED;
+	  loop invariant \forall integer k; i <= k < got ==>
+	    iosafe_fd_state[\at(fds[k].raw, Pre)] == IOSAFE_FD_OWNED;
+	  loop invariant \forall integer d; iosafe_fd_in_range(d) ==>
+	    iosafe_fd_state[d] == \at(iosafe_fd_state[d], Pre) ||
+	    \exists integer k; 0 <= k < i && \at(fds[k].raw, Pre) == d;
+	  loop assigns i, errno, fds[0 .. got - 1], iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
+	  loop variant got - i;
+	*/
+	for (i = 0; i < got; i++) {
+		(void)close(fds[i].raw);
+		fds[i].raw = IOSAFE_RAW_NONE;
+	}
 }
 
 ssize_t iosafe_recv_fds(iosafe_borrowed_fd sock, void *buf, size_t n, iosafe_owned_fd *fds,
 			size_t max, size_t *nfds, int flags)
 {
-	unsigned char ctl[IOSAFE_CTL_SIZE];
+	char ctl[IOSAFE_CTL_SIZE];
 	struct iovec iov;
 	struct msghdr msg;
-	size_t got = 0, i, room, len, o;
+	size_t got, i, room;
 	int overflow = 0, err;
 	ssize_t r;
 
@@ -123,151 +327,42 @@ ssize_t iosafe_recv_fds(iosafe_borrowed_fd sock, void *buf, size_t n, iosafe_own
 	msg.msg_control = ctl;
 	/* Room for @room descriptors (or none at all when @max is 0, so that
 	 * any descriptor sent is cut off: MSG_CTRUNC), plus the others. */
-	msg.msg_controllen = (room > 0 ? CMSG_SPACE(sizeof(int) * room) : 0) + IOSAFE_CMSG_EXTRA;
+	msg.msg_controllen = (room > 0 ? IOSAFE_NET_SPACE(room) : 0) + IOSAFE_CMSG_EXTRA;
 	msg.msg_flags = 0;
 	r = recvmsg(sock.raw, &msg, flags | MSG_CMSG_CLOEXEC);
-	err = r < 0 ? errno : 0;
-	/*@ ghost Recv: ; */
-
-	/* The kernel wrote @buf, which may hold @fds or @nfds: none again. */
-	*nfds = 0;
-	/*@
-	  loop invariant 0 <= i <= max;
-	  loop invariant \forall integer k; 0 <= k < i ==> fds[k].raw == IOSAFE_RAW_NONE;
-	  loop assigns i, fds[0 .. max - 1];
-	  loop variant max - i;
-	*/
-	for (i = 0; i < max; i++)
-		fds[i].raw = IOSAFE_RAW_NONE;
-	if (r < 0)
-		return -err;
-
-	/* Every descriptor that arrived is owned now: keep up to @room in
-	 * @fds, close the others (and then all: the caller gets -EMSGSIZE and
-	 * owns nothing).  Messages from offset @o; recvmsg_controllen bounds
-	 * @len by the buffer. */
-	len = msg.msg_controllen;
-	o = 0;
-	/*@
-	  loop invariant bounds: 0 <= o <= len <= IOSAFE_CTL_SIZE && 0 <= got <= room;
-	  loop invariant sound: \forall integer p;
-	    iosafe_scm_entry{Recv}((unsigned char *)ctl, len, o, p) ==>
-	    iosafe_scm_entry{Recv}((unsigned char *)ctl, len, 0, p);
-	  loop invariant covered: \forall integer p;
-	    iosafe_scm_entry{Recv}((unsigned char *)ctl, len, 0, p) ==>
-	    iosafe_scm_entry{Recv}((unsigned char *)ctl, len, o, p) ||
-	    iosafe_net_handled(fds, got, iosafe_le32{Recv}((unsigned char *)ctl + p));
-	  loop invariant ahead_owned: \forall integer p;
-	    iosafe_scm_entry{Recv}((unsigned char *)ctl, len, o, p) ==>
-	    iosafe_fd_state[iosafe_le32{Recv}((unsigned char *)ctl + p)] == IOSAFE_FD_OWNED;
-	  loop invariant kept: \forall integer k; 0 <= k < got ==>
-	    iosafe_fd_in_range(fds[k].raw) &&
-	    iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
-	    \at(iosafe_fd_state[fds[k].raw], Pre) == IOSAFE_FD_CLOSED &&
-	    iosafe_fd_cloexec[fds[k].raw] != 0 &&
-	    \forall integer p; iosafe_scm_entry{Recv}((unsigned char *)ctl, len, o, p) ==>
-	      iosafe_le32{Recv}((unsigned char *)ctl + p) != fds[k].raw;
-	  loop invariant kept_distinct: \forall integer k1, k2;
-	    0 <= k1 < k2 < got ==> fds[k1].raw != fds[k2].raw;
-	  loop invariant rest_none: \forall integer k; got <= k < max ==>
-	    fds[k].raw == IOSAFE_RAW_NONE;
-	  loop invariant table: \forall integer d; iosafe_fd_in_range(d) ==>
-	    iosafe_fd_state[d] == \at(iosafe_fd_state[d], Recv) ||
-	    (iosafe_fd_state[d] == IOSAFE_FD_CLOSED &&
-	     \at(iosafe_fd_state[d], Pre) == IOSAFE_FD_CLOSED);
-	  loop assigns o, i, got, overflow, errno, fds[0 .. max - 1],
-	    iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
-	  loop variant len - o;
-	*/
-	while (o < len && len - o >= IOSAFE_NET_CMSG_HDR) {
-		size_t cl = iosafe_net_le64(ctl + o), count, step;
-		unsigned int level, type;
-
-		if (cl < IOSAFE_NET_CMSG_HDR || cl > len - o)
-			break;
-		level = iosafe_net_le32(ctl + o + IOSAFE_NET_CMSG_LEVEL);
-		type = iosafe_net_le32(ctl + o + IOSAFE_NET_CMSG_TYPE);
-		if (level == SOL_SOCKET && (type == SCM_RIGHTS || type == SCM_PIDFD)) {
-			count = (cl - IOSAFE_NET_CMSG_HDR) / 4;
-			/*@
-			  loop invariant ibounds: 0 <= i <= count && 0 <= got <= room;
-			  loop invariant icovered: \forall integer p;
-			    iosafe_scm_entry{Recv}((unsigned char *)ctl, len, 0, p) ==>
-			    iosafe_net_ahead{Recv}((unsigned char *)ctl, len, o,
-					     o + IOSAFE_CMSG_HDR + 4 * i, p) ||
-			    iosafe_net_handled(fds, got, iosafe_le32{Recv}((unsigned char *)ctl + p));
-			  loop invariant iahead_owned: \forall integer p;
-			    iosafe_net_ahead{Recv}((unsigned char *)ctl, len, o,
-					     o + IOSAFE_CMSG_HDR + 4 * i, p) ==>
-			    iosafe_fd_state[iosafe_le32{Recv}((unsigned char *)ctl + p)] ==
-			      IOSAFE_FD_OWNED;
-			  loop invariant ikept: \forall integer k; 0 <= k < got ==>
-			    iosafe_fd_in_range(fds[k].raw) &&
-			    iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
-			    \at(iosafe_fd_state[fds[k].raw], Pre) == IOSAFE_FD_CLOSED &&
-			    iosafe_fd_cloexec[fds[k].raw] != 0 &&
-			    \forall integer p;
-			      iosafe_net_ahead{Recv}((unsigned char *)ctl, len, o,
-					       o + IOSAFE_CMSG_HDR + 4 * i, p) ==>
-			      iosafe_le32{Recv}((unsigned char *)ctl + p) != fds[k].raw;
-			  loop invariant ikept_distinct: \forall integer k1, k2;
-			    0 <= k1 < k2 < got ==> fds[k1].raw != fds[k2].raw;
-			  loop invariant irest_none: \forall integer k; got <= k < max ==>
-			    fds[k].raw == IOSAFE_RAW_NONE;
-			  loop invariant itable: \forall integer d; iosafe_fd_in_range(d) ==>
-			    iosafe_fd_state[d] == \at(iosafe_fd_state[d], Recv) ||
-			    (iosafe_fd_state[d] == IOSAFE_FD_CLOSED &&
-			     \at(iosafe_fd_state[d], Pre) == IOSAFE_FD_CLOSED);
-			  loop assigns i, got, overflow, errno, fds[0 .. max - 1],
-			    iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
-			  loop variant count - i;
-			*/
-			for (i = 0; i < count; i++) {
-				int raw = (int)iosafe_net_le32(ctl + o + IOSAFE_NET_CMSG_HDR + 4 * i);
-
-				if (type == SCM_RIGHTS && got < room) {
-					fds[got].raw = raw;
-					got++;
-				} else {
-					if (type == SCM_RIGHTS)
-						overflow = 1;
-					/* Received, so owned here; released whatever
-					 * close(2) returns (close(2) NOTES). */
-					(void)close(raw);
-				}
-			}
-		}
-		/* The next message: CMSG_ALIGN(cl) further (cmsg(3)); none when
-		 * that is past the data. */
-		step = (cl + 7) / 8 * 8;
-		if (step > len - o)
-			o = len;
-		else
-			o += step;
-	}
-	if (overflow || (msg.msg_flags & MSG_CTRUNC) != 0) {
+	if (r < 0) {
+		err = errno;
+		/* The kernel wrote @buf, which may hold @fds or @nfds: none
+		 * again. */
+		*nfds = 0;
 		/*@
-		  loop invariant 0 <= i <= got;
-		  loop invariant \forall integer k; 0 <= k < i ==>
-		    fds[k].raw == IOSAFE_RAW_NONE;
-		  loop invariant \forall integer k; i <= k < got ==>
-		    iosafe_fd_in_range(fds[k].raw) &&
-		    iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED;
-		  loop invariant \forall integer k1, k2;
-		    i <= k1 < k2 < got ==> fds[k1].raw != fds[k2].raw;
-		  loop invariant \forall integer k; got <= k < max ==>
-		    fds[k].raw == IOSAFE_RAW_NONE;
-		  loop invariant \forall integer d; iosafe_fd_in_range(d) &&
-		    \at(iosafe_fd_state[d], Pre) != iosafe_fd_state[d] ==>
-		    \exists integer k; i <= k < got && fds[k].raw == d;
-		  loop assigns i, errno, fds[0 .. got - 1],
-		    iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
-		  loop variant got - i;
+		  loop invariant 0 <= i <= max;
+		  loop invariant \forall integer k; 0 <= k < i ==> fds[k].raw == IOSAFE_RAW_NONE;
+		  loop assigns i, fds[0 .. max - 1];
+		  loop variant max - i;
 		*/
-		for (i = 0; i < got; i++) {
-			(void)close(fds[i].raw);
+		for (i = 0; i < max; i++)
 			fds[i].raw = IOSAFE_RAW_NONE;
-		}
+		return -err;
+	}
+
+	/* Every descriptor that arrived is owned now (recvmsg_scm_new): keep
+	 * up to @room, close the others, and all of them when one did not fit
+	 * or the kernel cut the control data (MSG_CTRUNC): the caller gets
+	 * -EMSGSIZE and owns nothing. */
+	/*@ assert len: msg.msg_controllen <= IOSAFE_CTL_SIZE; */
+	got = iosafe_net_take_fds(ctl, msg.msg_controllen, fds, room, max, &overflow);
+	/*@ assert kept_new: \forall integer k; 0 <= k < got ==>
+	      \at(iosafe_fd_state[fds[k].raw], Pre) == IOSAFE_FD_CLOSED &&
+	      iosafe_fd_is_cloexec(fds[k].raw); */
+	/*@ assert changed_kept: \forall integer d; iosafe_fd_in_range(d) &&
+	      \at(iosafe_fd_state[d], Pre) != iosafe_fd_state[d] ==>
+	      \exists integer k; 0 <= k < got && fds[k].raw == d; */
+	if (overflow || (msg.msg_flags & MSG_CTRUNC) != 0) {
+		iosafe_net_close_kept(fds, got);
+		/*@ assert none: \forall integer k; 0 <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE; */
+		/*@ assert same: iosafe_fd_table_same{Pre, Here}; */
+		*nfds = 0;
 		return -EMSGSIZE;
 	}
 	*nfds = got;

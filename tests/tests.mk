@@ -21,6 +21,7 @@ UNIT_SRCS := tests/unit/test_fd.c tests/unit/test_io.c tests/unit/test_fdops.c t
 	tests/unit/test_fs.c tests/unit/test_fs_names.c tests/unit/test_zerocopy.c tests/unit/test_stdio.c \
 	tests/unit/helpers.c
 UNIT_SRCS += tests/unit/test_net.c
+UNIT_SRCS += tests/unit/test_net_unix.c
 UNIT_DEPS := tests/unit/helpers.h $(LIB_HDRS)
 UNIT_DIR  := $(BUILD)/tests/unit
 UNIT_OBJS := $(UNIT_SRCS:tests/unit/%.c=$(UNIT_DIR)/%.o)

@@ -17,7 +17,8 @@
  *                  C runtime bridge (_WIN32 only; io.h and fdops.h are
  *                  POSIX-only and left out there, as are fs.h, zerocopy.h and stdio.h)
  *   net.h          sockets: socketpair, bind ... setsockopt, tcp/udp constructors,
- *                  fd passing, Unix socket paths (POSIX; Linux extensions)
+ *                  fd passing (POSIX; Linux extensions)
+ *   net_unix.h     Unix domain socket paths: listener owning fd, path, (dev, ino)
  *   version.h      IOSAFE_VERSION_*
  */
 #ifndef IOSAFE_IOSAFE_H
@@ -36,6 +37,7 @@
 #  include "zerocopy.h"
 #  include "stdio.h"
 #  include "net.h"
+#  include "net_unix.h"
 #endif
 
 #endif /* IOSAFE_IOSAFE_H */
