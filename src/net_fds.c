@@ -290,15 +290,135 @@ static void iosafe_net_close_kept(iosafe_owned_fd *fds, size_t got)
 	}
 }
 
-ssize_t iosafe_recv_fds(iosafe_borrowed_fd sock, void *buf, size_t n, iosafe_owned_fd *fds,
-			size_t max, size_t *nfds, int flags)
+/* recvmsg(2) into @buf and a control buffer of its own, then the
+ * descriptors taken (iosafe_net_take_fds): -1 (errno set, nothing
+ * received), or the byte count with fds[0 .. *got - 1] the descriptors
+ * kept and *cut set when one did not fit or the kernel cut the control
+ * data (MSG_CTRUNC). */
+/*@
+  requires sock: iosafe_fd_is_open(sock);
+  requires valid_buf: buf != \null && n > 0;
+  requires valid_fds: \valid(fds + (0 .. max - 1));
+  requires room: room <= max && room <= IOSAFE_SCM_MAX_FDS;
+  requires valid_out: \valid(got) && \valid(cut);
+  requires separated: \separated(fds + (0 .. max - 1), &errno) &&
+    \separated(got, cut, &errno) && \separated(fds + (0 .. max - 1), got, cut);
+  assigns errno, *got, *cut, fds[0 .. max - 1], ((char *)buf)[0 .. 0x7fffffffffffffff],
+    iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],
+    iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
+  ensures failed: \result < 0 ==>
+    \result == -1 && iosafe_errno_set && iosafe_fd_table_same{Pre, Post};
+  ensures kept: \result >= 0 ==> 0 <= *got <= room &&
+    \forall integer k; 0 <= k < *got ==>
+      iosafe_fd_is_closed{Pre}(fds[k].raw) && iosafe_fd_is_owned(fds[k].raw) &&
+      iosafe_fd_is_cloexec(fds[k].raw);
+  ensures kept_distinct: \result >= 0 ==>
+    \forall integer k1, k2; 0 <= k1 < k2 < *got ==> fds[k1].raw != fds[k2].raw;
+  ensures rest_none: \result >= 0 ==>
+    \forall integer k; *got <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
+  ensures changed_kept: \result >= 0 ==>
+    \forall integer d; iosafe_fd_in_range(d) &&
+      \at(iosafe_fd_state[d], Pre) != iosafe_fd_state[d] ==>
+      \exists integer k; 0 <= k < *got && fds[k].raw == d;
+*/
+static ssize_t iosafe_net_recv_take(int sock, void *buf, size_t n, iosafe_owned_fd *fds,
+				    size_t max, size_t room, size_t *got, int *cut, int flags)
 {
 	char ctl[IOSAFE_CTL_SIZE];
 	struct iovec iov;
 	struct msghdr msg;
-	size_t got, i, room;
-	int overflow = 0, err;
+	int overflow = 0;
+	size_t kept;
 	ssize_t r;
+
+	iov.iov_base = buf;
+	iov.iov_len = n;
+	msg.msg_name = NULL;
+	msg.msg_namelen = 0;
+	msg.msg_iov = &iov;
+	msg.msg_iovlen = 1;
+	msg.msg_control = ctl;
+	/* Room for @room descriptors (or none at all when @max is 0, so that
+	 * any descriptor sent is cut off: MSG_CTRUNC), plus the others. */
+	msg.msg_controllen = (room > 0 ? IOSAFE_NET_SPACE(room) : 0) + IOSAFE_CMSG_EXTRA;
+	msg.msg_flags = 0;
+	r = recvmsg(sock, &msg, flags | MSG_CMSG_CLOEXEC);
+	if (r < 0)
+		return -1;
+	/* Every descriptor that arrived is owned now (recvmsg_scm_new). */
+	/*@ assert len: msg.msg_controllen <= IOSAFE_CTL_SIZE; */
+	kept = iosafe_net_take_fds(ctl, msg.msg_controllen, fds, room, max, &overflow);
+	if ((msg.msg_flags & MSG_CTRUNC) != 0)
+		overflow = 1;
+	*cut = overflow;
+	*got = kept;
+	return r;
+}
+
+/* iosafe_recv_fds once its arguments are checked (net.h): @sock open, @buf
+ * and @nfds not NULL, @fds room for @max owners. */
+/*@
+  requires sock: iosafe_fd_is_open(sock);
+  requires valid_buf: buf != \null && n > 0;
+  requires valid_nfds: \valid(nfds);
+  requires valid_fds: \valid(fds + (0 .. max - 1));
+  requires separated: \separated(nfds, &errno) &&
+    \separated(fds + (0 .. max - 1), &errno) && \separated(fds + (0 .. max - 1), nfds);
+  assigns errno, *nfds, fds[0 .. max - 1], ((char *)buf)[0 .. 0x7fffffffffffffff],
+    iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],
+    iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
+  ensures all_none_on_failure: \result < 0 ==>
+    \forall integer i; 0 <= i < max ==> fds[i].raw == IOSAFE_RAW_NONE;
+  ensures failed: \result < 0 ==>
+    iosafe_neg_errno(\result) && iosafe_fd_table_same{Pre, Post} && *nfds == 0;
+  ensures received: \result >= 0 ==>
+    *nfds <= max && *nfds <= IOSAFE_SCM_MAX_FDS &&
+    (\forall integer i; 0 <= i < *nfds ==>
+      iosafe_fd_is_closed{Pre}(fds[i].raw) && iosafe_fd_is_owned(fds[i].raw) &&
+      iosafe_fd_is_cloexec(fds[i].raw)) &&
+    (\forall integer i; *nfds <= i < max ==> fds[i].raw == IOSAFE_RAW_NONE) &&
+    (\forall integer d; iosafe_fd_in_range(d) &&
+      \at(iosafe_fd_state[d], Pre) != iosafe_fd_state[d] ==>
+      \exists integer i; 0 <= i < *nfds && fds[i].raw == d);
+*/
+static ssize_t iosafe_net_recv_fds(int sock, void *buf, size_t n, iosafe_owned_fd *fds,
+				   size_t max, size_t *nfds, int flags)
+{
+	size_t got = 0, i, room;
+	int cut = 0, err;
+	ssize_t r;
+
+	room = max < IOSAFE_SCM_MAX_FDS ? max : IOSAFE_SCM_MAX_FDS;
+	r = iosafe_net_recv_take(sock, buf, n, fds, max, room, &got, &cut, flags);
+	if (r < 0) {
+		err = errno;
+		/* The kernel wrote @buf, which may hold @fds or @nfds: none
+		 * again. */
+		*nfds = 0;
+		/*@
+		  loop invariant 0 <= i <= max;
+		  loop invariant \forall integer k; 0 <= k < i ==> fds[k].raw == IOSAFE_RAW_NONE;
+		  loop assigns i, fds[0 .. max - 1];
+		  loop variant max - i;
+		*/
+		for (i = 0; i < max; i++)
+			fds[i].raw = IOSAFE_RAW_NONE;
+		return -err;
+	}
+	if (cut) {
+		/* The caller gets -EMSGSIZE and owns nothing. */
+		iosafe_net_close_kept(fds, got);
+		*nfds = 0;
+		return -EMSGSIZE;
+	}
+	*nfds = got;
+	return r;
+}
+
+ssize_t iosafe_recv_fds(iosafe_borrowed_fd sock, void *buf, size_t n, iosafe_owned_fd *fds,
+			size_t max, size_t *nfds, int flags)
+{
+	size_t i;
 
 	if (nfds != NULL)
 		*nfds = 0;
@@ -316,55 +436,5 @@ ssize_t iosafe_recv_fds(iosafe_borrowed_fd sock, void *buf, size_t n, iosafe_own
 		return -EBADF;
 	if (buf == NULL || n == 0 || nfds == NULL || (max > 0 && fds == NULL))
 		return -EINVAL;
-	room = max < IOSAFE_SCM_MAX_FDS ? max : IOSAFE_SCM_MAX_FDS;
-
-	iov.iov_base = buf;
-	iov.iov_len = n;
-	msg.msg_name = NULL;
-	msg.msg_namelen = 0;
-	msg.msg_iov = &iov;
-	msg.msg_iovlen = 1;
-	msg.msg_control = ctl;
-	/* Room for @room descriptors (or none at all when @max is 0, so that
-	 * any descriptor sent is cut off: MSG_CTRUNC), plus the others. */
-	msg.msg_controllen = (room > 0 ? IOSAFE_NET_SPACE(room) : 0) + IOSAFE_CMSG_EXTRA;
-	msg.msg_flags = 0;
-	r = recvmsg(sock.raw, &msg, flags | MSG_CMSG_CLOEXEC);
-	if (r < 0) {
-		err = errno;
-		/* The kernel wrote @buf, which may hold @fds or @nfds: none
-		 * again. */
-		*nfds = 0;
-		/*@
-		  loop invariant 0 <= i <= max;
-		  loop invariant \forall integer k; 0 <= k < i ==> fds[k].raw == IOSAFE_RAW_NONE;
-		  loop assigns i, fds[0 .. max - 1];
-		  loop variant max - i;
-		*/
-		for (i = 0; i < max; i++)
-			fds[i].raw = IOSAFE_RAW_NONE;
-		return -err;
-	}
-
-	/* Every descriptor that arrived is owned now (recvmsg_scm_new): keep
-	 * up to @room, close the others, and all of them when one did not fit
-	 * or the kernel cut the control data (MSG_CTRUNC): the caller gets
-	 * -EMSGSIZE and owns nothing. */
-	/*@ assert len: msg.msg_controllen <= IOSAFE_CTL_SIZE; */
-	got = iosafe_net_take_fds(ctl, msg.msg_controllen, fds, room, max, &overflow);
-	/*@ assert kept_new: \forall integer k; 0 <= k < got ==>
-	      \at(iosafe_fd_state[fds[k].raw], Pre) == IOSAFE_FD_CLOSED &&
-	      iosafe_fd_is_cloexec(fds[k].raw); */
-	/*@ assert changed_kept: \forall integer d; iosafe_fd_in_range(d) &&
-	      \at(iosafe_fd_state[d], Pre) != iosafe_fd_state[d] ==>
-	      \exists integer k; 0 <= k < got && fds[k].raw == d; */
-	if (overflow || (msg.msg_flags & MSG_CTRUNC) != 0) {
-		iosafe_net_close_kept(fds, got);
-		/*@ assert none: \forall integer k; 0 <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE; */
-		/*@ assert same: iosafe_fd_table_same{Pre, Here}; */
-		*nfds = 0;
-		return -EMSGSIZE;
-	}
-	*nfds = got;
-	return r;
+	return iosafe_net_recv_fds(sock.raw, buf, n, fds, max, nfds, flags);
 }

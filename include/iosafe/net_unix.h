@@ -50,10 +50,10 @@ extern "C" {
 
 /**
  * iosafe_unix_listener: a socket bound (and listening) at a Unix domain
- * address.  It owns @fd; leaking the struct leaks the descriptor (and
- * leaves the socket file behind).  @path is NUL-terminated and empty for an
- * abstract address (nothing to unlink); @dev and @ino are those of the
- * socket file at @path when it was bound.  Initialise with
+ * address.  It owns its member fd; leaking the struct leaks the descriptor
+ * (and leaves the socket file behind).  Its member path is NUL-terminated,
+ * and empty for an abstract address (nothing to unlink); dev and ino are
+ * those of the socket file at that path when it was bound.  Initialise with
  * IOSAFE_UNIX_LISTENER_NONE; release with iosafe_unix_listener_close() or
  * _drop(), or declare it iosafe_auto_unix_listener.
  */
