@@ -587,11 +587,8 @@ ssize_t sendmsg(int sockfd, const struct msghdr *msg, int flags);
   ensures recvmsg_scm_new: \result >= 0 ==>
     \forall integer p;
       iosafe_scm_entry((char *)msg->msg_control, msg->msg_controllen, 0, p) ==>
-      iosafe_fd_in_range(iosafe_le32((char *)msg->msg_control + p)) &&
-      \at(iosafe_fd_state[iosafe_le32((char *)msg->msg_control + p)], Pre) ==
-        IOSAFE_FD_CLOSED &&
-      iosafe_fd_state[iosafe_le32((char *)msg->msg_control + p)] ==
-        IOSAFE_FD_OWNED;
+      iosafe_fd_is_closed{Pre}(iosafe_le32((char *)msg->msg_control + p)) &&
+      iosafe_fd_is_owned(iosafe_le32((char *)msg->msg_control + p));
   // unix(7) "SCM_RIGHTS": each descriptor received is a new one ("as
   // though they had been created with dup(2)"), so no number is given twice.
   // No stronger: each receive_fd() call takes its own unused slot.

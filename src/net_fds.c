@@ -290,46 +290,53 @@ static void iosafe_net_close_kept(iosafe_owned_fd *fds, size_t got)
 	}
 }
 
+/* What iosafe_net_recv_take returns: recvmsg's result, how many
+ * descriptors were kept, and whether one did not fit or the kernel cut the
+ * control data (MSG_CTRUNC).  A value, not out-parameters, so that no
+ * store follows the walk. */
+struct iosafe_net_taken {
+	ssize_t r;
+	size_t got;
+	int cut;
+};
+
 /* recvmsg(2) into @buf and a control buffer of its own, then the
- * descriptors taken (iosafe_net_take_fds): -1 (errno set, nothing
- * received), or the byte count with fds[0 .. *got - 1] the descriptors
- * kept and *cut set when one did not fit or the kernel cut the control
- * data (MSG_CTRUNC). */
+ * descriptors taken (iosafe_net_take_fds): r -1 (errno set, nothing
+ * received), or the byte count with fds[0 .. got - 1] the descriptors
+ * kept. */
 /*@
   requires sock: iosafe_fd_is_open(sock);
   requires valid_buf: buf != \null && n > 0;
   requires valid_fds: \valid(fds + (0 .. max - 1));
   requires room: room <= max && room <= IOSAFE_SCM_MAX_FDS;
-  requires valid_out: \valid(got) && \valid(cut);
-  requires separated: \separated(fds + (0 .. max - 1), &errno) &&
-    \separated(got, cut, &errno) && \separated(fds + (0 .. max - 1), got, cut);
-  assigns errno, *got, *cut, fds[0 .. max - 1], ((char *)buf)[0 .. 0x7fffffffffffffff],
+  requires separated: \separated(fds + (0 .. max - 1), &errno);
+  assigns errno, fds[0 .. max - 1], ((char *)buf)[0 .. 0x7fffffffffffffff],
     iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],
     iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
-  ensures failed: \result < 0 ==>
-    \result == -1 && iosafe_errno_set && iosafe_fd_table_same{Pre, Post};
-  ensures kept: \result >= 0 ==> 0 <= *got <= room &&
-    \forall integer k; 0 <= k < *got ==>
+  ensures failed: \result.r < 0 ==>
+    \result.r == -1 && iosafe_errno_set && iosafe_fd_table_same{Pre, Post};
+  ensures kept: \result.r >= 0 ==> 0 <= \result.got <= room &&
+    \forall integer k; 0 <= k < \result.got ==>
       iosafe_fd_is_closed{Pre}(fds[k].raw) && iosafe_fd_is_owned(fds[k].raw) &&
       iosafe_fd_is_cloexec(fds[k].raw);
-  ensures kept_distinct: \result >= 0 ==>
-    \forall integer k1, k2; 0 <= k1 < k2 < *got ==> fds[k1].raw != fds[k2].raw;
-  ensures rest_none: \result >= 0 ==>
-    \forall integer k; *got <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
-  ensures changed_kept: \result >= 0 ==>
+  ensures kept_distinct: \result.r >= 0 ==>
+    \forall integer k1, k2; 0 <= k1 < k2 < \result.got ==> fds[k1].raw != fds[k2].raw;
+  ensures rest_none: \result.r >= 0 ==>
+    \forall integer k; \result.got <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
+  ensures changed_kept: \result.r >= 0 ==>
     \forall integer d; iosafe_fd_in_range(d) &&
       \at(iosafe_fd_state[d], Pre) != iosafe_fd_state[d] ==>
-      \exists integer k; 0 <= k < *got && fds[k].raw == d;
+      \exists integer k; 0 <= k < \result.got && fds[k].raw == d;
 */
-static ssize_t iosafe_net_recv_take(int sock, void *buf, size_t n, iosafe_owned_fd *fds,
-				    size_t max, size_t room, size_t *got, int *cut, int flags)
+static struct iosafe_net_taken iosafe_net_recv_take(int sock, void *buf, size_t n,
+						    iosafe_owned_fd *fds, size_t max,
+						    size_t room, int flags)
 {
 	char ctl[IOSAFE_CTL_SIZE];
 	struct iovec iov;
 	struct msghdr msg;
+	struct iosafe_net_taken t;
 	int overflow = 0;
-	size_t kept;
-	ssize_t r;
 
 	iov.iov_base = buf;
 	iov.iov_len = n;
@@ -342,17 +349,34 @@ static ssize_t iosafe_net_recv_take(int sock, void *buf, size_t n, iosafe_owned_
 	 * any descriptor sent is cut off: MSG_CTRUNC), plus the others. */
 	msg.msg_controllen = (room > 0 ? IOSAFE_NET_SPACE(room) : 0) + IOSAFE_CMSG_EXTRA;
 	msg.msg_flags = 0;
-	r = recvmsg(sock, &msg, flags | MSG_CMSG_CLOEXEC);
-	if (r < 0)
-		return -1;
+	t.r = recvmsg(sock, &msg, flags | MSG_CMSG_CLOEXEC);
+	t.got = 0;
+	t.cut = 0;
+	if (t.r < 0) {
+		t.r = -1;
+		return t;
+	}
 	/* Every descriptor that arrived is owned now (recvmsg_scm_new). */
 	/*@ assert len: msg.msg_controllen <= IOSAFE_CTL_SIZE; */
-	kept = iosafe_net_take_fds(ctl, msg.msg_controllen, fds, room, max, &overflow);
-	if ((msg.msg_flags & MSG_CTRUNC) != 0)
-		overflow = 1;
-	*cut = overflow;
-	*got = kept;
-	return r;
+	t.got = iosafe_net_take_fds(ctl, msg.msg_controllen, fds, room, max, &overflow);
+	/*@ assert kept_new: \forall integer k; 0 <= k < t.got ==>
+	      iosafe_fd_is_closed{Pre}(fds[k].raw) &&
+	      iosafe_fd_is_cloexec(fds[k].raw); */
+	/*@ assert changed_open: \forall integer d; iosafe_fd_in_range(d) &&
+	      \at(iosafe_fd_state[d], Pre) != iosafe_fd_state[d] ==>
+	      iosafe_fd_state[d] != IOSAFE_FD_CLOSED; */
+	/*@ assert changed_arrived: \forall integer d; iosafe_fd_in_range(d) &&
+	      \at(iosafe_fd_state[d], Pre) != iosafe_fd_state[d] ==>
+	      \exists integer p; iosafe_scm_entry((char *)ctl, msg.msg_controllen, 0, p) &&
+	        iosafe_le32((char *)ctl + p) == d; */
+	/*@ assert changed_handled: \forall integer d; iosafe_fd_in_range(d) &&
+	      \at(iosafe_fd_state[d], Pre) != iosafe_fd_state[d] ==>
+	      iosafe_net_handled(fds, t.got, d); */
+	/*@ assert changed_kept: \forall integer d; iosafe_fd_in_range(d) &&
+	      \at(iosafe_fd_state[d], Pre) != iosafe_fd_state[d] ==>
+	      \exists integer k; 0 <= k < t.got && fds[k].raw == d; */
+	t.cut = overflow != 0 || (msg.msg_flags & MSG_CTRUNC) != 0;
+	return t;
 }
 
 /* iosafe_recv_fds once its arguments are checked (net.h): @sock open, @buf
@@ -384,13 +408,13 @@ static ssize_t iosafe_net_recv_take(int sock, void *buf, size_t n, iosafe_owned_
 static ssize_t iosafe_net_recv_fds(int sock, void *buf, size_t n, iosafe_owned_fd *fds,
 				   size_t max, size_t *nfds, int flags)
 {
-	size_t got = 0, i, room;
-	int cut = 0, err;
-	ssize_t r;
+	struct iosafe_net_taken t;
+	size_t i, room;
+	int err;
 
 	room = max < IOSAFE_SCM_MAX_FDS ? max : IOSAFE_SCM_MAX_FDS;
-	r = iosafe_net_recv_take(sock, buf, n, fds, max, room, &got, &cut, flags);
-	if (r < 0) {
+	t = iosafe_net_recv_take(sock, buf, n, fds, max, room, flags);
+	if (t.r < 0) {
 		err = errno;
 		/* The kernel wrote @buf, which may hold @fds or @nfds: none
 		 * again. */
@@ -405,14 +429,14 @@ static ssize_t iosafe_net_recv_fds(int sock, void *buf, size_t n, iosafe_owned_f
 			fds[i].raw = IOSAFE_RAW_NONE;
 		return -err;
 	}
-	if (cut) {
+	if (t.cut) {
 		/* The caller gets -EMSGSIZE and owns nothing. */
-		iosafe_net_close_kept(fds, got);
+		iosafe_net_close_kept(fds, t.got);
 		*nfds = 0;
 		return -EMSGSIZE;
 	}
-	*nfds = got;
-	return r;
+	*nfds = t.got;
+	return t.r;
 }
 
 ssize_t iosafe_recv_fds(iosafe_borrowed_fd sock, void *buf, size_t n, iosafe_owned_fd *fds,
