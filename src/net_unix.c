@@ -218,11 +218,16 @@ static int iosafe_unix_open(iosafe_unix_listener *out, const union iosafe_unix_a
 	r = bind(raw, &a->sa, alen);
 	if (r < 0 && path != NULL && errno == EADDRINUSE &&
 	    (flags & IOSAFE_UNIX_REMOVE_STALE) != 0) {
+		/* The probe is made with this socket closed, and a new one
+		 * binds: no descriptor of ours is open while another is
+		 * created. */
+		(void)close(raw);
 		rc = iosafe_unix_remove_stale(a, alen, path, type);
-		if (rc < 0) {
-			(void)close(raw);
+		if (rc < 0)
 			return rc;
-		}
+		raw = socket(AF_UNIX, type | SOCK_CLOEXEC, 0);
+		if (raw < 0)
+			return -errno;
 		r = bind(raw, &a->sa, alen);
 	}
 	if (r < 0) {
