@@ -112,7 +112,7 @@ static size_t iosafe_net_le64(const char *p)
  * SCM_RIGHTS descriptor did not fit.  Returns how many were kept.
  */
 /*@
-  requires ctl: \valid_read(c + (0 .. len - 1));
+  requires ctl: \valid_read(c + (0 .. len - 1)) && len <= IOSAFE_CTL_SIZE;
   requires room: room <= max && \valid(fds + (0 .. max - 1)) && \valid(overflow);
   requires separated: \separated(fds + (0 .. max - 1), overflow, &errno) &&
     \separated(overflow, &errno) && \separated(fds + (0 .. max - 1), c + (0 .. len - 1)) &&
@@ -189,6 +189,10 @@ static size_t iosafe_net_take_fds(const char *c, size_t len, iosafe_owned_fd *fd
 
 		if (cl < IOSAFE_NET_CMSG_HDR || cl > len - o)
 			break;
+		/*@ assert wf: iosafe_cmsg_wf{Pre}(c, len, o); */
+		/*@ assert unfold: \forall integer p; iosafe_scm_entry{Pre}(c, len, o, p) <==>
+		      (iosafe_cmsg_slot{Pre}(c, o, p) ||
+		       iosafe_scm_entry{Pre}(c, len, iosafe_cmsg_next{Pre}(c, o), p)); */
 		level = iosafe_net_le32(c + o + IOSAFE_NET_CMSG_LEVEL);
 		type = iosafe_net_le32(c + o + IOSAFE_NET_CMSG_TYPE);
 		if (level == SOL_SOCKET && (type == SCM_RIGHTS || type == SCM_PIDFD)) {
