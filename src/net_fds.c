@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * src/net_fds.c: iosafe_recv_fds (include/iosafe/net.h), proved by WP with
- * the rest of src/net.c's family (PROVE_CORE_SRCS).
+ * src/net_fds.c: iosafe_recv_fds (include/iosafe/net.h).  What WP proves
+ * of it and what it does not yet (iosafe_net_take_fds, the walk) is in
+ * proofs/README.md; it is not in PROVE_CORE_SRCS until the walk is proved.
  *
  * The control data recvmsg(2) returns is walked as the bytes it is, with
  * explicit bounds-checked offsets instead of cmsg(3)'s pointer macros: WP's

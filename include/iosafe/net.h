@@ -859,9 +859,10 @@ ssize_t iosafe_send_fds(iosafe_borrowed_fd sock IOSAFE_USES, const void *buf, si
  * Follows: recvmsg(2), unix(7) SCM_RIGHTS, cmsg(3); rustix::net::recvmsg
  *   with RecvAncillaryBuffer (which panics where this returns -EMSGSIZE).
  * Proof: src/net_fds.c walks the control data as bytes, as the trusted
- *   contract of recvmsg(2) describes it (acsl/iosafe_posix_net.h).  The
- *   assigns clause names every byte from @buf on, as that contract does
- *   (the kernel writes at most @n; the model has no per-buffer length).
+ *   contract of recvmsg(2) describes it (acsl/iosafe_posix_net.h); the
+ *   walk's own loop is not proved yet (proofs/README.md).  The assigns
+ *   clause names every byte from @buf on, as that contract does (the
+ *   kernel writes at most @n; the model has no per-buffer length).
  */
 /*@
   requires borrow_ok: iosafe_fd_borrow_ok(sock.raw);
