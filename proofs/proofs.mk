@@ -123,6 +123,7 @@ prove_cache = -wp-cache $(PROVE_CACHE_MODE) -wp-cache-dir $(PROVE_CACHE_DIR)/ste
 # inline.h); the static inline functions of fd.h and io.h are in it too.
 PROVE_CORE_SRCS := src/inline.c src/fdops.c src/fs.c src/zerocopy.c src/stdio.c
 PROVE_CORE_SRCS += src/net.c
+PROVE_CORE_SRCS += src/net_unix.c
 # The trusted base: iosafe_posix.h and the per-family files it or the shims
 # include (acsl/iosafe_posix_*.h).
 PROVE_POSIX_HS := $(sort $(wildcard acsl/iosafe_posix*.h))

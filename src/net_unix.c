@@ -188,10 +188,116 @@ static int iosafe_unix_remove_stale(const union iosafe_unix_addr *a, socklen_t a
 	return 0;
 }
 
-/* socket(2) of AF_UNIX and @type, bind(2) to @a, then (@path not NULL)
- * stat(2) and chmod(2) of the socket file, then listen(2) unless @type is
- * SOCK_DGRAM.  A failing step closes the socket and unlinks what it bound.
- * @out is valid and none on entry. */
+/* socket(2) of AF_UNIX and @type, then bind(2) to @a.  The bound
+ * socket's number, owned and close-on-exec, or a negative errno with the
+ * socket closed. */
+/*@
+  requires valid_a: \valid(a);
+  assigns errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],
+    iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
+  ensures acquired: \result >= 0 ==>
+    iosafe_fd_acquired{Pre, Post}(\result) && iosafe_fd_is_cloexec(\result);
+  ensures failed: \result < 0 ==> iosafe_neg_errno(\result) &&
+    iosafe_fd_table_same{Pre, Post};
+*/
+static int iosafe_unix_bind_new(const union iosafe_unix_addr *a, socklen_t alen, int type)
+{
+	int raw, rc;
+
+	raw = socket(AF_UNIX, type | SOCK_CLOEXEC, 0);
+	if (raw < 0)
+		return -errno;
+	if (bind(raw, &a->sa, alen) < 0) {
+		rc = -errno;
+		(void)close(raw);
+		/*@ assert gone: iosafe_fd_table_same{Pre, Here}; */
+		return rc;
+	}
+	/*@ assert bound: iosafe_fd_acquired{Pre, Here}(raw) && iosafe_fd_is_cloexec(raw); */
+	return raw;
+}
+
+/* socket(2) of AF_UNIX and @type, then bind(2) to @a; under
+ * IOSAFE_UNIX_REMOVE_STALE and EADDRINUSE the socket is closed, a stale
+ * socket file removed (iosafe_unix_remove_stale) and a new socket binds.
+ * The bound socket's number, owned and close-on-exec, or a negative errno
+ * with nothing of ours left open. */
+/*@
+  requires valid_a: \valid(a);
+  requires path: path == \null || \valid_read(path);
+  assigns errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],
+    iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
+  ensures acquired: \result >= 0 ==>
+    iosafe_fd_acquired{Pre, Post}(\result) && iosafe_fd_is_cloexec(\result);
+  ensures failed: \result < 0 ==> iosafe_neg_errno(\result) &&
+    iosafe_fd_table_same{Pre, Post};
+*/
+static int iosafe_unix_bound(const union iosafe_unix_addr *a, socklen_t alen,
+			     const char *path, int type, unsigned flags)
+{
+	int raw, rc;
+
+	raw = iosafe_unix_bind_new(a, alen, type);
+	if (raw != -EADDRINUSE || path == NULL || (flags & IOSAFE_UNIX_REMOVE_STALE) == 0)
+		return raw;
+	/* The probe is made with the first socket closed (by
+	 * iosafe_unix_bind_new), and a new one binds: no descriptor of ours
+	 * is open while another is created. */
+	rc = iosafe_unix_remove_stale(a, alen, path, type);
+	if (rc < 0)
+		return rc;
+	return iosafe_unix_bind_new(a, alen, type);
+}
+
+/* For the bound socket @raw: (@path not NULL) stat(2) and chmod(2) of the
+ * socket file, recording its (dev, ino) in @out, then listen(2) unless
+ * @type is SOCK_DGRAM.  0 with @raw still owned, or a negative errno with
+ * @raw closed and what it bound unlinked. */
+/*@
+  requires valid_out: \valid(out) && \separated(out, &errno);
+  requires owned: iosafe_fd_is_owned(raw) && iosafe_fd_is_cloexec(raw);
+  requires path: path == \null || \valid_read(path);
+  assigns out->dev, out->ino, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],
+    iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
+  ensures kept: \result == 0 ==>
+    iosafe_fd_table_same{Pre, Post} && iosafe_fd_is_cloexec(raw);
+  ensures failed: \result != 0 ==> iosafe_neg_errno(\result) &&
+    iosafe_fd_released{Pre, Post}(raw);
+*/
+static int iosafe_unix_setup(iosafe_unix_listener *out, int raw, const char *path, int type,
+			     int backlog, mode_t socket_mode)
+{
+	struct stat st;
+	int rc;
+
+	if (path != NULL) {
+		if (fstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+			rc = -errno;
+			(void)close(raw);
+			return rc;
+		}
+		if (fchmodat(AT_FDCWD, path, socket_mode, 0) < 0) {
+			rc = -errno;
+			(void)iosafe_unix_unlink_same(path, st.st_dev, st.st_ino);
+			(void)close(raw);
+			return rc;
+		}
+		out->dev = st.st_dev;
+		out->ino = st.st_ino;
+	}
+	/*@ assert kept: iosafe_fd_table_same{Pre, Here} && iosafe_fd_is_cloexec(raw); */
+	if ((type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) != SOCK_DGRAM && listen(raw, backlog) < 0) {
+		rc = -errno;
+		if (path != NULL)
+			(void)iosafe_unix_unlink_same(path, out->dev, out->ino);
+		(void)close(raw);
+		return rc;
+	}
+	return 0;
+}
+
+/* iosafe_unix_bound, then iosafe_unix_setup; the socket is stored in @out
+ * only when both succeed.  @out is valid and none on entry. */
 /*@
   requires valid_out: \valid(out) && \separated(out, &errno);
   requires out_none: out->fd.raw == IOSAFE_RAW_NONE && out->path[0] == 0;
@@ -209,54 +315,14 @@ static int iosafe_unix_open(iosafe_unix_listener *out, const union iosafe_unix_a
 			    socklen_t alen, const char *path, int type, int backlog,
 			    mode_t socket_mode, unsigned flags)
 {
-	struct stat st;
-	int raw, r, rc;
+	int raw, rc;
 
-	raw = socket(AF_UNIX, type | SOCK_CLOEXEC, 0);
+	raw = iosafe_unix_bound(a, alen, path, type, flags);
 	if (raw < 0)
-		return -errno;
-	r = bind(raw, &a->sa, alen);
-	if (r < 0 && path != NULL && errno == EADDRINUSE &&
-	    (flags & IOSAFE_UNIX_REMOVE_STALE) != 0) {
-		/* The probe is made with this socket closed, and a new one
-		 * binds: no descriptor of ours is open while another is
-		 * created. */
-		(void)close(raw);
-		rc = iosafe_unix_remove_stale(a, alen, path, type);
-		if (rc < 0)
-			return rc;
-		raw = socket(AF_UNIX, type | SOCK_CLOEXEC, 0);
-		if (raw < 0)
-			return -errno;
-		r = bind(raw, &a->sa, alen);
-	}
-	if (r < 0) {
-		rc = -errno;
-		(void)close(raw);
+		return raw;
+	rc = iosafe_unix_setup(out, raw, path, type, backlog, socket_mode);
+	if (rc != 0)
 		return rc;
-	}
-	if (path != NULL) {
-		if (fstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW) < 0) {
-			rc = -errno;
-			(void)close(raw);
-			return rc;
-		}
-		if (fchmodat(AT_FDCWD, path, socket_mode, 0) < 0) {
-			rc = -errno;
-			(void)iosafe_unix_unlink_same(path, st.st_dev, st.st_ino);
-			(void)close(raw);
-			return rc;
-		}
-		out->dev = st.st_dev;
-		out->ino = st.st_ino;
-	}
-	if ((type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) != SOCK_DGRAM && listen(raw, backlog) < 0) {
-		rc = -errno;
-		if (path != NULL)
-			(void)iosafe_unix_unlink_same(path, out->dev, out->ino);
-		(void)close(raw);
-		return rc;
-	}
 	out->fd.raw = raw;
 	return 0;
 }
