@@ -8,7 +8,7 @@
 # prints the ratios.  Included by the top-level GNUmakefile.
 
 BENCH_PROGS := copy open_close dup pipe borrow
-BENCH_PROGS += net_pingpong net_fdpass
+BENCH_PROGS += net_pingpong
 BENCH_DIR   := $(BUILD)/bench
 # gcc: BENCH_HOT uses GCC's noipa attribute.
 BENCH_CC    ?= gcc

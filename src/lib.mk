@@ -5,7 +5,6 @@
 
 LIB_SRCS := src/inline.c src/fdops.c src/fs.c src/zerocopy.c src/stdio.c
 LIB_SRCS += src/net.c
-LIB_SRCS += src/net_fds.c
 LIB_SRCS += src/net_unix.c
 LIB_HDRS := $(wildcard include/iosafe/*.h)
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
