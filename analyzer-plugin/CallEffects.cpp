@@ -594,8 +594,11 @@ void FdEngine::constrainStatus(CallEval &CV) const {
     return;
   // An out-parameter acquirer returns 0 or a negative value (errno, or
   // -1), as libiosafe and POSIX do; annotations.h documents the rule.
-  if (ProgramStateRef S2 = assumeCmp(State, CV.StatusSym, BO_LE, 0, CV.SVB))
-    State = S2;
+  // With SF_CountRet as well, its success is a count >= 0 instead
+  // (a count of bytes, say), not constrained here.
+  if (!CV.S.has(SF_CountRet))
+    if (ProgramStateRef S2 = assumeCmp(State, CV.StatusSym, BO_LE, 0, CV.SVB))
+      State = S2;
   // POSIX's pipe, pipe2, socketpair return 0 or -1, nothing else (their
   // RETURN VALUE sections): then `== -1` decides as well as `< 0`
   // (posix-socket-phase.c, neg_socketpair_checked_minus_one).
@@ -682,7 +685,8 @@ void FdEngine::finishCall(CallEval &CV) const {
   }
   if (CV.DupOntoFail)
     C.addTransition(CV.DupOntoFail, CV.Pred);
-  if (CV.S.has(SF_CountRet) && CV.Ret && CV.RetTy->isIntegerType())
+  if (CV.S.has(SF_CountRet) && !CV.S.has(SF_StatusRet) && CV.Ret &&
+      CV.RetTy->isIntegerType())
     if (SymbolRef R = CV.Ret->getAsSymbol()) {
       // A count or -1: the failure as its own path (SF_CountRet).
       C.addTransition(

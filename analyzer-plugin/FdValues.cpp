@@ -36,6 +36,26 @@ const FieldDecl *wrapperField(QualType T) {
   return Only;
 }
 
+/// The first field of a struct that owns an fd there (its type
+/// iosafe_owned_fd: iosafe_unix_listener), or nullptr.  A pointer to such a
+/// struct denotes that fd.
+static const FieldDecl *ownerField(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  const RecordDecl *RD = T->getAsRecordDecl();
+  if (!RD || RD->isUnion() || !RD->getDefinition())
+    return nullptr;
+  RD = RD->getDefinition();
+  if (RD->field_empty())
+    return nullptr;
+  const FieldDecl *First = *RD->field_begin();
+  const RecordDecl *FR = First->getType()->getAsRecordDecl();
+  if (!FR || !FR->getIdentifier() || FR->getName() != "iosafe_owned_fd" ||
+      !wrapperField(First->getType()))
+    return nullptr;
+  return First;
+}
+
 bool isFdValueType(QualType T) {
   return !T.isNull() && (T->isIntegerType() || wrapperField(T));
 }
@@ -112,6 +132,15 @@ FdArg fdOfValue(SVal V, QualType T, ProgramStateRef State) {
       if (!A.Holder)
         return A;
       IntTy = F->getType();
+    } else if (const FieldDecl *O = ownerField(P)) {
+      // A struct that owns its fd in its first field (iosafe_unix_listener:
+      // l->fd.raw).
+      const FieldDecl *F = wrapperField(O->getType());
+      SVal Outer = State->getLValue(O, loc::MemRegionVal(SR));
+      A.Holder = State->getLValue(F, Outer).getAsRegion();
+      if (!A.Holder)
+        return A;
+      IntTy = F->getType();
     } else {
       return A;
     }
@@ -138,6 +167,9 @@ const MemRegion *holderOf(const MemRegion *R, QualType T,
     return SR;
   if (const FieldDecl *F = wrapperField(T))
     return regions(State).getFieldRegion(F, SR);
+  if (const FieldDecl *O = ownerField(T)) // l.fd.raw
+    return regions(State).getFieldRegion(
+        wrapperField(O->getType()), regions(State).getFieldRegion(O, SR));
   return nullptr;
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 //
 // analyzer-plugin/LibraryModel.cpp: the built-in summaries of libiosafe's
-// own functions (include/iosafe/fd.h, io.h,
+// own functions (include/iosafe/fd.h, io.h, net.h, net_unix.h,
 // and the hand-offs of fdops.h and stdio.h).
 //
 // The header's annotations say who owns what, but not the exact behaviour
@@ -35,6 +35,18 @@ FnSummary lib(unsigned Flags, std::initializer_list<ParamEffect> Es) {
   S.From = Source::Ownership;
   S.Flags = Flags | SF_Precise;
   S.Effects.assign(Es.begin(), Es.end());
+  return S;
+}
+
+// A socket acquired in a known phase (net.h's constructors): the phase
+// iosafe.PosixFd then checks when the fd reaches a raw POSIX call.
+FnSummary sockOut(std::initializer_list<ParamEffect> Es, SockType T,
+                  SockPhase P, unsigned Flags = SF_StatusRet) {
+  FnSummary S = lib(Flags, Es);
+  S.Acq[0].Mode = FdMode::ReadWrite;
+  S.Acq[0].Kind = FdKind::Socket;
+  S.Acq[0].Type = T;
+  S.Acq[0].Phase = P;
   return S;
 }
 
@@ -83,6 +95,37 @@ const std::vector<SummaryRow> &entries() {
            {{Effect::AcquireOut, 0}, {Effect::ForeignRelease, 1}})},
       {"iosafe_file_view_begin", 3, lib(SF_ViewBegin, {{Effect::Use, 1}})},
       {"iosafe_file_view_end", 1, lib(SF_ViewEnd, {{Effect::Use, 0}})},
+      // net.h: the constructors' sockets come out bound and listening,
+      // or connected (udp_bind: bound); socketpair's ends are connected.
+      {"iosafe_tcp_listen", 5,
+       sockOut({{Effect::AcquireOut, 0}}, SockType::Stream,
+               SockPhase::Listening)},
+      {"iosafe_tcp_connect", 4,
+       sockOut({{Effect::AcquireOut, 0}}, SockType::Stream,
+               SockPhase::Connected)},
+      {"iosafe_tcp_connect_host", 4,
+       sockOut({{Effect::AcquireOut, 0}}, SockType::Stream,
+               SockPhase::Connected)},
+      {"iosafe_udp_bind", 4,
+       sockOut({{Effect::AcquireOut, 0}}, SockType::Dgram, SockPhase::Bound)},
+      {"iosafe_udp_connect", 4,
+       sockOut({{Effect::AcquireOut, 0}}, SockType::Dgram,
+               SockPhase::Connected)},
+      // fd passing: the fds sent stay the sender's (a use of the array).
+      {"iosafe_send_fds", 6, lib(0, {{Effect::Use, 0}, {Effect::Use, 3}})},
+      // net_unix.h: the listener struct owns its fd (l->fd.raw): leaking
+      // the struct leaks it; close and drop release it and leave it none.
+      {"iosafe_unix_listen", 7,
+       sockOut({{Effect::AcquireOut, 0}}, SockType::Unknown,
+               SockPhase::Listening)},
+      {"iosafe_unix_listen_abstract", 5,
+       sockOut({{Effect::AcquireOut, 0}}, SockType::Unknown,
+               SockPhase::Listening)},
+      {"iosafe_unix_listener_close", 1, lib(SF_LeavesNone, {{Effect::Close, 0}})},
+      {"iosafe_unix_listener_drop", 1, lib(SF_LeavesNone, {{Effect::Close, 0}})},
+      {"iosafe_unix_connect", 3,
+       sockOut({{Effect::AcquireOut, 0}}, SockType::Unknown,
+               SockPhase::Connected)},
   };
   return E;
 }

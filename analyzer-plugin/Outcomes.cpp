@@ -158,8 +158,10 @@ ProgramStateRef FdEngine::evalAssume(ProgramStateRef State, SVal Cond,
       NS.Status = nullptr;
       Next = State->set<FdMap>(Sym, NS);
       if (FS.Status) {
+        // Success: a status >= 0 (0 for the acquirers constrained to 0 or
+        // less at the call, a count for SF_StatusRet | SF_CountRet).
         Next = assumeCmp(Next, Sym, BO_GE, 0, SVB);
-        Next = assumeCmp(Next, FS.Status, BO_EQ, 0, SVB);
+        Next = assumeCmp(Next, FS.Status, BO_GE, 0, SVB);
       }
     } else if (O.FailureCertain && !O.SuccessCertain) {
       Next = State->remove<FdMap>(Sym);

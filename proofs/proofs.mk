@@ -130,11 +130,13 @@ PROVE_CORE_SRCS += src/process.c
 PROVE_CORE_SRCS += src/term.c
 PROVE_CORE_SRCS += src/mq.c
 PROVE_CORE_SRCS += src/serial.c
+PROVE_CORE_SRCS += src/net.c
+PROVE_CORE_SRCS += src/net_unix.c
 # The trusted base: iosafe_posix.h and the per-family files it or the shims
 # include (acsl/iosafe_posix_*.h).
 PROVE_POSIX_HS := $(sort $(wildcard acsl/iosafe_posix*.h))
 PROVE_DEPS := $(PROVE_CORE_SRCS) $(wildcard include/iosafe/*.h acsl/*.h acsl/libc/*.h \
-	acsl/libc/sys/*.h acsl/libc/linux/*.h) proofs/wp_check.py
+	acsl/libc/sys/*.h acsl/libc/linux/*.h acsl/libc/netinet/*.h) proofs/wp_check.py
 PROVE_GOOD := $(sort $(wildcard proofs/clients/good_*.c))
 PROVE_BAD  := $(sort $(wildcard proofs/clients/bad_*.c))
 PROVE_ENV  := WHY3CONFIG=$(abspath $(PROOFS)/why3.conf)
@@ -142,6 +144,7 @@ PROVE_CHECK := $(PYTHON3) proofs/wp_check.py
 
 .PHONY: prove prove-run prove-file prove-full prove-report prove-shim prove-why3 prove-mutants
 .PHONY: prove-shim-fs prove-shim-ipc
+.PHONY: prove-shim-net
 # prove joins `make check` only once it passes (see the end of this file).
 
 # ---- why3: a project-local configuration, the machine's own untouched ---------
@@ -212,6 +215,18 @@ prove-shim-ipc:
 	        acsl/iosafe_posix_serial.h; } > $(PROOFS)/shim_check_serial.c
 	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check_serial.c
 
+
+# ---- the same for the socket calls (acsl/iosafe_posix_net.h) -----------------
+# Its constants are indented (`#  define`, each under its own guard); struct
+# layouts in proofs/shim_types_net.c, after shim_types.c's IOSAFE_SAME_TYPE.
+prove-shim: prove-shim-net
+prove-shim-net:
+	$(quiet) SHIM acsl/iosafe_posix_net.h
+	$(Q)mkdir -p $(PROOFS)
+	$(Q){ cat proofs/shim_types.c proofs/shim_types_net.c; \
+	      sed -n 's/^\#  define \([A-Z][A-Z0-9_]*\) \(.*\)$$/_Static_assert((\1) == (\2), "\1");/p' \
+	        acsl/iosafe_posix_net.h; } > $(PROOFS)/shim_check_net.c
+	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check_net.c
 
 # ---- one Frama-C run: $(call prove_wp,name,sources,extra flags,steps) ---------------
 # One shell command (so that $(foreach) can chain several on one recipe
@@ -343,15 +358,18 @@ prove-mutants: prove-shim $(PROOFS)/why3.conf
 ACSL_HDRS := acsl/iosafe_acsl.h acsl/iosafe_acsl_stdio.h $(PROVE_POSIX_HS)
 ACSL_WIN_HDRS := acsl/iosafe_win_acsl.h acsl/iosafe_win32.h acsl/iosafe_win_crt.h
 ACSL_WIN_SHIMS := $(wildcard acsl/win/*.h)
+ACSL_HDRS += acsl/iosafe_acsl_net.h
 ACSL_LIBC_HDRS := $(wildcard acsl/libc/*.h)
 ACSL_LIBC_SYS_HDRS := $(wildcard acsl/libc/sys/*.h)
 ACSL_LIBC_LINUX_HDRS := $(wildcard acsl/libc/linux/*.h)
+ACSL_LIBC_NETINET_HDRS := $(wildcard acsl/libc/netinet/*.h)
 ACSL_INSTALLED := $(ACSL_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%) \
 	$(ACSL_LIBC_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%) \
 	$(ACSL_LIBC_SYS_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%) \
 	$(ACSL_LIBC_LINUX_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%) \
 	$(ACSL_WIN_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%) \
-	$(ACSL_WIN_SHIMS:acsl/win/%=$(DESTDIR)$(includedir)/iosafe/libc-win/%)
+	$(ACSL_WIN_SHIMS:acsl/win/%=$(DESTDIR)$(includedir)/iosafe/libc-win/%) \
+	$(ACSL_LIBC_NETINET_HDRS:acsl/%=$(DESTDIR)$(includedir)/iosafe/%)
 
 INSTALL_TARGETS += install-acsl
 UNINSTALL_TARGETS += uninstall-acsl
@@ -368,6 +386,8 @@ install-acsl:
 	$(Q)$(INSTALL) -m 644 $(ACSL_WIN_HDRS) $(DESTDIR)$(includedir)/iosafe/
 	$(Q)$(INSTALL) -d -m 755 $(DESTDIR)$(includedir)/iosafe/libc-win
 	$(Q)$(INSTALL) -m 644 $(ACSL_WIN_SHIMS) $(DESTDIR)$(includedir)/iosafe/libc-win/
+	$(Q)$(INSTALL) -d -m 755 $(DESTDIR)$(includedir)/iosafe/libc/netinet
+	$(Q)$(INSTALL) -m 644 $(ACSL_LIBC_NETINET_HDRS) $(DESTDIR)$(includedir)/iosafe/libc/netinet/
 
 uninstall-acsl:
 	$(quiet) UNINSTALL "$(DESTDIR)$(includedir)/iosafe (ACSL model)"
@@ -376,6 +396,7 @@ uninstall-acsl:
 	    $(DESTDIR)$(includedir)/iosafe/libc 2>/dev/null || true
 	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe/libc-win 2>/dev/null || true
 	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe/libc/linux 2>/dev/null || true
+	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe/libc/netinet 2>/dev/null || true
 	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe/libc/sys $(DESTDIR)$(includedir)/iosafe/libc 2>/dev/null || true
 	$(Q)rmdir $(DESTDIR)$(includedir)/iosafe 2>/dev/null || true
 

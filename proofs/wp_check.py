@@ -251,7 +251,7 @@ def trusted_contracts(posix_hs):
     missing = []
     for posix_h in posix_hs.split():
         text = open(posix_h).read()
-        for m in re.finditer(r"/\*@(.*?)\*/\s*\n([^;]*?)\b(\w+)\s*\(", text, re.S):
+        for m in re.finditer(r"/\*@(.*?)\*/\s*\n((?:(?!/\*)[^;])*?)\b(\w+)\s*\(", text, re.S):
             fn = m.group(3)
             clauses = []
             comment = []
@@ -407,9 +407,10 @@ def cmd_report(out_path, runs, env):
     w("")
     w("   fcntl and open/openat are declared with the one extra argument")
     w("   iosafe passes instead of `...`.")
-    w("2. The types and constants of `acsl/iosafe_posix.h` (Linux x86_64),")
+    w("2. The types and constants of the same files (Linux x86_64),")
     w("   compared with the system headers by the C compiler before every run")
-    w("   (`proofs/shim_types.c` and the generated constant checks).")
+    w("   (`proofs/shim_types.c`, `proofs/shim_types_net.c` and the generated")
+    w("   constant checks).")
     w("3. WP's memory-model hypotheses (the Typed model): WP assumes that the")
     w("   pointers a function receives do not point into the global errno")
     w("   (a C program cannot make them: errno is not an object it owns).")

@@ -13,6 +13,9 @@
  *   fs.h           files: openat2, memfd, seals, stat, sync, seek, read_all, *at
  *   zerocopy.h     splice, tee, vmsplice, sendfile, copy_file_range, copy_all
  *   stdio.h        FILE and DIR hand-off: file_from_fd, fd_from_file, dir_from_fd
+ *   net.h          sockets: socketpair, bind ... setsockopt, tcp/udp constructors,
+ *                  fd passing (POSIX; Linux extensions)
+ *   net_unix.h     Unix domain socket paths: listener owning fd, path, (dev, ino)
  *   event.h        epoll, poll, eventfd, timerfd, signalfd, inotify, fanotify
  *                  (Linux)
  *   process.h      pidfd: open, getfd, send_signal, wait (Linux)
@@ -39,6 +42,8 @@
 #  include "fs.h"
 #  include "zerocopy.h"
 #  include "stdio.h"
+#  include "net.h"
+#  include "net_unix.h"
 #  include "process.h"
 #  include "term.h"
 #  include "mq.h"

@@ -3,3 +3,4 @@
  * type, constant and POSIX declaration comes from the one trusted model,
  * acsl/iosafe_posix.h; the system's and Frama-C's own headers are not read. */
 #include "../../iosafe_posix.h"
+#include "../../iosafe_posix_net.h"
