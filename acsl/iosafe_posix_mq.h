@@ -77,9 +77,11 @@ struct sigevent {
 mqd_t mq_open(const char *name, int oflag, mode_t mode, struct mq_attr *attr);
 
 /*@
-  // mq_send(3): mqdes is used (a borrow); msg_ptr holds msg_len bytes.
+  // mq_send(3): mqdes is used (a borrow); msg_ptr holds msg_len bytes,
+  // and is never NULL (glibc's <mqueue.h> declares it __nonnull, also for
+  // a length of 0).
   // No stronger: a precondition on iosafe (no use after close, EFAULT).
-  requires mq_send_args: iosafe_fd_is_open(mqdes) &&
+  requires mq_send_args: iosafe_fd_is_open(mqdes) && msg_ptr != \null &&
     (msg_len == 0 || \valid_read(msg_ptr + (0 .. msg_len - 1)));
   assigns errno;
   // mq_send(3) RETURN VALUE: "zero; on error, -1 is returned, with errno
@@ -90,9 +92,10 @@ mqd_t mq_open(const char *name, int oflag, mode_t mode, struct mq_attr *attr);
 int mq_send(mqd_t mqdes, const char *msg_ptr, size_t msg_len, unsigned int msg_prio);
 
 /*@
-  // mq_send(3) mq_timedsend: as mq_send, and abs_timeout is read.
+  // mq_send(3) mq_timedsend: as mq_send (msg_ptr never NULL), and
+  // abs_timeout is read.
   // No stronger: a precondition on iosafe (no use after close, EFAULT).
-  requires mq_timedsend_args: iosafe_fd_is_open(mqdes) &&
+  requires mq_timedsend_args: iosafe_fd_is_open(mqdes) && msg_ptr != \null &&
     (msg_len == 0 || \valid_read(msg_ptr + (0 .. msg_len - 1))) &&
     \valid_read(abs_timeout);
   assigns errno;

@@ -32,12 +32,19 @@ int iosafe_mq_open(iosafe_owned_fd *out, const char *name, int oflag, mode_t mod
 	return 0;
 }
 
+/* What an empty message points at: glibc declares mq_send's and
+ * mq_timedsend's message nonnull (<mqueue.h>, __nonnull), even with a
+ * length of 0, so NULL is never passed on. */
+static const char iosafe_mq_empty[1];
+
 int iosafe_mq_send(iosafe_borrowed_fd mq, const char *msg, size_t n, unsigned int prio)
 {
 	if (mq.raw < 0)
 		return -EBADF;
 	if (msg == NULL && n != 0)
 		return -EINVAL;
+	if (msg == NULL)
+		msg = iosafe_mq_empty;
 	return mq_send(mq.raw, msg, n, prio) < 0 ? -errno : 0;
 }
 
@@ -60,6 +67,8 @@ int iosafe_mq_timedsend(iosafe_borrowed_fd mq, const char *msg, size_t n, unsign
 		return -EBADF;
 	if ((msg == NULL && n != 0) || abs_timeout == NULL)
 		return -EINVAL;
+	if (msg == NULL)
+		msg = iosafe_mq_empty;
 	return mq_timedsend(mq.raw, msg, n, prio, abs_timeout) < 0 ? -errno : 0;
 }
 
