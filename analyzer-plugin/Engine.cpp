@@ -311,8 +311,14 @@ void FdEngine::checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const {
       SR.markLive(FS.Owner);
     // The analysed function's annotated parameters: their constraints
     // (fd < 0 on a path) are needed when the function ends.
-    if (FS.K == FdState::ReleasesParam || FS.K == FdState::UsesParam)
+    // For one read through a pointer parameter (fd->raw), the pointer's
+    // too: whether it was NULL on the path (TopFrame.cpp, heldThroughNull).
+    if (FS.K == FdState::ReleasesParam || FS.K == FdState::UsesParam) {
       SR.markLive(Sym);
+      if (const auto *RV = dyn_cast<SymbolRegionValue>(Sym))
+        if (const SymbolicRegion *B = RV->getRegion()->getSymbolicBase())
+          SR.markLive(B->getSymbol());
+    }
     // An unchecked out-parameter fd's status: the constraints on it (the
     // program's own check, or unix.StdCLibraryFunctions' split of pipe's
     // result into 0 and -1 right after the call) say whether it succeeded

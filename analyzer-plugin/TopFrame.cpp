@@ -241,6 +241,18 @@ void FdEngine::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
     C.addTransition(State->remove<FdMap>(Sym)); // returned: handed on
 }
 
+// A parameter's fd read through a pointer (`iosafe_owned_fd *fd`,
+// `iosafe_unix_listener *l`: the value of fd->raw at entry) on a path where
+// that pointer is NULL: there was no fd to release (`if (l == NULL)
+// return;`).
+static bool heldThroughNull(ProgramStateRef State, SymbolRef Sym) {
+  const auto *RV = dyn_cast<SymbolRegionValue>(Sym);
+  if (!RV)
+    return false;
+  const auto *SR = dyn_cast<SymbolicRegion>(RV->getRegion()->getBaseRegion());
+  return SR && State->isNull(loc::MemRegionVal(SR)).isConstrainedTrue();
+}
+
 void FdEngine::checkEndFunction(const ReturnStmt *, CheckerContext &C) const {
   if (!C.inTopFrame())
     return;
@@ -250,7 +262,8 @@ void FdEngine::checkEndFunction(const ReturnStmt *, CheckerContext &C) const {
   FdMapTy M = State->get<FdMap>();
   for (const auto &[Sym, FS] : M) {
     if (FS.K != FdState::ReleasesParam ||
-        !mayBeOpen(State, nonloc::SymbolVal(Sym), SVB))
+        !mayBeOpen(State, nonloc::SymbolVal(Sym), SVB) ||
+        heldThroughNull(State, Sym))
       continue;
     // Two parameters holding the same fd (two owners: an ownership bug of
     // the caller that the function tolerates, as iosafe_fd_replace does

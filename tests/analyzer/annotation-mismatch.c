@@ -94,3 +94,29 @@ void pos_second_param_forgotten(iosafe_owned_fd *dst IOSAFE_RELEASES,
   iosafe_fd_drop(dst);
   (void)src;
 } // expected-warning{{annotation mismatch: IOSAFE_RELEASES parameter 'src' is not released on this path}}
+
+// A NULL pointer holds no fd: returning early on it releases nothing, and
+// there is nothing to release (iosafe_unix_listener_drop's shape).
+void neg_releases_owner_ptr_null_checked(iosafe_owned_fd *fd IOSAFE_RELEASES) {
+  if (fd == NULL)
+    return;
+  iosafe_fd_drop(fd);
+}
+
+struct holder {
+  iosafe_owned_fd fd;
+  int flags;
+};
+
+void neg_releases_holder_null_checked(struct holder *h IOSAFE_RELEASES) {
+  if (!h)
+    return;
+  iosafe_fd_drop(&h->fd);
+}
+
+// Non-NULL, the early return still leaks what it points to.
+void pos_releases_owner_ptr_early_return(iosafe_owned_fd *fd IOSAFE_RELEASES) {
+  if (fd == NULL || flag())
+    return; // expected-warning{{annotation mismatch: IOSAFE_RELEASES parameter 'fd' is not released on this path}}
+  iosafe_fd_drop(fd);
+}
