@@ -151,11 +151,19 @@ NOLEAK_TEST(term, pgrp_and_sid_on_a_controlling_terminal)
 	int status;
 	pid_t pid;
 
+	/* valgrind 3.19 does not know TIOCGSID ("unhandled ioctl 0x5429"), so
+	 * memcheck takes the session id tcgetsid(3) returns for undefined and
+	 * fails the child; check-unit and check-sanitizers run this test. */
+	if (under_valgrind())
+		cr_skip_test("valgrind 3.19 does not know TIOCGSID (ioctl 0x5429)");
 	pair(&m, &s);
 	pid = fork();
 	cr_assert_geq(pid, 0);
 	if (pid == 0) {
-		pid_t me;
+		/* The parent's process group, which exists whatever the test
+		 * runner made the parent (the parent's pid is a group only when
+		 * the parent leads one). */
+		pid_t me, parent_group = getpgrp();
 
 		if (setsid() < 0 || ioctl(s.raw, TIOCSCTTY, 0) < 0)
 			_exit(10);
@@ -169,14 +177,14 @@ NOLEAK_TEST(term, pgrp_and_sid_on_a_controlling_terminal)
 		if (iosafe_tcsetpgrp(bw(&s), 0) != -EINVAL)
 			_exit(14);
 		/* Another session's group: EPERM (tcsetpgrp(3)). */
-		if (iosafe_tcsetpgrp(bw(&s), getppid()) != -EPERM)
+		if (iosafe_tcsetpgrp(bw(&s), parent_group) != -EPERM)
 			_exit(15);
 		/* Its copies of both ends closed before it exits. */
 		_exit(iosafe_fd_close(&s) == 0 && iosafe_fd_close(&m) == 0 ? 0 : 16);
 	}
 	cr_assert_eq(waitpid(pid, &status, 0), pid);
 	cr_assert(WIFEXITED(status), "status %#x", status);
-	cr_assert_eq(WEXITSTATUS(status), 0);
+	cr_assert_eq(WEXITSTATUS(status), 0, "the child's check %d failed", WEXITSTATUS(status));
 	cr_assert_eq(iosafe_fd_close(&s), 0);
 	cr_assert_eq(iosafe_fd_close(&m), 0);
 }
