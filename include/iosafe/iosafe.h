@@ -7,6 +7,7 @@
  *                  IOSAFE_RETURNS_BORROW
  *   fd.h           iosafe_owned_fd, iosafe_borrowed_fd, move/borrow/close/clone
  *   auto.h         iosafe_auto_fd (closed at scope exit)
+ *   filelike.h     filelike/socketlike: fds on POSIX, handles/SOCKETs on Windows
  *   io.h           open, openat, socket, accept, pipe, read, write (POSIX)
  *   fdops.h        dup, dup_onto, stdio, flags, close_range, same, path, reopen
  *                  (POSIX)
@@ -34,6 +35,7 @@
 #include "annotations.h"
 #include "fd.h"
 #include "auto.h"
+#include "filelike.h"
 #ifdef _WIN32
 #  include "win.h"
 #else
