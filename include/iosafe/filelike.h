@@ -225,11 +225,9 @@ static inline void iosafe_filelike_drop(iosafe_owned_filelike *f)
     iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
   behavior null_out:
     assumes out == \null;
-    assigns \nothing;
     ensures result_einval: \result == -EINVAL;
   behavior none:
     assumes out != \null && b.raw < 0;
-    assigns out->raw;
     ensures out_none: out->raw == IOSAFE_RAW_NONE;
     ensures result_ebadf: \result == -EBADF;
   behavior dup:
@@ -263,7 +261,6 @@ static inline int iosafe_filelike_try_clone(iosafe_owned_filelike *out, iosafe_b
   assigns ((char *)buf)[0 .. n - 1], errno;
   behavior none:
     assumes f.raw < 0;
-    assigns \nothing;
     ensures result_ebadf: \result == -EBADF;
   behavior call:
     assumes f.raw >= 0;
@@ -294,7 +291,6 @@ static inline ssize_t iosafe_filelike_read(iosafe_borrowed_filelike f, void *buf
   assigns errno;
   behavior none:
     assumes f.raw < 0;
-    assigns \nothing;
     ensures result_ebadf: \result == -EBADF;
   behavior call:
     assumes f.raw >= 0;
@@ -328,7 +324,6 @@ static inline ssize_t iosafe_filelike_write(iosafe_borrowed_filelike f, const vo
     assumes read_end == \null || write_end == \null || read_end == write_end;
     requires valid_or_null: (read_end == \null || \valid(read_end)) &&
       (write_end == \null || \valid(write_end));
-    assigns read_end->raw, write_end->raw;
     ensures result_einval: \result == -EINVAL;
     ensures read_none: read_end != \null ==> read_end->raw == IOSAFE_RAW_NONE;
     ensures write_none: write_end != \null ==> write_end->raw == IOSAFE_RAW_NONE;
@@ -497,11 +492,9 @@ static inline void iosafe_socketlike_drop(iosafe_owned_socketlike *s)
     iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
   behavior null_out:
     assumes out == \null;
-    assigns \nothing;
     ensures result_einval: \result == -EINVAL;
   behavior none:
     assumes out != \null && b.raw < 0;
-    assigns out->raw;
     ensures out_none: out->raw == IOSAFE_RAW_NONE;
     ensures result_ebadf: \result == -EBADF;
   behavior dup:
@@ -538,7 +531,6 @@ static inline int iosafe_socketlike_try_clone(iosafe_owned_socketlike *out,
   assigns errno;
   behavior none:
     assumes s.raw < 0;
-    assigns \nothing;
     ensures result_ebadf: \result == -EBADF;
   behavior call:
     assumes s.raw >= 0;
@@ -571,7 +563,6 @@ static inline ssize_t iosafe_socketlike_send(iosafe_borrowed_socketlike s, const
   assigns ((char *)buf)[0 .. n - 1], errno;
   behavior none:
     assumes s.raw < 0;
-    assigns \nothing;
     ensures result_ebadf: \result == -EBADF;
   behavior call:
     assumes s.raw >= 0;
@@ -729,11 +720,9 @@ static inline void iosafe_filelike_drop(iosafe_owned_filelike *f)
   assigns out->raw, iosafe_win32_last_error, IOSAFE_HANDLE_TABLE;
   behavior null_out:
     assumes out == \null;
-    assigns \nothing;
     ensures result_einval: \result == -EINVAL;
   behavior none:
     assumes out != \null && b.raw == IOSAFE_RAW_HANDLE_NONE;
-    assigns out->raw;
     ensures out_none: out->raw == IOSAFE_RAW_HANDLE_NONE;
     ensures result_ebadf: \result == -EBADF;
   behavior dup:
@@ -955,11 +944,9 @@ static inline void iosafe_socketlike_drop(iosafe_owned_socketlike *s)
   assigns out->raw, iosafe_win32_last_error, IOSAFE_HANDLE_TABLE;
   behavior null_out:
     assumes out == \null;
-    assigns \nothing;
     ensures result_einval: \result == -EINVAL;
   behavior none:
     assumes out != \null && b.raw == INVALID_SOCKET;
-    assigns out->raw;
     ensures out_none: out->raw == INVALID_SOCKET;
     ensures result_ebadf: \result == -EBADF;
   behavior dup:
