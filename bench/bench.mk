@@ -75,7 +75,7 @@ bench-fd: $(IOSAFE_PLUGIN)
 # (bench/epoll_echo_bare.c, the same flags), under one loopback load of
 # bench/echo_client.c; bench/echo.py runs them side by side in rotated
 # rounds and prints the requests-per-second ratio (medians).
-BENCH_ECHO_ROUNDS ?= 7
+BENCH_ECHO_ROUNDS ?= 11
 BENCH_ECHO_CONNS ?= 8
 BENCH_ECHO_SIZE ?= 64
 BENCH_ECHO_REQUESTS ?= 40000
@@ -95,4 +95,5 @@ bench-echo: $(BUILD)/examples/epoll_echo $(BENCH_DIR)/epoll_echo_bare $(BENCH_DI
 	$(Q)$(PYTHON) bench/echo.py --iosafe $(BUILD)/examples/epoll_echo \
 	    --bare $(BENCH_DIR)/epoll_echo_bare --client $(BENCH_DIR)/echo_client \
 	    --rounds $(BENCH_ECHO_ROUNDS) --connections $(BENCH_ECHO_CONNS) \
-	    --size $(BENCH_ECHO_SIZE) --requests $(BENCH_ECHO_REQUESTS)
+	    --size $(BENCH_ECHO_SIZE) --requests $(BENCH_ECHO_REQUESTS) \
+	    --valgrind $(or $(VALGRIND),valgrind) --workdir $(BENCH_DIR)

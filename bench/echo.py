@@ -13,8 +13,9 @@ all, at most SECONDS), and the server exits once the client's connections
 have closed.  Printed: each round's requests per second, each server's
 median, and the ratio iosafe / bare of the medians and the median of the
 rounds' ratios (1.00: the same throughput); also each server's CPU time
-per request (user + system, from wait4's rusage), whose ratio the kernel's
-share dilutes the same way.
+per request (user + system, from wait4's rusage), and, from one more run
+of each under callgrind, the server's user-space instructions per request
+(exact, where the wall-clock figures carry the machine's load).
 """
 import argparse
 import os
@@ -24,11 +25,16 @@ import subprocess
 import sys
 
 
-def run_server(server, client, args):
+def run_server(server, client, args, wrap=()):
     """One run: the client's requests per second and the server's CPU
-    seconds (user, system)."""
-    proc = subprocess.Popen([server, "-p", "0", "-c", str(args.connections), "-t", "10"],
-                            stdout=subprocess.PIPE, text=True)
+    seconds (user, system).  wrap: a command the server runs under
+    (valgrind)."""
+    pin = None
+    if args.cpu is not None:
+        def pin():
+            os.sched_setaffinity(0, {args.cpu})
+    proc = subprocess.Popen(list(wrap) + [server, "-p", "0", "-c", str(args.connections), "-t", "10"],
+                            stdout=subprocess.PIPE, text=True, preexec_fn=pin)
     try:
         line = proc.stdout.readline()
         m = re.search(r"listening on 127\.0\.0\.1:(\d+)", line)
@@ -36,7 +42,8 @@ def run_server(server, client, args):
             raise RuntimeError(f"{server}: no 'listening on' line (got {line!r})")
         out = subprocess.run([client, m.group(1), str(args.connections), str(args.size),
                               str(args.requests), str(args.seconds)],
-                             capture_output=True, text=True, timeout=args.seconds + 10)
+                             capture_output=True, text=True, timeout=args.seconds + 10,
+                             preexec_fn=pin)
         if out.returncode != 0:
             raise RuntimeError(f"{client} against {server} failed: {out.stderr.strip()}")
         m = re.search(r"requests (\d+) seconds ([0-9.]+) rps ([0-9.]+)", out.stdout)
@@ -53,16 +60,35 @@ def run_server(server, client, args):
             proc.wait()
 
 
+def instructions(server, client, args, out):
+    """User-space instructions the server executes in main() (its whole
+    serving loop: the setup's few calls included) under the same load,
+    counted by callgrind; the kernel's work is not counted."""
+    run_server(server, client, args,
+               wrap=[args.valgrind, "--tool=callgrind", "--toggle-collect=main",
+                     f"--callgrind-out-file={out}", "-q"])
+    with open(out) as f:
+        for line in f:
+            if line.startswith("summary:"):
+                return int(line.split()[1])
+    raise RuntimeError(f"{out}: no callgrind summary")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bare", required=True, help="the bare-int server")
     ap.add_argument("--iosafe", required=True, help="the iosafe server")
     ap.add_argument("--client", required=True, help="bench/echo_client")
-    ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--rounds", type=int, default=11)
     ap.add_argument("--connections", type=int, default=8)
     ap.add_argument("--size", type=int, default=64)
     ap.add_argument("--requests", type=int, default=40000)
     ap.add_argument("--seconds", type=float, default=30.0)
+    ap.add_argument("--valgrind", default="valgrind",
+                    help="for one more run of each under callgrind ('' to skip it)")
+    ap.add_argument("--workdir", default=".", help="where callgrind's files go")
+    ap.add_argument("--cpu", type=int, default=None,
+                    help="run the server and the client on this one CPU (sched_setaffinity)")
     args = ap.parse_args()
 
     servers = {"bare": args.bare, "iosafe": args.iosafe}
@@ -90,6 +116,11 @@ def main():
           f"(rounds {min(ratios):.3f} .. {max(ratios):.3f})")
     print(f"server CPU per request (user+sys): bare {cb * 1e6:.2f} us, iosafe {ci * 1e6:.2f} us, "
           f"ratio {ci / cb:.3f}" if cb > 0 else "server CPU per request: too small to measure")
+    if args.valgrind:
+        ib = instructions(args.bare, args.client, args, os.path.join(args.workdir, "echo-bare.callgrind"))
+        ii = instructions(args.iosafe, args.client, args, os.path.join(args.workdir, "echo-iosafe.callgrind"))
+        print(f"server user-space instructions per request (callgrind, one run each): "
+              f"bare {ib / args.requests:.1f}, iosafe {ii / args.requests:.1f}, ratio {ii / ib:.3f}")
     print("goal: requests/s ratio within 0.98 .. 1.02")
     return 0
 
