@@ -4,14 +4,19 @@ the installed bytecode.  The probe is seen through a clang wrapper
 (IOSAFE_CLANG) that logs each command line, then runs the real clang: a
 run that used the cache starts no `-analyzer-checker-help`."""
 
+import hashlib
+import importlib.util
 import json
+import marshal
 import os
 import shutil
 import stat
 import subprocess
 import sys
 
-from driverlib import LEAK_C, ROOT, check, expect_rc, real_clang
+from driverlib import LEAK_C, ROOT, Failed, check, expect_rc, real_clang
+
+MAGIC = b"iosafe-pyc-1\n" + importlib.util.MAGIC_NUMBER
 
 CACHE_FILE = os.path.join("iosafe", "probes-v1.json")
 
@@ -148,12 +153,105 @@ def t_cache_concurrent(env):
     check(codes == [1] * 6, "exit statuses %r" % codes)
     doc = json.load(open(cfile))
     check(len(doc["entries"]) == 1, "entries: %r" % doc)
-    left = [n for n in os.listdir(os.path.dirname(cfile)) if n != "probes-v1.json"]
+    left = [n for d, _, fs in os.walk(os.path.dirname(cfile)) for n in fs if n.startswith(".")]
     check(not left, "temporary files left: %r" % left)
     _probes(log)
     expect_rc(_run(env, environ), 1)
     check(_probes(log) == 0, "the cache written concurrently is not used")
     return "6 runs at once: one complete cache, no temporary file left"
+
+
+PKG = os.path.join(ROOT, "analyzer-plugin", "driver")
+DEMO = """import sys
+sys.dont_write_bytecode = True
+sys.path[:0] = [%r, %r]
+from iosafe_check import cache
+cache.cache_bytecode_of(("demo_pkg",))
+import demo_pkg.mod
+print(demo_pkg.mod.VALUE)
+"""
+
+
+def t_bytecode_cache(env):
+    lib = os.path.join(env.tmp, "lib")
+    env.write("lib/demo_pkg/__init__.py", "")
+    mod = env.write("lib/demo_pkg/mod.py", "VALUE = 1\n")
+    script = env.write("demo.py", DEMO % (PKG, lib))
+    xdg = os.path.join(env.tmp, "xdg")
+    pycdir = os.path.join(xdg, "iosafe", "bytecode", sys.implementation.cache_tag)
+    environ = dict(os.environ, XDG_CACHE_HOME=xdg)
+    environ.pop("IOSAFE_NO_CACHE", None)
+
+    def value():
+        r = subprocess.run([sys.executable, script], capture_output=True, text=True,
+                           env=environ)
+        check(r.returncode == 0, "the import failed: " + r.stderr)
+        return r.stdout.strip()
+
+    def pyc_of_mod():
+        for name in os.listdir(pycdir):
+            with open(os.path.join(pycdir, name), "rb") as f:
+                data = f.read()
+            if hashlib.sha256(open(mod, "rb").read()).digest() in data[:80]:
+                return os.path.join(pycdir, name), data
+        raise Failed("no bytecode file for mod.py in %r" % os.listdir(pycdir))
+
+    def forge(body):  # a file in the cache's format for mod.py's current text
+        src = open(mod, "rb").read()
+        return (MAGIC + hashlib.sha256(src).digest() + hashlib.sha256(body).digest() + body)
+
+    check(value() == "1", "first import")
+    check(len(os.listdir(pycdir)) == 2, "bytecode files: %r" % os.listdir(pycdir))
+    check(not os.path.exists(os.path.join(lib, "demo_pkg", "__pycache__")),
+          "a __pycache__ was written beside the sources")
+    path, good = pyc_of_mod()
+    # The cached code is what runs: code for another text, given the
+    # current source's hash, is used (the cache is trusted as its own
+    # directory is, no more).
+    with open(path, "wb") as f:
+        f.write(forge(marshal.dumps(compile("VALUE = 42\n", mod, "exec"))))
+    check(value() == "42", "the cached bytecode was not used")
+    # Stale: the source changed, same size and mtime: compiled again.
+    st = os.stat(mod)
+    with open(mod, "w") as f:
+        f.write("VALUE = 2\n")
+    os.utime(mod, ns=(st.st_atime_ns, st.st_mtime_ns))
+    check(value() == "2", "a stale cache was used after the source changed")
+    path, good = pyc_of_mod()
+    n = len(MAGIC)
+    corrupt = [b"", good[:n + 10], b"x" * len(good),
+               good[:-1] + bytes([good[-1] ^ 1]),            # the body changed
+               forge(b"not marshal data"), forge(marshal.dumps(5)),
+               forge(marshal.dumps(compile("VALUE = 3\n", "/elsewhere.py", "exec")))]
+    for data in corrupt:
+        with open(path, "wb") as f:
+            f.write(data)
+        check(value() == "2", "a corrupt cache changed the import: %r" % data[:40])
+        check(open(path, "rb").read() == good, "the corrupt file was not rewritten")
+    # Not our directory (writable by others): neither read nor written.
+    os.chmod(pycdir, 0o777)
+    with open(path, "wb") as f:
+        f.write(forge(marshal.dumps(compile("VALUE = 42\n", mod, "exec"))))
+    check(value() == "2", "a world-writable cache directory was read")
+    os.chmod(pycdir, 0o700)
+    return "used, stale after a same-size same-mtime edit, %d corrupt files ignored" % len(corrupt)
+
+
+def t_driver_bytecode_corrupt(env):
+    environ, log, cfile = _setup(env)
+    expect_rc(_run(env, environ), 1)
+    pycdir = os.path.join(os.path.dirname(cfile), "bytecode", sys.implementation.cache_tag)
+    names = os.listdir(pycdir)
+    check(len(names) >= 5, "libscanbuild's bytecode is not cached: %r" % names)
+    first = _run(env, environ)
+    for name in names:
+        with open(os.path.join(pycdir, name), "r+b") as f:
+            f.seek(60)
+            f.write(b"\xff" * 8)
+    r = _run(env, environ)
+    expect_rc(r, 1)
+    check(r.stdout == first.stdout, "a run with a corrupt bytecode cache reports otherwise")
+    return "%d modules of libscanbuild cached; all corrupted: the run is the same" % len(names)
 
 
 def t_installed_bytecode(env):
@@ -179,5 +277,8 @@ TESTS = [
     ("probe cache: stale after the plugin changes", t_cache_stale_plugin, True),
     ("probe cache: corrupt or hostile caches ignored", t_cache_corrupt, True),
     ("probe cache: concurrent runs", t_cache_concurrent, True),
+    ("bytecode cache: used, stale, corrupt, foreign directory", t_bytecode_cache, False),
+    ("bytecode cache: the driver's run with libscanbuild's bytecode corrupted",
+     t_driver_bytecode_corrupt, True),
     ("install: the package's bytecode installed and uninstalled", t_installed_bytecode, False),
 ]

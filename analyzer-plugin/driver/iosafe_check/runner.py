@@ -121,6 +121,8 @@ def import_scanbuild(bindir):
     libdir = os.path.join(os.path.dirname(bindir), "lib")
     if libdir not in sys.path:
         sys.path.insert(0, libdir)
+    # Its sources come without bytecode, in a directory Python cannot write.
+    probe_cache.cache_bytecode_of(("libscanbuild", "libear"))
     try:
         import libscanbuild
         import libscanbuild.analyze as analyze
