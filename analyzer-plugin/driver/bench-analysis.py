@@ -84,6 +84,34 @@ def iosafe_checkers(clang, plugin):
     return "-analyzer-checker=" + ",".join(names)
 
 
+def fixed_cost(a, plugin, tmp):
+    """The driver's cost per run, apart from any analysis: iosafe-check over
+    one unit that declares one variable against the same unit analysed by
+    clang alone (medians of 2 * reps + 1 rotated runs, in seconds: small
+    figures, so small absolute noise)."""
+    unit = os.path.join(tmp, "one.c")
+    with open(unit, "w") as f:
+        f.write("int bench_one;\n")
+    extra = []
+    if plugin != "none":
+        extra = ["-Xclang", "-load", "-Xclang", plugin, "-Xclang",
+                 iosafe_checkers(a.clang, plugin)]
+    t = {"direct": [], "driver": []}
+    for rep in range(2 * a.reps + 1):
+        for s in (("direct", "driver") if rep % 2 else ("driver", "direct")):
+            if s == "direct":
+                t[s].append(cpu_of([a.clang, "--analyze", "-Xclang", "-analyzer-output=sarif"] +
+                                   extra + [unit, "-o", os.path.join(tmp, "one.sarif")], {0},
+                                   cwd=tmp))
+            else:
+                t[s].append(cpu_of([a.driver, "--plugin", plugin, "-j", "1", "--sarif",
+                                    os.path.join(tmp, "one-iosafe.sarif"), unit], {0},
+                                   cwd=tmp))
+    d, c = statistics.median(t["driver"]), statistics.median(t["direct"])
+    print("bench-analysis: the driver's fixed cost per run: %.3f s of CPU (iosafe-check over "
+          "a one-line unit %.3f s, clang alone %.3f s)" % (d - c, d, c))
+
+
 def measure(a, plugin, units, flags, reps, tmp, label):
     checkers = iosafe_checkers(a.clang, plugin) if plugin != "none" else ""
 
@@ -151,6 +179,7 @@ def main():
     plugin = a.plugin if os.path.isfile(a.plugin) else "none"
     tmp = tempfile.mkdtemp(prefix="iosafe-bench-")
     try:
+        fixed_cost(a, plugin, tmp)
         measure(a, plugin, units, FLAGS, a.reps, tmp, "src/, examples/, examples/bugs/")
         if a.generated > 0:
             gen = generated_units(a.generated, os.path.abspath(a.workdir))
