@@ -312,6 +312,32 @@ int neg_unqueued_fds_closed(int sock, struct fd_queue *q) {
   return 0;
 }
 
+int pos_rest_closed_through_a_stale_copy(int sock, struct fd_queue *q) {
+  char byte;
+  struct iovec iov = {.iov_base = &byte, .iov_len = 1};
+  char cbuf[CMSG_SPACE(MAX_FDS * sizeof(int))];
+  struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1,
+                       .msg_control = cbuf, .msg_controllen = sizeof cbuf};
+  if (recvmsg(sock, &msg, MSG_CMSG_CLOEXEC) <= 0)
+    return -1;
+  struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+  if (!c || c->cmsg_type != SCM_RIGHTS)
+    return 0;
+  size_t count = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+  for (size_t i = 0; i < count; i++) {
+    int fd;
+    memcpy(&fd, (char *)CMSG_DATA(c) + i * sizeof fd, sizeof fd);
+    if (queue_fd(q, fd) != 0) {
+      // The rest are never read: the one that failed is closed again and
+      // again instead.
+      for (; i < count; i++)
+        close(fd); // expected-warning{{double close}}
+      return -1;
+    }
+  }
+  return 0;
+}
+
 // The same through the int array itself: the first fd is kept, the others
 // are looked at and dropped.
 
