@@ -133,7 +133,8 @@ bool FdEngine::checkBefore(const ParamEffect &E, CallEval &CV) const {
   case Effect::DirOpenRet:
   case Effect::DirUse:
   case Effect::DirFdRet:
-  case Effect::CloseRange: break;
+  case Effect::CloseRange:
+  case Effect::ReceivesFds: break;
   }
   return State != nullptr;
 }

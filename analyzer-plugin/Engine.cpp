@@ -47,6 +47,8 @@ IOSAFE_STATE_TRAIT_INDEX(InferredSockets)
 IOSAFE_STATE_TRAIT_INDEX(PendingBinds)
 IOSAFE_STATE_TRAIT_INDEX(OutFds)
 IOSAFE_STATE_TRAIT_INDEX(HeapFds)
+IOSAFE_STATE_TRAIT_INDEX(UnreadFds)
+IOSAFE_STATE_TRAIT_INDEX(EventFds)
 
 namespace iosafe {
 
@@ -114,6 +116,11 @@ void FdEngine::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
               State = State->add<EscapeExempt>(Sym);
               Changed = true;
             }
+    // A copy out of a control buffer (memcpy(&fd, CMSG_DATA(c), 4)).
+    if (ProgramStateRef Next = receivedCopyBefore(Call, State); Next != State) {
+      State = Next;
+      Changed = true;
+    }
   }
   if (ProgramStateRef Next = dirPreCall(*S, Call, C, State, Pred);
       Next != State) {
@@ -212,6 +219,12 @@ void FdEngine::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
 void FdEngine::checkPostCall(const CallEvent &Call, CheckerContext &C) const {
   if (C.wasInlined)
     return;
+  // A fanotify event given to the call: its fd is the callee's.
+  if (ProgramStateRef S = C.getState(), Next = receivedEventPassed(Call, S);
+      Next != S) {
+    C.addTransition(Next);
+    return;
+  }
   // A function of the unit that never returns on any path (it exits or
   // execs), evaluated without its body: the path ends here.
   if (const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
@@ -226,7 +239,7 @@ void FdEngine::checkPostCall(const CallEvent &Call, CheckerContext &C) const {
       if (SymbolRef R = Call.getReturnValue().getAsSymbol())
         Next = Next->add<ForkRets>(R);
     if (S->has(SF_CopiesBytes))
-      Next = Next->remove<EscapeExempt>();
+      Next = receivedCopyAfter(Call, Next)->remove<EscapeExempt>();
     if (S->has(SF_CheckOnly))
       Next = dirPostCall(*S, Call, Next);
     if (Next != State)
@@ -283,6 +296,7 @@ bool FdEngine::heldByAutoVar(ProgramStateRef State, SymbolRef Sym) const {
 }
 
 void FdEngine::checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const {
+  receivedLive(State, SR); // ReceivedFds.cpp
   // fork's result decides, at a report, whether the path is the child's.
   for (SymbolRef R : State->get<ForkRets>())
     SR.markLive(R);
@@ -329,7 +343,7 @@ void FdEngine::checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const {
 }
 
 void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
-  ProgramStateRef State = C.getState();
+  ProgramStateRef State = receivedDead(SR, C.getState());
   for (const auto &[Where, Sym] : State->get<StoredFds>())
     if (!SR.isLive(Sym) || !SR.isLiveRegion(Where))
       State = State->remove<StoredFds>(Where);

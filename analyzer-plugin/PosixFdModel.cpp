@@ -62,6 +62,11 @@ FnSummary count(FnSummary S) {
   S.Flags |= SF_CountRet;
   return S;
 }
+/// recvmsg(2): the msghdr of param 1 receives SCM_RIGHTS fds on success.
+FnSummary receivesFds(FnSummary S) {
+  S.Effects.push_back({Effect::ReceivesFds, 1});
+  return S;
+}
 FnSummary keepsNoFd(FnSummary S) {
   S.Flags |= SF_KeepsNoFd;
   return S;
@@ -242,8 +247,9 @@ const std::vector<SummaryRow> &rows() {
       {"recvfrom", 6, count(use0("recvfrom", Rd))},
       // SCM_RIGHTS (unix(7)): the receiver gets new fds "as though created
       // with dup(2)"; the sender keeps its own, and must still close them.
+      // The receiver owns the fds its control buffer holds (ReceivedFds.cpp).
       {"sendmsg", 3, count(keepsNoFd(use0("sendmsg", N_Write)))},
-      {"recvmsg", 3, count(use0("recvmsg", Rd))},
+      {"recvmsg", 3, count(receivesFds(use0("recvmsg", Rd)))},
       {"bind", 3, use0("bind", N_New, SockPhase::Bound)},
       {"listen", 2, use0("listen", N_Bound, SockPhase::Listening)},
       {"connect", 3, use0("connect", N_NotListening, SockPhase::Connected)},
