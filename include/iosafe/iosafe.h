@@ -22,6 +22,7 @@
  *   term.h         pseudoterminals, termios, window size, raw-mode guard (Linux)
  *   mq.h           POSIX message queues on owned fds (Linux)
  *   serial.h       serial ports: raw, any baud rate through termios2 (Linux)
+ *   inout.h        in-place-or-disjoint buffer pairs (Rust crate inout)
  *   win.h          Windows handles and sockets, their acquisitions and the
  *                  C runtime bridge (_WIN32 only; io.h and fdops.h are
  *                  POSIX-only and left out there, as are fs.h, zerocopy.h and stdio.h)
@@ -34,6 +35,7 @@
 #include "annotations.h"
 #include "fd.h"
 #include "auto.h"
+#include "inout.h"
 #ifdef _WIN32
 #  include "win.h"
 #else
