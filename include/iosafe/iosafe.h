@@ -23,6 +23,8 @@
  *   mq.h           POSIX message queues on owned fds (Linux)
  *   serial.h       serial ports: raw, any baud rate through termios2 (Linux)
  *   inout.h        in-place-or-disjoint buffer pairs (Rust crate inout)
+ *   cpu.h          CPUs this process may use: affinity, online, cgroup quota
+ *                  up the tree, physical cores (Rust crate num_cpus; Linux)
  *   win.h          Windows handles and sockets, their acquisitions and the
  *                  C runtime bridge (_WIN32 only; io.h and fdops.h are
  *                  POSIX-only and left out there, as are fs.h, zerocopy.h and stdio.h)
@@ -51,6 +53,7 @@
 #  include "mq.h"
 #  include "serial.h"
 #  include "event.h"
+#  include "cpu.h"
 #endif
 
 #endif /* IOSAFE_IOSAFE_H */
