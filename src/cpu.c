@@ -186,7 +186,7 @@ static int iosafe_cpu_parse_v1(const char *buf, int n, int minus_one, unsigned l
 
 /* Whether the comma-separated list buf[a .. b) holds the item "cpu". */
 /*@
-  requires bounds: 0 <= a <= b <= n;
+  requires bounds: 0 <= a <= b <= n <= IOSAFE_CPU_FILE_MAX;
   requires valid: \valid_read(buf + (0 .. n - 1));
   assigns \nothing;
   ensures result: \result == 0 || \result == 1;
@@ -216,7 +216,7 @@ static int iosafe_cpu_has_cpu(const char *buf, int n, int a, int b)
 /* Copy the cgroup path buf[a .. b) to cg: its length (1 .. cap - 1), or
  * -EINVAL when it is empty, does not start with '/', or is too long. */
 /*@
-  requires bounds: 0 <= a <= b <= n;
+  requires bounds: 0 <= a <= b <= n <= IOSAFE_CPU_FILE_MAX;
   requires cap: 2 <= cap;
   requires valid: \valid_read(buf + (0 .. n - 1)) && \valid(cg + (0 .. cap - 1));
   requires separated: \separated(buf + (0 .. n - 1), cg + (0 .. cap - 1));
@@ -411,7 +411,7 @@ int iosafe_cpu_quota_frac_at(unsigned long long *q, unsigned long long *p,
 {
 	char buf[IOSAFE_CPU_FILE_MAX];
 	char cg[IOSAFE_CPU_FILE_MAX];
-	unsigned long long bq = 0, bp = 1, lq = 0, lp = 0;
+	unsigned long long bq = 0, bp = 1, br = 0, lq = 0, lp = 0, lr = 0;
 	int len, cl, j, v1 = 0, rc, found = 0;
 
 	len = iosafe_cpu_read_file(root, "proc/self/cgroup", buf, IOSAFE_CPU_FILE_MAX);
@@ -420,15 +420,15 @@ int iosafe_cpu_quota_frac_at(unsigned long long *q, unsigned long long *p,
 	cl = iosafe_cpu_find_cgroup(buf, len, cg, IOSAFE_CPU_FILE_MAX, &v1);
 	if (cl < 0)
 		return cl;
-	/* From the process's cgroup up to the root ("/"), the tightest ratio:
-	 * lq / lp < bq / bp, compared as lq * bp < bq * lp (each product below
-	 * 10^13 * 10^6 < 2^64). */
+	/* From the process's cgroup up to the root ("/"), the tightest ratio
+	 * quota / period, compared in millionths of a CPU (two levels closer
+	 * than that may be taken in either order). */
 	/*@
 	  loop invariant cl_bound: 1 <= cl < IOSAFE_CPU_FILE_MAX;
 	  loop invariant best: found != 0 ==>
 	    1 <= bq <= IOSAFE_CPU_QUOTA_MAX && 1 <= bp <= IOSAFE_CPU_PERIOD_MAX;
 	  loop invariant table: iosafe_fd_table_same{Pre, Here};
-	  loop assigns cl, j, rc, lq, lp, bq, bp, found, buf[0 .. IOSAFE_CPU_FILE_MAX - 1], errno,
+	  loop assigns cl, j, rc, lq, lp, lr, bq, bp, br, found, buf[0 .. IOSAFE_CPU_FILE_MAX - 1], errno,
 	    iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1], iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
 	  loop variant cl;
 	*/
@@ -436,10 +436,15 @@ int iosafe_cpu_quota_frac_at(unsigned long long *q, unsigned long long *p,
 		rc = iosafe_cpu_level(root, cg, cl, v1, buf, &lq, &lp);
 		if (rc < 0)
 			return rc;
-		if (rc == 1 && (!found || lq * bp < bq * lp)) {
-			bq = lq;
-			bp = lp;
-			found = 1;
+		if (rc == 1) {
+			/* lq / lp in millionths of a CPU: lq * 10^6 < 2^64. */
+			lr = lq * 1000000ULL / lp;
+			if (!found || lr < br) {
+				bq = lq;
+				bp = lp;
+				br = lr;
+				found = 1;
+			}
 		}
 		if (cl <= 1)
 			break;
@@ -460,6 +465,21 @@ int iosafe_cpu_quota_frac_at(unsigned long long *q, unsigned long long *p,
 	return 0;
 }
 
+#ifdef __FRAMAC__
+/* Declared with its trusted contract: the provers cannot decide IEEE 754
+ * division at prove's step limits (Z3's floating-point theory bit-blasts
+ * it), so the one fact used, that this quotient is finite and positive, is
+ * assumed there and explained. */
+#  include "iosafe_posix_cpu_float.h"
+#else
+/* quota / period as a double: both convert exactly (below 2^53), and the
+ * quotient by a period of at least 1 is at most the quota, so finite. */
+static double iosafe_cpu_ratio(unsigned long long q, unsigned long long p)
+{
+	return (double)q / (double)p;
+}
+#endif
+
 int iosafe_cpu_quota_at(double *out, iosafe_borrowed_fd root)
 {
 	unsigned long long q, p;
@@ -470,7 +490,7 @@ int iosafe_cpu_quota_at(double *out, iosafe_borrowed_fd root)
 	rc = iosafe_cpu_quota_frac_at(&q, &p, root);
 	if (rc < 0)
 		return rc;
-	*out = (double)q / (double)p;
+	*out = iosafe_cpu_ratio(q, p);
 	return 0;
 }
 
@@ -535,6 +555,7 @@ int iosafe_cpu_mask_count(const unsigned long *mask, int words)
   assigns root->raw, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],
     iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
   ensures opened: \result == 0 ==> iosafe_fd_acquired{Pre, Post}(root->raw);
+  ensures result: \result == 0 || iosafe_neg_errno(\result);
   ensures failed: \result != 0 ==> root->raw == IOSAFE_RAW_NONE &&
     iosafe_fd_table_same{Pre, Post};
 */
