@@ -20,7 +20,12 @@
  * owns nothing and borrows its two ranges for as long as the caller keeps
  * them alive (C has no lifetimes; a buffer must not outlive them).
  *
- * Portable C11 with POSIX read(2)/write(2) for the two I/O functions.
+ * Trusted in the proof (acsl/iosafe_posix_inout.h): that comparing the two
+ * addresses as uintptr_t tells whether the ranges overlap (WP's memory
+ * model has no addresses), and read(2)/write(2) on unsigned char buffers.
+ *
+ * C11 with POSIX read(2)/write(2); pulled in by iosafe.h on POSIX only
+ * (the Windows library does not build src/inout.c).
  */
 #ifndef IOSAFE_INOUT_H
 #define IOSAFE_INOUT_H

@@ -22,7 +22,7 @@
  *   term.h         pseudoterminals, termios, window size, raw-mode guard (Linux)
  *   mq.h           POSIX message queues on owned fds (Linux)
  *   serial.h       serial ports: raw, any baud rate through termios2 (Linux)
- *   inout.h        in-place-or-disjoint buffer pairs (Rust crate inout)
+ *   inout.h        in-place-or-disjoint buffer pairs (Rust crate inout; POSIX)
  *   cpu.h          CPUs this process may use: affinity, online, cgroup quota
  *                  up the tree, physical cores (Rust crate num_cpus; Linux)
  *   win.h          Windows handles and sockets, their acquisitions and the
@@ -37,7 +37,6 @@
 #include "annotations.h"
 #include "fd.h"
 #include "auto.h"
-#include "inout.h"
 #ifdef _WIN32
 #  include "win.h"
 #else
@@ -54,6 +53,7 @@
 #  include "serial.h"
 #  include "event.h"
 #  include "cpu.h"
+#  include "inout.h"
 #endif
 
 #endif /* IOSAFE_IOSAFE_H */
