@@ -616,9 +616,8 @@ static int iosafe_cpu_format(char *d, int v)
 	int n = 0, k;
 
 	/*@
-	  loop invariant n_bound: 0 <= n <= 7;
+	  loop invariant n_bound: 0 <= n <= 6;
 	  loop invariant v_bound: 0 <= v <= 9999999;
-	  loop invariant first: n == 0 || 1 <= n;
 	  loop assigns n, v, t[0 .. 7];
 	  loop variant 7 - n;
 	*/
