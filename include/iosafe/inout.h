@@ -40,11 +40,11 @@ extern "C" {
 #endif
 
 /**
- * iosafe_inout_buf: @len bytes read from @in and @len bytes written to
- * @out, where @in == @out (in place) or the two ranges do not overlap.
- * @in: the input bytes (read only).
- * @out: the output bytes (written; in place, the same bytes as @in).
- * @len: the length of each range, in bytes.
+ * iosafe_inout_buf: len bytes read from the input range and len bytes
+ * written to the output range, which are the same range (in place) or do
+ * not overlap.  Its member in points to the input bytes (read only), out
+ * to the output bytes (written; in place, the same bytes as in), and len is
+ * the length of each range in bytes.
  * Make one with iosafe_inout_in_place or iosafe_inout_new, which check the
  * rule; a buffer filled by hand carries no such check.
  * Follows: inout::InOutBuf (get_in, get_out, len).
