@@ -23,6 +23,9 @@
  *   term.h         pseudoterminals, termios, window size, raw-mode guard (Linux)
  *   mq.h           POSIX message queues on owned fds (Linux)
  *   serial.h       serial ports: raw, any baud rate through termios2 (Linux)
+ *   inout.h        in-place-or-disjoint buffer pairs (Rust crate inout; POSIX)
+ *   cpu.h          CPUs this process may use: affinity, online, cgroup quota
+ *                  up the tree, physical cores (Rust crate num_cpus; Linux)
  *   win.h          Windows handles and sockets, their acquisitions and the
  *                  C runtime bridge (_WIN32 only; io.h and fdops.h are
  *                  POSIX-only and left out there, as are fs.h, zerocopy.h and stdio.h)
@@ -50,6 +53,8 @@
 #  include "term.h"
 #  include "mq.h"
 #  include "serial.h"
+#  include "cpu.h"
+#  include "inout.h"
 #  include "event.h"
 #endif
 
