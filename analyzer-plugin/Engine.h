@@ -362,6 +362,11 @@ const clang::ento::NoteTag *noteTagFor(const FdEngine &Engine,
                                        clang::ento::CheckerContext &C);
 /// The note at an acquisition, for the reports about attributes.
 std::string acquiredNote(const FdAttrs &A, bool Dup);
+/// Adds the leak point's range to a leak report, so that leaks are uniqued
+/// by (acquisition site, leak point) (Diagnostics.cpp).
+void addLeakPointRange(clang::ento::PathSensitiveBugReport &R,
+                       clang::ento::SymbolRef Sym,
+                       const clang::ento::ExplodedNode *Acq);
 
 } // namespace iosafe
 
