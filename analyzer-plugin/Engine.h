@@ -34,6 +34,8 @@
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 
+#include "llvm/ADT/DenseMap.h"
+
 #include <memory>
 #include <optional>
 #include <string>
@@ -113,6 +115,24 @@ private:
   std::unique_ptr<clang::ento::BugType> BugTypes[NumSources][NumBugKinds];
   /// evalAssume itself asks the constraint manager, which calls evalAssume.
   mutable bool InAssume = false;
+
+  // HeapObjects.cpp
+  /// The pointer parameter a function releases like free(3)
+  /// (ownership_takes(malloc, N), or a body that only frees it), or -1.
+  int freedObjectParam(const clang::FunctionDecl *FD) const;
+  mutable llvm::DenseMap<const clang::FunctionDecl *, int> FreesParam;
+  /// The fds stored in Obj leak as By releases it (nullptr: no node).
+  clang::ento::ProgramStateRef
+  heapFree(const clang::Expr *Arg, clang::ento::SVal Obj, llvm::StringRef By,
+           clang::ento::ProgramStateRef State, clang::ento::CheckerContext &C,
+           clang::ento::ExplodedNode *&Pred) const;
+  void heapPreCall(const clang::ento::CallEvent &Call,
+                   clang::ento::CheckerContext &C) const;
+  void heapPostCall(const clang::ento::CallEvent &Call,
+                    clang::ento::CheckerContext &C) const;
+  /// realloc's fds moved into its new object (from checkPostStmt).
+  void heapRealloc(const clang::CallExpr *CE,
+                   clang::ento::CheckerContext &C) const;
 
   // Summaries.cpp
   const FnSummary *summaryFor(const clang::ento::CallEvent &Call) const;
