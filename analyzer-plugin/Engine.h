@@ -56,6 +56,7 @@ class FdEngine
           clang::ento::check::PreStmt<clang::CastExpr>,
           clang::ento::check::PreStmt<clang::BinaryOperator>,
           clang::ento::check::PreStmt<clang::UnaryOperator>,
+          clang::ento::check::PreStmt<clang::CallExpr>,
           clang::ento::check::PostStmt<clang::CallExpr>,
           clang::ento::check::BranchCondition> {
 public:
@@ -95,6 +96,8 @@ public:
   void checkPreStmt(const clang::BinaryOperator *BO,
                     clang::ento::CheckerContext &C) const;
   void checkPreStmt(const clang::UnaryOperator *UO,
+                    clang::ento::CheckerContext &C) const;
+  void checkPreStmt(const clang::CallExpr *CE,
                     clang::ento::CheckerContext &C) const;
   void checkPostStmt(const clang::CallExpr *CE,
                      clang::ento::CheckerContext &C) const;
