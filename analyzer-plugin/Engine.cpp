@@ -298,10 +298,6 @@ void FdEngine::checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const {
     SR.markLive(Sym);
   for (const auto &[Sym, Where] : State->get<HeapCallFds>())
     SR.markLive(Sym);
-  // realloc's result decides, at a free of the old object, whether the
-  // fds are still there (HeapObjects.cpp).
-  for (const auto &[New, Old] : State->get<ReallocFrom>())
-    SR.markLive(New);
   // A borrow keeps its owner's state, so that a use of the borrow after
   // the owner is closed is still recognised.
   // A view's stream keeps its borrowed fd (StreamHandOffs.cpp) until the
@@ -334,6 +330,7 @@ void FdEngine::checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const {
 
 void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   ProgramStateRef State = C.getState();
+  State = heapDeadSymbols(State, SR, C);
   for (const auto &[Where, Sym] : State->get<StoredFds>())
     if (!SR.isLive(Sym) || !SR.isLiveRegion(Where))
       State = State->remove<StoredFds>(Where);

@@ -136,6 +136,12 @@ private:
   /// realloc's fds moved into its new object (from checkPostStmt).
   void heapRealloc(const clang::CallExpr *CE,
                    clang::ento::CheckerContext &C) const;
+  /// realloc's dead results: on the failure path, the fds go back to the
+  /// old object (from checkDeadSymbols).
+  clang::ento::ProgramStateRef
+  heapDeadSymbols(clang::ento::ProgramStateRef State,
+                  clang::ento::SymbolReaper &SR,
+                  clang::ento::CheckerContext &C) const;
 
   // Summaries.cpp
   const FnSummary *summaryFor(const clang::ento::CallEvent &Call) const;

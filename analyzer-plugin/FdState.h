@@ -318,7 +318,9 @@ IOSAFE_STATE_TRAIT(
 /// The call (its expression) HeapCallFds belongs to.
 IOSAFE_STATE_TRAIT(HeapCallSite, const void *)
 /// realloc's result (the new object's symbol) and the old object, whose
-/// fds stay there when the path takes realloc's failure (a null result).
+/// fds stay there when the path takes realloc's failure (a null result):
+/// heapFree reads it while the result lives, heapDeadSymbols when it dies
+/// (it is not kept alive, so unix.Malloc still sees the new object die).
 IOSAFE_STATE_TRAIT(
     ReallocFrom,
     llvm::ImmutableMap<clang::ento::SymbolRef, const clang::ento::MemRegion *>)

@@ -264,4 +264,34 @@ void FdEngine::heapPostCall(const CallEvent &Call, CheckerContext &C) const {
   C.addTransition(State, Pred);
 }
 
+ProgramStateRef FdEngine::heapDeadSymbols(ProgramStateRef State,
+                                          SymbolReaper &SR,
+                                          CheckerContext &C) const {
+  // realloc's result dies: if it was NULL on this path (realloc failed),
+  // the fds are the old object's again; otherwise they stay in the new one.
+  for (const auto &[New, Old] : State->get<ReallocFrom>()) {
+    if (SR.isLive(New))
+      continue;
+    State = State->remove<ReallocFrom>(New);
+    const auto *OldBase = dyn_cast<SubRegion>(Old);
+    if (!OldBase || !State->getStateManager()
+                         .getConstraintManager()
+                         .isNull(State, New)
+                         .isConstrainedTrue())
+      continue;
+    for (const auto &[Fd, Where] : State->get<HeapFds>()) {
+      const auto *SymR = dyn_cast<SymbolicRegion>(Where->getBaseRegion());
+      if (!SymR || SymR->getSymbol() != New)
+        continue;
+      if (const MemRegion *W =
+              rebase(Where, SymR, OldBase,
+                     C.getStoreManager().getRegionManager(), C.getASTContext()))
+        State = State->set<HeapFds>(Fd, W);
+      else
+        State = State->remove<HeapFds>(Fd);
+    }
+  }
+  return State;
+}
+
 } // namespace iosafe
