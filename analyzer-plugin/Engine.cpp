@@ -97,7 +97,8 @@ void FdEngine::checkPreStmt(const CastExpr *CE, CheckerContext &C) const {
 void FdEngine::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
   const FnSummary *S = summaryFor(Call);
   if (!S || !S->has(SF_CheckOnly)) {
-    heapPreCall(Call, C); // realloc, functions that free an object
+    if (!S) // realloc, functions that free an object (HeapObjects.cpp)
+      heapPreCall(Call, C);
     return;
   }
   ProgramStateRef State = C.getState();

@@ -144,11 +144,12 @@ ProgramStateRef FdEngine::heapFree(const Expr *Arg, SVal Obj, StringRef By,
       const auto *SR = dyn_cast<SymbolicRegion>(Where->getBaseRegion());
       const MemRegion *const *Old =
           SR ? State->get<ReallocFrom>(SR->getSymbol()) : nullptr;
-      if (!Old || *Old != Base ||
+      const auto *OldBase = dyn_cast<SubRegion>(Base);
+      if (!Old || *Old != Base || !OldBase ||
           !State->isNull(loc::MemRegionVal(SR)).isConstrainedTrue())
         continue;
-      Where = rebase(Where, SR, cast<SubRegion>(Base),
-                     C.getStoreManager().getRegionManager(), C.getASTContext());
+      Where = rebase(Where, SR, OldBase, C.getStoreManager().getRegionManager(),
+                     C.getASTContext());
       if (!Where)
         continue;
     }
