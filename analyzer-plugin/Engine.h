@@ -36,6 +36,8 @@
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 
+#include "llvm/ADT/DenseMap.h"
+
 #include <memory>
 #include <optional>
 #include <string>
@@ -56,6 +58,7 @@ class FdEngine
           clang::ento::check::PreStmt<clang::CastExpr>,
           clang::ento::check::PreStmt<clang::BinaryOperator>,
           clang::ento::check::PreStmt<clang::UnaryOperator>,
+          clang::ento::check::PreStmt<clang::CallExpr>,
           clang::ento::check::PostStmt<clang::CallExpr>,
           clang::ento::check::BranchCondition, clang::ento::check::Location> {
 public:
@@ -96,6 +99,8 @@ public:
                     clang::ento::CheckerContext &C) const;
   void checkPreStmt(const clang::UnaryOperator *UO,
                     clang::ento::CheckerContext &C) const;
+  void checkPreStmt(const clang::CallExpr *CE,
+                    clang::ento::CheckerContext &C) const;
   void checkPostStmt(const clang::CallExpr *CE,
                      clang::ento::CheckerContext &C) const;
   void checkBranchCondition(const clang::Stmt *Cond,
@@ -118,6 +123,30 @@ private:
   std::unique_ptr<clang::ento::BugType> BugTypes[NumSources][NumBugKinds];
   /// evalAssume itself asks the constraint manager, which calls evalAssume.
   mutable bool InAssume = false;
+
+  // HeapObjects.cpp
+  /// The pointer parameter a function releases like free(3)
+  /// (ownership_takes(malloc, N), or a body that only frees it), or -1.
+  int freedObjectParam(const clang::FunctionDecl *FD) const;
+  mutable llvm::DenseMap<const clang::FunctionDecl *, int> FreesParam;
+  /// The fds stored in Obj leak as By releases it (nullptr: no node).
+  clang::ento::ProgramStateRef
+  heapFree(const clang::Expr *Arg, clang::ento::SVal Obj, llvm::StringRef By,
+           clang::ento::ProgramStateRef State, clang::ento::CheckerContext &C,
+           clang::ento::ExplodedNode *&Pred) const;
+  void heapPreCall(const clang::ento::CallEvent &Call,
+                   clang::ento::CheckerContext &C) const;
+  void heapPostCall(const clang::ento::CallEvent &Call,
+                    clang::ento::CheckerContext &C) const;
+  /// realloc's fds moved into its new object (from checkPostStmt).
+  void heapRealloc(const clang::CallExpr *CE,
+                   clang::ento::CheckerContext &C) const;
+  /// realloc's dead results: on the failure path, the fds go back to the
+  /// old object (from checkDeadSymbols).
+  clang::ento::ProgramStateRef
+  heapDeadSymbols(clang::ento::ProgramStateRef State,
+                  clang::ento::SymbolReaper &SR,
+                  clang::ento::CheckerContext &C) const;
 
   // Summaries.cpp
   const FnSummary *summaryFor(const clang::ento::CallEvent &Call) const;
@@ -372,6 +401,11 @@ const clang::ento::NoteTag *noteTagFor(const FdEngine &Engine,
                                        clang::ento::CheckerContext &C);
 /// The note at an acquisition, for the reports about attributes.
 std::string acquiredNote(const FdAttrs &A, bool Dup);
+/// Adds the leak point's range to a leak report, so that leaks are uniqued
+/// by (acquisition site, leak point) (Diagnostics.cpp).
+void addLeakPointRange(clang::ento::PathSensitiveBugReport &R,
+                       clang::ento::SymbolRef Sym,
+                       const clang::ento::ExplodedNode *Acq);
 
 // ---------------------------------------------------------------------------
 // ReceivedFds.cpp: fds that arrive in memory (SCM_RIGHTS, fanotify events).

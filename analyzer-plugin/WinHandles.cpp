@@ -383,8 +383,8 @@ void WinHandleChecker::report(BugKind K, std::string Msg, ExplodedNode *N,
 
 void WinHandleChecker::reportLeak(SymbolRef Sym, const WinHState &H,
                                   ExplodedNode *N, CheckerContext &C) const {
-  // Uniqued by the acquisition: the oldest node of this path where the
-  // handle is tracked.
+  // The acquisition: the oldest node of this path where the handle is
+  // tracked.
   const ExplodedNode *Acq = nullptr;
   for (const ExplodedNode *P = N->getFirstPred(); P; P = P->getFirstPred()) {
     if (!P->getState()->get<WinHandleMap>(Sym))
@@ -407,6 +407,7 @@ void WinHandleChecker::reportLeak(SymbolRef Sym, const WinHState &H,
                     " or handed on";
   auto R = std::make_unique<PathSensitiveBugReport>(*BT[BK_Leak], Msg, N, Loc,
                                                     UniqueDecl);
+  addLeakPointRange(*R, Sym, Acq); // uniqued by (acquisition, leak point)
   R->markInteresting(Sym);
   C.emitReport(std::move(R));
 }
