@@ -22,6 +22,8 @@
  *   term.h         pseudoterminals, termios, window size, raw-mode guard (Linux)
  *   mq.h           POSIX message queues on owned fds (Linux)
  *   serial.h       serial ports: raw, any baud rate through termios2 (Linux)
+ *   samefile.h     same-file: handles compared by (st_dev, st_ino), is_same_file
+ *   filetime.h     filetime: timestamps from stat/statx, set by utimensat, futimens
  *   win.h          Windows handles and sockets, their acquisitions and the
  *                  C runtime bridge (_WIN32 only; io.h and fdops.h are
  *                  POSIX-only and left out there, as are fs.h, zerocopy.h and stdio.h)
@@ -49,6 +51,8 @@
 #  include "mq.h"
 #  include "serial.h"
 #  include "event.h"
+#  include "samefile.h"
+#  include "filetime.h"
 #endif
 
 #endif /* IOSAFE_IOSAFE_H */
