@@ -102,8 +102,12 @@ static int iosafe_filetime_to_timespec(const iosafe_filetime *t, struct timespec
 	if (t->nsec >= IOSAFE_NSEC_PER_SEC)
 		return -EINVAL;
 	ts->tv_sec = (time_t)t->sec;
+#if !defined(__LP64__) && !defined(_WIN64)
+	/* A 32-bit time_t (ILP32 without _TIME_BITS=64); on LP64 time_t is
+	 * int64_t's width and every sec fits. */
 	if ((int64_t)ts->tv_sec != t->sec)
 		return -EOVERFLOW;
+#endif
 	ts->tv_nsec = (long)t->nsec;
 	return 0;
 }

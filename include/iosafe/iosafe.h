@@ -38,6 +38,8 @@
 #include "auto.h"
 #ifdef _WIN32
 #  include "win.h"
+#  include "samefile.h"
+#  include "filetime.h"
 #else
 #  include "io.h"
 #  include "fdops.h"
