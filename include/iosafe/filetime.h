@@ -16,7 +16,7 @@
  * POSIX (utimensat and futimens are POSIX.1-2008); iosafe_filetime_btime
  * is Linux only (statx(2)).  Conventions as fs.h: 0 or a negative errno;
  * every descriptor argument is a borrow used during the call only.  On
- * Windows iosafe_set_handle_times (win.h) sets times through SetFileTime.
+ * Windows filetime_win.h sets times through SetFileTime.
  */
 #ifndef IOSAFE_FILETIME_H
 #define IOSAFE_FILETIME_H
@@ -26,9 +26,6 @@
 #include <sys/types.h>
 
 #include "fd.h"
-#ifdef _WIN32
-#  include "win.h"
-#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -123,8 +120,7 @@ iosafe_filetime iosafe_filetime_atime(const struct stat *st);
 /*@
   requires valid_stx: stx == \null || \valid_read(stx);
   requires valid_out: out == \null || \valid(out);
-  requires separated: stx != \null && out != \null ==>
-    \separated(out, (char *)stx + (0 .. sizeof(struct statx) - 1));
+  requires separated: stx != \null && out != \null ==> \separated(out, stx);
   assigns *out;
   ensures null_args: (stx == \null || out == \null) ==> \result == -EINVAL;
   ensures no_btime: stx != \null && out != \null &&
@@ -200,66 +196,14 @@ int iosafe_set_file_times(iosafe_borrowed_fd dir IOSAFE_USES, const char *path,
 int iosafe_set_fd_times(iosafe_borrowed_fd fd IOSAFE_USES, const iosafe_filetime *atime,
 			const iosafe_filetime *mtime);
 
-#else /* _WIN32 */
-
-/*
- * Windows: a FILETIME counts 100-nanosecond intervals since 1601-01-01
- * 00:00:00 UTC.  iosafe_filetime_to_win converts
- *   ticks = (sec + 11644473600) * 10^7 + nsec / 100
- * (11644473600 s from 1601 to 1970, 89 leap years in 369), truncating nsec
- * to 100 ns; it accepts the times from 1 tick (1601-01-01 00:00:00.0000001
- * UTC) to INT64_MAX ticks (30828-09-14 02:48:05.4775807 UTC), and gives
- * -ERANGE outside: 0 is what SetFileTime reads as "do not change", and
- * values with the top bit set are not times (0xFFFFFFFFFFFFFFFF stops the
- * system's own updates, SetFileTime Remarks).
- */
-
-/** Seconds from 1601-01-01 to 1970-01-01 (the FILETIME and Unix epochs). */
-#define IOSAFE_FILETIME_EPOCH_DIFF 11644473600LL
-
-/**
- * iosafe_filetime_to_win: @t as a FILETIME.
- * Returns: 0, or -EINVAL (NULL argument, nsec of 10^9 or more), -ERANGE
- *   (outside the range above); *@out unchanged on failure.
- * Windows only.  Follows: FILETIME (minwinbase.h); filetime's Windows
- *   FileTime::from_windows_file_time (the inverse).
- */
-int iosafe_filetime_to_win(const iosafe_filetime *t, FILETIME *out);
-
-/**
- * iosafe_filetime_from_win: a FILETIME as an iosafe_filetime (every
- * FILETIME value converts; nsec is a multiple of 100).
- * Returns: the time; { 0, 0 } for a NULL @ft.
- * Windows only.  Follows: filetime::FileTime::from_windows_file_time.
- */
-iosafe_filetime iosafe_filetime_from_win(const FILETIME *ft);
-
-/**
- * iosafe_set_handle_times: set the access and modification times of the
- * file a handle refers to (opened with FILE_WRITE_ATTRIBUTES).
- * @h: a borrow, used during the call only.
- * @atime, @mtime: NULL leaves that time as it is (SetFileTime's NULL).
- * Returns: 0, or -EBADF (@h none), -EINVAL / -ERANGE as
- *   iosafe_filetime_to_win (nothing is called then), or the negative errno
- *   mapped from SetFileTime's error (-EACCES without FILE_WRITE_ATTRIBUTES).
- * Windows only.  Follows: SetFileTime (fileapi.h);
- *   filetime::set_file_handle_times.
- */
-int iosafe_set_handle_times(iosafe_borrowed_handle h IOSAFE_USES, const iosafe_filetime *atime,
-			    const iosafe_filetime *mtime);
-
-/**
- * iosafe_set_fd_times: as iosafe_set_handle_times, for the handle of a C
- * runtime descriptor (_get_osfhandle); -EBADF for a none or closed @fd.
- * Follows: SetFileTime, _get_osfhandle; filetime::set_file_handle_times.
- */
-int iosafe_set_fd_times(iosafe_borrowed_fd fd IOSAFE_USES, const iosafe_filetime *atime,
-			const iosafe_filetime *mtime);
-
-#endif /* _WIN32 */
+#endif /* !_WIN32 */
 
 #ifdef __cplusplus
 }
+#endif
+
+#ifdef _WIN32
+#  include "filetime_win.h"
 #endif
 
 #endif /* IOSAFE_FILETIME_H */

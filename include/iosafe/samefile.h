@@ -15,7 +15,7 @@
  * out-parameter first, 0 or a negative errno, *out none on every failure,
  * nothing left open by a failing call.  On Windows the same comparison is
  * made with the volume serial number and the file index of
- * GetFileInformationByHandle (include/iosafe/win.h, iosafe_same_file_win_*).
+ * GetFileInformationByHandle (include/iosafe/samefile_win.h).
  */
 #ifndef IOSAFE_SAMEFILE_H
 #define IOSAFE_SAMEFILE_H
@@ -285,99 +285,8 @@ void iosafe_same_file_drop(iosafe_same_file_handle *h IOSAFE_RELEASES);
 */
 int iosafe_is_same_file(const char *a, const char *b, bool *out);
 
-#else /* _WIN32 */
-
-/*
- * Windows: a handle holds an iosafe_owned_handle (not inheritable) and the
- * file's identity from GetFileInformationByHandle: the volume serial number
- * and the 64-bit file index (nFileIndexHigh:nFileIndexLow), which "uniquely
- * identify a file" on one computer while it is open (Win32
- * BY_HANDLE_FILE_INFORMATION).  ReFS uses 128-bit file IDs, of which the
- * 64-bit index is not guaranteed unique (FILE_ID_INFO): as same-file,
- * iosafe compares the 64-bit index.  iosafe_same_file_open and
- * iosafe_same_file_from_fd are POSIX only; iosafe_same_file_open_w and
- * iosafe_same_file_from_handle are their Windows counterparts.
- */
-typedef struct iosafe_same_file_handle {
-	iosafe_owned_handle handle;
-	uint32_t volume;
-	uint64_t index;
-} iosafe_same_file_handle;
-
-#define IOSAFE_SAME_FILE_HANDLE_NONE { IOSAFE_HANDLE_NONE, 0, 0 }
-
-/**
- * iosafe_same_file_open_w: open @path for its identity only and read it.
- * @out: (not NULL) receives the handle, owned by the caller; none on failure.
- * @path: (not NULL) the file or directory (UTF-16).
- * Opened with no access rights, every share mode and
- *   FILE_FLAG_BACKUP_SEMANTICS (so that directories open too), as
- *   same-file does; not inheritable (iosafe_create_file_w).
- * Returns: 0, or the negative errno mapped from GetLastError() of
- *   CreateFileW (-ENOENT, -EACCES, ...) or GetFileInformationByHandle (the
- *   handle is closed again); -EINVAL for a NULL @out or @path.
- * Windows only.  Follows: CreateFileW, GetFileInformationByHandle;
- *   same_file::Handle::from_path.
- */
-int iosafe_same_file_open_w(iosafe_same_file_handle *out IOSAFE_ACQUIRES, const wchar_t *path);
-
-/**
- * iosafe_same_file_from_handle: make a handle of the file an owned handle
- * refers to, moving it in on success only (*@h none then; kept on failure).
- * Returns: 0, or -EINVAL (NULL argument), -EBADF (*@h none), or the
- *   negative errno mapped from GetFileInformationByHandle's error (a pipe or
- *   console handle has no file index: -EINVAL or -EBADF).
- * Annotation: none on @h (ownership moves on success only).
- * Windows only.  Follows: same_file::Handle::from_file.
- */
-int iosafe_same_file_from_handle(iosafe_same_file_handle *out IOSAFE_ACQUIRES,
-				 iosafe_owned_handle *h);
-
-/**
- * iosafe_same_file_stdin: a handle of the file standard input's handle
- * names; _stdout, _stderr likewise.  The handle owns a duplicate
- * (iosafe_handle_try_clone: DuplicateHandle, not inheritable), as on POSIX.
- * Returns: 0, or -EINVAL (@out NULL), -EBADF (no such standard handle:
- *   GetStdHandle gave NULL), or the negative errno of DuplicateHandle or
- *   GetFileInformationByHandle (a console has no file index).
- * Follows: GetStdHandle, DuplicateHandle; same_file::Handle::stdin.
- */
-int iosafe_same_file_stdin(iosafe_same_file_handle *out IOSAFE_ACQUIRES);
-/** iosafe_same_file_stdout: as iosafe_same_file_stdin, for standard output. */
-int iosafe_same_file_stdout(iosafe_same_file_handle *out IOSAFE_ACQUIRES);
-/** iosafe_same_file_stderr: as iosafe_same_file_stdin, for standard error. */
-int iosafe_same_file_stderr(iosafe_same_file_handle *out IOSAFE_ACQUIRES);
-
-/**
- * iosafe_same_file_equal: true when both handles hold a handle and their
- * volume serial numbers and file indexes are equal; false for NULL or none.
- * Follows: PartialEq for same_file::Handle (Windows).
- */
-bool iosafe_same_file_equal(const iosafe_same_file_handle *a IOSAFE_USES,
-			    const iosafe_same_file_handle *b IOSAFE_USES);
-
-/**
- * iosafe_same_file_close: close the handle (iosafe_handle_close); none
- * afterwards.  Returns: 0 (also for none), the negative errno of
- * CloseHandle, or -EINVAL for a NULL @h.  Follows: Drop for same_file::Handle.
- */
-int iosafe_same_file_close(iosafe_same_file_handle *h IOSAFE_RELEASES);
-
-/** iosafe_same_file_drop: iosafe_same_file_close, result ignored,
- * GetLastError() kept. */
-void iosafe_same_file_drop(iosafe_same_file_handle *h IOSAFE_RELEASES);
-
-/**
- * iosafe_is_same_file: whether two paths (in the ANSI code page, CreateFileA)
- * name the same file; iosafe_is_same_file_w takes UTF-16 paths.  Both are
- * held open while compared, then closed.  Returns: 0, or the negative errno
- * of opening either; -EINVAL for a NULL argument; *@out false on failure.
- * Follows: same_file::is_same_file.
- */
-int iosafe_is_same_file(const char *a, const char *b, bool *out);
-/** iosafe_is_same_file_w: iosafe_is_same_file with UTF-16 paths. */
-int iosafe_is_same_file_w(const wchar_t *a, const wchar_t *b, bool *out);
-
+#else
+#  include "samefile_win.h"
 #endif /* _WIN32 */
 
 /**

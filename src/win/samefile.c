@@ -111,17 +111,17 @@ static int iosafe_same_file_std(iosafe_same_file_handle *out, iosafe_borrowed_ha
 
 int iosafe_same_file_stdin(iosafe_same_file_handle *out)
 {
-	return iosafe_same_file_std(out, iosafe_stdin_handle());
+	return iosafe_same_file_std(out, iosafe_handle_borrow_from_fd(iosafe_fd_borrow_raw(0)));
 }
 
 int iosafe_same_file_stdout(iosafe_same_file_handle *out)
 {
-	return iosafe_same_file_std(out, iosafe_stdout_handle());
+	return iosafe_same_file_std(out, iosafe_handle_borrow_from_fd(iosafe_fd_borrow_raw(1)));
 }
 
 int iosafe_same_file_stderr(iosafe_same_file_handle *out)
 {
-	return iosafe_same_file_std(out, iosafe_stderr_handle());
+	return iosafe_same_file_std(out, iosafe_handle_borrow_from_fd(iosafe_fd_borrow_raw(2)));
 }
 
 bool iosafe_same_file_equal(const iosafe_same_file_handle *a, const iosafe_same_file_handle *b)
