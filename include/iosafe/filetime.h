@@ -22,8 +22,10 @@
 #define IOSAFE_FILETIME_H
 
 #include <stdint.h>
-#include <sys/stat.h>
-#include <sys/types.h>
+#ifndef _WIN32
+#  include <sys/stat.h>
+#  include <sys/types.h>
+#endif
 
 #include "fd.h"
 
