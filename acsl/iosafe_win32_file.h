@@ -14,6 +14,12 @@
 
 #include "iosafe_win32.h"
 
+/* <stdint.h>'s fixed-width types that src/win/samefile.c and filetime.c use
+ * (widths and signedness checked by shim_check.sh). */
+typedef unsigned int uint32_t;
+typedef unsigned long long uint64_t;
+typedef long long int64_t;
+
 #define ERANGE 34
 #define FILE_SHARE_READ 1
 #define FILE_SHARE_WRITE 2
@@ -41,24 +47,6 @@ typedef struct _BY_HANDLE_FILE_INFORMATION {
 	DWORD nFileIndexHigh;
 	DWORD nFileIndexLow;
 } BY_HANDLE_FILE_INFORMATION;
-
-/*
- * CreateFileA (fileapi.h): as CreateFileW (acsl/iosafe_win32.h), with an
- * ANSI path: on success a new handle, inheritable exactly when @sa asks for
- * it; on failure INVALID_HANDLE_VALUE and the table unchanged.
- */
-/*@
-  requires path: \valid_read(path);
-  requires sa: sa == \null || \valid_read(sa);
-  assigns iosafe_win32_last_error, IOSAFE_HANDLE_TABLE;
-  ensures acquired: \result != INVALID_HANDLE_VALUE ==>
-    iosafe_handle_acquired{Pre, Post}(\result) &&
-    (iosafe_handle_is_inheritable(\result) <==>
-      (sa != \null && \at(sa->bInheritHandle, Pre) != 0));
-  ensures failed: \result == INVALID_HANDLE_VALUE ==> iosafe_handle_table_same{Pre, Post};
-*/
-HANDLE CreateFileA(const char *path, DWORD access, DWORD share, SECURITY_ATTRIBUTES *sa,
-		   DWORD disposition, DWORD flags, HANDLE template_file);
 
 /*
  * GetFileInformationByHandle (fileapi.h): fills @info for an open handle

@@ -61,13 +61,16 @@ typedef struct iosafe_same_file_handle {
   requires valid_out: out == \null || (\valid(out) && \separated(out, &iosafe_win32_last_error));
   requires valid_path: path == \null || \valid_read(path);
   assigns *out, iosafe_win32_last_error, IOSAFE_HANDLE_TABLE;
+  ensures owned_kept: \forall integer d;
+    iosafe_handle_is_owned{Pre}(d) ==> iosafe_handle_is_owned{Post}(d);
   ensures null_out: out == \null ==> \result == -EINVAL;
   ensures acquired: \result == 0 ==>
     iosafe_handle_acquired{Pre, Post}(out->handle.raw) &&
     !iosafe_handle_is_inheritable(out->handle.raw);
   ensures failed: \result != 0 ==> iosafe_neg_errno(\result) &&
     (out != \null ==> out->handle.raw == IOSAFE_RAW_HANDLE_NONE) &&
-    \exists integer k; iosafe_handle_table_same_except{Pre, Post}(k);
+    (iosafe_handle_table_same{Pre, Post} || \exists integer k;
+      iosafe_handle_is_closed{Pre}(k) && iosafe_handle_table_same_except{Pre, Post}(k));
 */
 int iosafe_same_file_open_w(iosafe_same_file_handle *out IOSAFE_ACQUIRES, const wchar_t *path);
 
@@ -112,47 +115,61 @@ int iosafe_same_file_from_handle(iosafe_same_file_handle *out IOSAFE_ACQUIRES,
  * Follows: _get_osfhandle, DuplicateHandle; same_file::Handle::stdin.
  */
 /*@
+  requires std_open: iosafe_fd_is_open(0);
   requires valid_out: out == \null || (\valid(out) && \separated(out, &iosafe_win32_last_error));
   assigns *out, iosafe_win32_last_error, IOSAFE_HANDLE_TABLE;
+  ensures owned_kept: \forall integer d;
+    iosafe_handle_is_owned{Pre}(d) ==> iosafe_handle_is_owned{Post}(d);
   ensures null_out: out == \null ==> \result == -EINVAL;
   ensures acquired: \result == 0 ==>
     iosafe_handle_acquired{Pre, Post}(out->handle.raw) &&
     !iosafe_handle_is_inheritable(out->handle.raw);
   ensures failed: \result != 0 ==> iosafe_neg_errno(\result) &&
     (out != \null ==> out->handle.raw == IOSAFE_RAW_HANDLE_NONE) &&
-    \exists integer k; iosafe_handle_table_same_except{Pre, Post}(k);
+    (iosafe_handle_table_same{Pre, Post} || \exists integer k;
+      iosafe_handle_is_closed{Pre}(k) && iosafe_handle_table_same_except{Pre, Post}(k));
 */
 int iosafe_same_file_stdin(iosafe_same_file_handle *out IOSAFE_ACQUIRES);
 /** iosafe_same_file_stdout: as iosafe_same_file_stdin, for standard output. */
 /*@
+  requires std_open: iosafe_fd_is_open(1);
   requires valid_out: out == \null || (\valid(out) && \separated(out, &iosafe_win32_last_error));
   assigns *out, iosafe_win32_last_error, IOSAFE_HANDLE_TABLE;
+  ensures owned_kept: \forall integer d;
+    iosafe_handle_is_owned{Pre}(d) ==> iosafe_handle_is_owned{Post}(d);
   ensures null_out: out == \null ==> \result == -EINVAL;
   ensures acquired: \result == 0 ==>
     iosafe_handle_acquired{Pre, Post}(out->handle.raw) &&
     !iosafe_handle_is_inheritable(out->handle.raw);
   ensures failed: \result != 0 ==> iosafe_neg_errno(\result) &&
     (out != \null ==> out->handle.raw == IOSAFE_RAW_HANDLE_NONE) &&
-    \exists integer k; iosafe_handle_table_same_except{Pre, Post}(k);
+    (iosafe_handle_table_same{Pre, Post} || \exists integer k;
+      iosafe_handle_is_closed{Pre}(k) && iosafe_handle_table_same_except{Pre, Post}(k));
 */
 int iosafe_same_file_stdout(iosafe_same_file_handle *out IOSAFE_ACQUIRES);
 /** iosafe_same_file_stderr: as iosafe_same_file_stdin, for standard error. */
 /*@
+  requires std_open: iosafe_fd_is_open(2);
   requires valid_out: out == \null || (\valid(out) && \separated(out, &iosafe_win32_last_error));
   assigns *out, iosafe_win32_last_error, IOSAFE_HANDLE_TABLE;
+  ensures owned_kept: \forall integer d;
+    iosafe_handle_is_owned{Pre}(d) ==> iosafe_handle_is_owned{Post}(d);
   ensures null_out: out == \null ==> \result == -EINVAL;
   ensures acquired: \result == 0 ==>
     iosafe_handle_acquired{Pre, Post}(out->handle.raw) &&
     !iosafe_handle_is_inheritable(out->handle.raw);
   ensures failed: \result != 0 ==> iosafe_neg_errno(\result) &&
     (out != \null ==> out->handle.raw == IOSAFE_RAW_HANDLE_NONE) &&
-    \exists integer k; iosafe_handle_table_same_except{Pre, Post}(k);
+    (iosafe_handle_table_same{Pre, Post} || \exists integer k;
+      iosafe_handle_is_closed{Pre}(k) && iosafe_handle_table_same_except{Pre, Post}(k));
 */
 int iosafe_same_file_stderr(iosafe_same_file_handle *out IOSAFE_ACQUIRES);
 
 /**
- * iosafe_same_file_equal: true when both handles hold a handle and their
- * volume serial numbers and file indexes are equal; false for NULL or none.
+ * iosafe_same_file_equal: whether two handles are of the same file (read
+ * only, no call).
+ * Returns: true when both hold a handle and their volume serial numbers and
+ *   file indexes are equal; false for a NULL or none handle.
  * Follows: PartialEq for same_file::Handle (Windows).
  */
 /*@
@@ -200,23 +217,13 @@ int iosafe_same_file_close(iosafe_same_file_handle *h IOSAFE_RELEASES);
 void iosafe_same_file_drop(iosafe_same_file_handle *h IOSAFE_RELEASES);
 
 /**
- * iosafe_is_same_file: whether two paths (in the ANSI code page, CreateFileA)
- * name the same file; iosafe_is_same_file_w takes UTF-16 paths.  Both are
- * held open while compared, then closed.  Returns: 0, or the negative errno
- * of opening either; -EINVAL for a NULL argument; *@out false on failure.
+ * iosafe_is_same_file_w: whether two paths (UTF-16) name the same file.
+ * Both are held open while compared (iosafe_same_file_open_w), then closed.
+ * iosafe_is_same_file (char paths) is POSIX only.
+ * Returns: 0, or the negative errno of opening either; -EINVAL for a NULL
+ *   argument; *@out false on failure.
  * Follows: same_file::is_same_file.
  */
-/*@
-  requires valid_a: a == \null || \valid_read(a);
-  requires valid_b: b == \null || \valid_read(b);
-  requires valid_out: out == \null || (\valid(out) && \separated(out, &iosafe_win32_last_error));
-  assigns *out, iosafe_win32_last_error, IOSAFE_HANDLE_TABLE;
-  ensures result: \result == 0 || iosafe_neg_errno(\result);
-  ensures null_args: (a == \null || b == \null || out == \null) ==> \result == -EINVAL;
-  ensures failed: \result != 0 && out != \null ==> *out == 0;
-*/
-int iosafe_is_same_file(const char *a, const char *b, bool *out);
-/** iosafe_is_same_file_w: iosafe_is_same_file with UTF-16 paths. */
 /*@
   requires valid_a: a == \null || \valid_read(a);
   requires valid_b: b == \null || \valid_read(b);

@@ -45,6 +45,9 @@ _Static_assert(sizeof(WSAPROTOCOL_INFOW) == 628, "WSAPROTOCOL_INFOW");
 _Static_assert(sizeof(GROUP) == 4 && IOSAFE_UNSIGNED(GROUP), "GROUP");
 _Static_assert(FROM_PROTOCOL_INFO == -1, "FROM_PROTOCOL_INFO");
 /* acsl/iosafe_win32_file.h */
+_Static_assert(sizeof(uint32_t) == 4 && IOSAFE_UNSIGNED(uint32_t), "uint32_t");
+_Static_assert(sizeof(uint64_t) == 8 && IOSAFE_UNSIGNED(uint64_t), "uint64_t");
+_Static_assert(sizeof(int64_t) == 8 && !IOSAFE_UNSIGNED(int64_t), "int64_t");
 _Static_assert(sizeof(FILETIME) == 8 && offsetof(FILETIME, dwHighDateTime) == 4, "FILETIME");
 _Static_assert(sizeof(BY_HANDLE_FILE_INFORMATION) == 52 &&
 	       offsetof(BY_HANDLE_FILE_INFORMATION, dwVolumeSerialNumber) == 28 &&

@@ -34,8 +34,10 @@ int iosafe_filetime_to_win(const iosafe_filetime *t, FILETIME *out)
 	ticks = (uint64_t)s * (uint64_t)IOSAFE_TICKS_PER_SEC + (uint64_t)rem;
 	if (ticks == 0)
 		return -ERANGE; /* "do not change" to SetFileTime */
-	out->dwLowDateTime = (DWORD)(ticks & 0xffffffffu);
-	out->dwHighDateTime = (DWORD)(ticks >> 32);
+	/* The two halves by division rather than masks and shifts: the same
+	 * values, in the arithmetic the provers reason about best. */
+	out->dwLowDateTime = (DWORD)(ticks % 4294967296u);
+	out->dwHighDateTime = (DWORD)(ticks / 4294967296u);
 	return 0;
 }
 
@@ -46,7 +48,7 @@ iosafe_filetime iosafe_filetime_from_win(const FILETIME *ft)
 
 	if (ft == NULL)
 		return t;
-	ticks = ((uint64_t)ft->dwHighDateTime << 32) | ft->dwLowDateTime;
+	ticks = (uint64_t)ft->dwHighDateTime * 4294967296u + ft->dwLowDateTime;
 	t.sec = (int64_t)(ticks / (uint64_t)IOSAFE_TICKS_PER_SEC) - IOSAFE_FILETIME_EPOCH_DIFF;
 	t.nsec = (uint32_t)(ticks % (uint64_t)IOSAFE_TICKS_PER_SEC) * 100u;
 	return t;

@@ -24,6 +24,17 @@ static void iosafe_same_file_none(iosafe_same_file_handle *h)
 
 /* Make *@out the handle of the owned *@h: read its identity, then move it
  * in; on failure *@h is untouched and *@out none. */
+/*@
+  requires valid: \valid(out) && \valid(h) && \separated(out, h, &iosafe_win32_last_error);
+  requires owner_ok: iosafe_handle_owner_ok(h->raw) && h->raw != IOSAFE_RAW_HANDLE_NONE;
+  requires out_none: out->handle.raw == IOSAFE_RAW_HANDLE_NONE;
+  assigns out->handle.raw, out->volume, out->index, h->raw, iosafe_win32_last_error;
+  ensures table_same: iosafe_handle_table_same{Pre, Post};
+  ensures moved: \result == 0 ==> out->handle.raw == \old(h->raw) &&
+    h->raw == IOSAFE_RAW_HANDLE_NONE;
+  ensures failed: \result != 0 ==> iosafe_neg_errno(\result) &&
+    out->handle.raw == IOSAFE_RAW_HANDLE_NONE && h->raw == \old(h->raw);
+*/
 static int iosafe_same_file_adopt(iosafe_same_file_handle *out, iosafe_owned_handle *h)
 {
 	BY_HANDLE_FILE_INFORMATION info;
@@ -31,13 +42,25 @@ static int iosafe_same_file_adopt(iosafe_same_file_handle *out, iosafe_owned_han
 	if (!GetFileInformationByHandle(h->raw, &info))
 		return iosafe_win_error_to_errno(GetLastError());
 	out->volume = info.dwVolumeSerialNumber;
-	out->index = ((uint64_t)info.nFileIndexHigh << 32) | info.nFileIndexLow;
+	out->index = (uint64_t)info.nFileIndexHigh * 4294967296u + info.nFileIndexLow;
 	out->handle.raw = h->raw;
 	h->raw = IOSAFE_RAW_HANDLE_NONE;
 	return 0;
 }
 
 /* Adopt the handle just acquired in *@h, or close it. */
+/*@
+  requires valid: \valid(out) && \valid(h) && \separated(out, h, &iosafe_win32_last_error);
+  requires owned: iosafe_handle_is_owned(h->raw);
+  requires out_none: out->handle.raw == IOSAFE_RAW_HANDLE_NONE;
+  assigns out->handle.raw, out->volume, out->index, h->raw, iosafe_win32_last_error,
+    iosafe_handle_state[h->raw];
+  ensures kept: \result == 0 ==> out->handle.raw == \old(h->raw) &&
+    iosafe_handle_table_same{Pre, Post};
+  ensures failed: \result != 0 ==> iosafe_neg_errno(\result) &&
+    out->handle.raw == IOSAFE_RAW_HANDLE_NONE &&
+    iosafe_handle_table_same_except{Pre, Post}(\old(h->raw));
+*/
 static int iosafe_same_file_keep(iosafe_same_file_handle *out, iosafe_owned_handle *h)
 {
 	int rc = iosafe_same_file_adopt(out, h);
@@ -66,23 +89,6 @@ int iosafe_same_file_open_w(iosafe_same_file_handle *out, const wchar_t *path)
 	return iosafe_same_file_keep(out, &h);
 }
 
-/* The ANSI form for iosafe_is_same_file: CreateFileA, not inheritable
- * (no SECURITY_ATTRIBUTES). */
-static int iosafe_same_file_open_a(iosafe_same_file_handle *out, const char *path)
-{
-	iosafe_owned_handle h = IOSAFE_HANDLE_NONE;
-	iosafe_handle_or_invalid r;
-	int rc;
-
-	iosafe_same_file_none(out);
-	r.raw = CreateFileA(path, 0, IOSAFE_SAME_FILE_SHARE, NULL, OPEN_EXISTING,
-			    FILE_FLAG_BACKUP_SEMANTICS, NULL);
-	rc = iosafe_handle_from_invalid(&h, r);
-	if (rc != 0)
-		return rc;
-	return iosafe_same_file_keep(out, &h);
-}
-
 int iosafe_same_file_from_handle(iosafe_same_file_handle *out, iosafe_owned_handle *h)
 {
 	if (out == NULL)
@@ -95,18 +101,42 @@ int iosafe_same_file_from_handle(iosafe_same_file_handle *out, iosafe_owned_hand
 	return iosafe_same_file_adopt(out, h);
 }
 
+/*@
+  requires borrow_ok: iosafe_handle_borrow_ok(b.raw);
+  requires valid_out: out == \null || (\valid(out) && \separated(out, &iosafe_win32_last_error));
+  assigns *out, iosafe_win32_last_error, IOSAFE_HANDLE_TABLE;
+  ensures null_out: out == \null ==> \result == -EINVAL;
+  ensures acquired: \result == 0 ==>
+    iosafe_handle_acquired{Pre, Post}(out->handle.raw) &&
+    !iosafe_handle_is_inheritable(out->handle.raw);
+  ensures failed: \result != 0 ==> iosafe_neg_errno(\result) &&
+    (out != \null ==> out->handle.raw == IOSAFE_RAW_HANDLE_NONE) &&
+    (iosafe_handle_table_same{Pre, Post} || \exists integer k;
+      iosafe_handle_is_closed{Pre}(k) && iosafe_handle_table_same_except{Pre, Post}(k));
+  ensures owned_kept: \forall integer d;
+    iosafe_handle_is_owned{Pre}(d) ==> iosafe_handle_is_owned{Post}(d);
+*/
 static int iosafe_same_file_std(iosafe_same_file_handle *out, iosafe_borrowed_handle b)
 {
 	iosafe_owned_handle h = IOSAFE_HANDLE_NONE;
+	HANDLE raw;
 	int rc;
 
 	if (out == NULL)
 		return -EINVAL;
 	iosafe_same_file_none(out);
+	if (b.raw == IOSAFE_RAW_HANDLE_NONE)
+		return -EBADF; /* iosafe_handle_try_clone's own answer, before the call */
 	rc = iosafe_handle_try_clone(&h, b);
 	if (rc != 0)
 		return rc;
-	return iosafe_same_file_keep(out, &h);
+	raw = h.raw;
+	//@ assert acquired: iosafe_handle_acquired{Pre, Here}(raw);
+	rc = iosafe_same_file_keep(out, &h);
+	/*@ assert witness: rc != 0 ==> iosafe_handle_is_closed{Pre}(raw) &&
+	      iosafe_handle_table_same_except{Pre, Here}(raw); */
+	(void)raw; /* read by the assertion only */
+	return rc;
 }
 
 int iosafe_same_file_stdin(iosafe_same_file_handle *out)
@@ -150,26 +180,23 @@ void iosafe_same_file_drop(iosafe_same_file_handle *h)
 	h->index = 0;
 }
 
-int iosafe_is_same_file(const char *a, const char *b, bool *out)
+/* Compare the open @ha with the file @hb opened by the caller's
+ * iosafe_same_file_open_*: *@out, then close @hb. */
+/*@
+  requires valid: \valid_read(ha) && \valid(hb) && \valid(out) &&
+    \separated(hb, out, &iosafe_win32_last_error) && \separated(ha, hb, out);
+  requires owner_ok: iosafe_same_file_ok(hb);
+  assigns *out, *hb, iosafe_win32_last_error, IOSAFE_HANDLE_TABLE;
+  ensures out_set: *out == 0 || *out == 1;
+  ensures others: iosafe_handle_table_same_except{Pre, Post}(\old(hb->handle.raw));
+  ensures owned_kept: \forall integer d; d != \old(hb->handle.raw) ==>
+    iosafe_handle_is_owned{Pre}(d) ==> iosafe_handle_is_owned{Post}(d);
+*/
+static void iosafe_same_file_settle(const iosafe_same_file_handle *ha, iosafe_same_file_handle *hb,
+				    bool *out)
 {
-	iosafe_same_file_handle ha, hb;
-	int rc;
-
-	if (out == NULL)
-		return -EINVAL;
-	*out = false;
-	if (a == NULL || b == NULL)
-		return -EINVAL;
-	rc = iosafe_same_file_open_a(&ha, a);
-	if (rc != 0)
-		return rc;
-	rc = iosafe_same_file_open_a(&hb, b);
-	if (rc == 0) {
-		*out = iosafe_same_file_equal(&ha, &hb);
-		iosafe_same_file_drop(&hb);
-	}
-	iosafe_same_file_drop(&ha);
-	return rc;
+	*out = iosafe_same_file_equal(ha, hb);
+	iosafe_same_file_drop(hb);
 }
 
 int iosafe_is_same_file_w(const wchar_t *a, const wchar_t *b, bool *out)
@@ -185,10 +212,14 @@ int iosafe_is_same_file_w(const wchar_t *a, const wchar_t *b, bool *out)
 	rc = iosafe_same_file_open_w(&ha, a);
 	if (rc != 0)
 		return rc;
+	//@ assert ha_acquired: iosafe_handle_is_owned(ha.handle.raw);
 	rc = iosafe_same_file_open_w(&hb, b);
 	if (rc == 0) {
-		*out = iosafe_same_file_equal(&ha, &hb);
-		iosafe_same_file_drop(&hb);
+		//@ assert distinct: hb.handle.raw != ha.handle.raw;
+		iosafe_same_file_settle(&ha, &hb, out);
+		//@ assert ha_kept: iosafe_handle_is_owned(ha.handle.raw);
+	} else {
+		//@ assert ha_untouched: iosafe_handle_is_owned(ha.handle.raw);
 	}
 	iosafe_same_file_drop(&ha);
 	return rc;

@@ -169,6 +169,7 @@ WIN_TEST(same_file_stdio_duplicates)
 		EXPECT(iosafe_handle_is_none(&s.handle));
 	}
 	EXPECT_EQ(iosafe_same_file_stdout(NULL), -EINVAL);
+	EXPECT_EQ(iosafe_same_file_stderr(NULL), -EINVAL);
 }
 
 WIN_TEST(filetime_win_conversion_limits)
