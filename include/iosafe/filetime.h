@@ -39,8 +39,8 @@ struct statx;
 #define IOSAFE_NSEC_PER_SEC 1000000000u
 
 /**
- * iosafe_filetime: a point in time, @sec seconds and @nsec nanoseconds
- * after the Unix epoch; @nsec is in [0, IOSAFE_NSEC_PER_SEC).
+ * iosafe_filetime: a point in time, sec seconds and nsec nanoseconds
+ * after the Unix epoch; nsec is in [0, IOSAFE_NSEC_PER_SEC).
  */
 typedef struct iosafe_filetime {
 	int64_t sec;
