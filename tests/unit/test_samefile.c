@@ -275,6 +275,24 @@ NOLEAK_TEST(samefile, emfile_leaves_nothing_open)
 	tree_remove(&t);
 }
 
+NOLEAK_TEST(samefile, is_same_file_second_open_emfile)
+{
+	struct tree t;
+	struct fd_filler f;
+	bool same = true;
+	int r;
+
+	tree_make(&t);
+	/* One number free: the first path opens, the second gets EMFILE, and
+	 * the first is closed again (NOLEAK_TEST checks the table). */
+	fd_table_fill(&f, 1);
+	r = iosafe_is_same_file(t.file, t.link, &same);
+	fd_table_unfill(&f);
+	cr_assert_eq(r, -EMFILE);
+	cr_assert_not(same);
+	tree_remove(&t);
+}
+
 NOLEAK_TEST(samefile, is_same_file_paths)
 {
 	struct tree t;
