@@ -126,6 +126,17 @@ const std::vector<SummaryRow> &entries() {
       {"iosafe_unix_connect", 3,
        sockOut({{Effect::AcquireOut, 0}}, SockType::Unknown,
                SockPhase::Connected)},
+      // samefile.h: the handle struct owns its fd (h->fd.raw), as the
+      // listener does.  iosafe_same_file_from_fd is not here: its fd moves
+      // on success only, which no effect says (as iosafe_file_from_fd's
+      // annotation, the owner escapes into the call).
+      {"iosafe_same_file_open", 3,
+       lib(SF_StatusRet, {{Effect::AcquireOut, 0}, {Effect::Use, 1}})},
+      {"iosafe_same_file_stdin", 1, lib(SF_StatusRet, {{Effect::AcquireOut, 0}})},
+      {"iosafe_same_file_stdout", 1, lib(SF_StatusRet, {{Effect::AcquireOut, 0}})},
+      {"iosafe_same_file_stderr", 1, lib(SF_StatusRet, {{Effect::AcquireOut, 0}})},
+      {"iosafe_same_file_close", 1, lib(SF_LeavesNone, {{Effect::Close, 0}})},
+      {"iosafe_same_file_drop", 1, lib(SF_LeavesNone, {{Effect::Close, 0}})},
   };
   return E;
 }

@@ -134,6 +134,8 @@ PROVE_CORE_SRCS += src/net.c
 PROVE_CORE_SRCS += src/net_unix.c
 PROVE_CORE_SRCS += src/inout.c
 PROVE_CORE_SRCS += src/cpu.c
+PROVE_CORE_SRCS += src/samefile.c
+PROVE_CORE_SRCS += src/filetime.c
 # The trusted base: iosafe_posix.h and the per-family files it or the shims
 # include (acsl/iosafe_posix_*.h).
 PROVE_POSIX_HS := $(sort $(wildcard acsl/iosafe_posix*.h))
@@ -242,6 +244,16 @@ prove-shim-cpu:
 	      sed -n 's/^#define \(_SC_[A-Z_]*\) \(.*\)$$/_Static_assert((\1) == (\2), "\1");/p' \
 	        acsl/iosafe_posix_cpu.h; } > $(PROOFS)/shim_check_cpu.c
 	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check_cpu.c
+# ---- the same for the timestamp calls (acsl/iosafe_posix_filetime.h) --------
+prove-shim: prove-shim-filetime
+.PHONY: prove-shim-filetime
+prove-shim-filetime:
+	$(quiet) SHIM acsl/iosafe_posix_filetime.h
+	$(Q)mkdir -p $(PROOFS)
+	$(Q){ printf '#define _GNU_SOURCE\n#include <errno.h>\n#include <fcntl.h>\n#include <sys/stat.h>\n#include <time.h>\n'; \
+	      sed -n 's/^#define \([A-Z][A-Z0-9_]*\) \(.*\)$$/_Static_assert((\1) == (\2), "\1");/p' \
+	        acsl/iosafe_posix_filetime.h; } > $(PROOFS)/shim_check_filetime.c
+	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check_filetime.c
 
 # ---- one Frama-C run: $(call prove_wp,name,sources,extra flags,steps) ---------------
 # One shell command (so that $(foreach) can chain several on one recipe

@@ -13,6 +13,8 @@ LIB_SRCS += src/net.c
 LIB_SRCS += src/net_unix.c
 LIB_SRCS += src/inout.c
 LIB_SRCS += src/cpu.c
+LIB_SRCS += src/samefile.c
+LIB_SRCS += src/filetime.c
 LIB_HDRS := $(wildcard include/iosafe/*.h)
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB_PIC_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/pic/%.o)

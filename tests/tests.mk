@@ -30,6 +30,8 @@ UNIT_SRCS += tests/unit/test_net_unix.c
 UNIT_SRCS += tests/unit/test_filelike.c
 UNIT_SRCS += tests/unit/test_inout.c
 UNIT_SRCS += tests/unit/test_cpu.c
+UNIT_SRCS += tests/unit/test_samefile.c
+UNIT_SRCS += tests/unit/test_filetime.c
 UNIT_DEPS := tests/unit/helpers.h $(LIB_HDRS)
 UNIT_DIR  := $(BUILD)/tests/unit
 UNIT_OBJS := $(UNIT_SRCS:tests/unit/%.c=$(UNIT_DIR)/%.o)

@@ -6,3 +6,4 @@
  * acsl/iosafe_posix.h. */
 #include "../iosafe_posix_event.h"
 #include "../iosafe_posix_mq.h"
+#include "../iosafe_posix_filetime.h"

@@ -3,3 +3,4 @@
  * every type, constant and Win32 declaration comes from the one trusted
  * model, acsl/iosafe_win32.h. */
 #include "../iosafe_win32.h"
+#include "../iosafe_win32_file.h"

@@ -26,6 +26,8 @@
  *   inout.h        in-place-or-disjoint buffer pairs (Rust crate inout; POSIX)
  *   cpu.h          CPUs this process may use: affinity, online, cgroup quota
  *                  up the tree, physical cores (Rust crate num_cpus; Linux)
+ *   samefile.h     same-file: handles compared by (st_dev, st_ino), is_same_file
+ *   filetime.h     filetime: timestamps from stat/statx, set by utimensat, futimens
  *   win.h          Windows handles and sockets, their acquisitions and the
  *                  C runtime bridge (_WIN32 only; io.h and fdops.h are
  *                  POSIX-only and left out there, as are fs.h, zerocopy.h and stdio.h)
@@ -41,6 +43,8 @@
 #include "filelike.h"
 #ifdef _WIN32
 #  include "win.h"
+#  include "samefile.h"
+#  include "filetime.h"
 #else
 #  include "io.h"
 #  include "fdops.h"
@@ -55,6 +59,8 @@
 #  include "serial.h"
 #  include "cpu.h"
 #  include "inout.h"
+#  include "samefile.h"
+#  include "filetime.h"
 #  include "event.h"
 #endif
 

@@ -47,9 +47,19 @@ _Static_assert(sizeof(GROUP) == 4 && IOSAFE_UNSIGNED(GROUP), "GROUP");
 _Static_assert(FROM_PROTOCOL_INFO == -1, "FROM_PROTOCOL_INFO");
 _Static_assert(SOCKET_ERROR == -1, "SOCKET_ERROR");
 _Static_assert(sizeof(ssize_t) == 8 && (ssize_t)-1 < 0, "ssize_t");
+/* acsl/iosafe_win32_file.h */
+_Static_assert(sizeof(uint32_t) == 4 && IOSAFE_UNSIGNED(uint32_t), "uint32_t");
+_Static_assert(sizeof(uint64_t) == 8 && IOSAFE_UNSIGNED(uint64_t), "uint64_t");
+_Static_assert(sizeof(int64_t) == 8 && !IOSAFE_UNSIGNED(int64_t), "int64_t");
+_Static_assert(sizeof(FILETIME) == 8 && offsetof(FILETIME, dwHighDateTime) == 4, "FILETIME");
+_Static_assert(sizeof(BY_HANDLE_FILE_INFORMATION) == 52 &&
+	       offsetof(BY_HANDLE_FILE_INFORMATION, dwVolumeSerialNumber) == 28 &&
+	       offsetof(BY_HANDLE_FILE_INFORMATION, nFileIndexHigh) == 44 &&
+	       offsetof(BY_HANDLE_FILE_INFORMATION, nFileIndexLow) == 48,
+	       "BY_HANDLE_FILE_INFORMATION");
 HEAD
 	# Every numeric #define of the model but EDQUOT (Linux's, see there).
-	sed -n 's/^#define \([A-Z][A-Z0-9_]*\) \([0-9][0-9]*\)U*$/\1 \2/p' acsl/iosafe_win32.h |
+	sed -n 's/^#define \([A-Z][A-Z0-9_]*\) \([0-9][0-9]*\)U*$/\1 \2/p' acsl/iosafe_win32.h acsl/iosafe_win32_file.h |
 		grep -v '^EDQUOT ' |
 		while read -r name value; do
 			printf '_Static_assert((long long)(%s) == %sLL, "%s");\n' "$name" "$value" "$name"

@@ -196,7 +196,7 @@ def main(argv):
     missing = []
     total = 0
     for h in headers:
-        is_win = os.path.basename(h) == "win.h"
+        is_win = os.path.basename(h) in ("win.h", "samefile_win.h", "filetime_win.h")
         for name, ret, params, after, doc, acsl, line in declarations(h):
             total += 1
             where = "%s:%d %s" % (os.path.relpath(h, root), line, name)

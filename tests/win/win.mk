@@ -27,6 +27,7 @@ WIN_ENV := env -u DISPLAY -u WAYLAND_DISPLAY WINEPREFIX=$(WIN_PREFIX) WINEDEBUG=
 WIN_TEST_SRCS := tests/win/harness.c tests/win/test_handle.c tests/win/test_io.c \
 	tests/win/test_sock.c tests/win/test_error.c
 WIN_TEST_SRCS += tests/win/test_filelike.c
+WIN_TEST_SRCS += tests/win/test_samefile.c
 WIN_TEST_DIR  := $(WIN_DIR)/tests
 WIN_TEST_OBJS := $(WIN_TEST_SRCS:tests/win/%.c=$(WIN_TEST_DIR)/%.o)
 WIN_TEST_EXE  := $(WIN_TEST_DIR)/iosafe-win-tests.exe

@@ -4,3 +4,4 @@
  * acsl/iosafe_posix_fs.h (which includes acsl/iosafe_posix.h and
  * acsl/iosafe_posix_fdops.h). */
 #include "../../iosafe_posix_fs.h"
+#include "../../iosafe_posix_filetime.h"
