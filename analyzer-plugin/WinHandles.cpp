@@ -772,8 +772,12 @@ void WinHandleChecker::checkLiveSymbols(ProgramStateRef State,
 ProgramStateRef WinHandleChecker::checkPointerEscape(
     ProgramStateRef State, const InvalidatedSymbols &Escaped,
     const CallEvent *Call, PointerEscapeKind Kind) const {
-  // A row's handle arguments are accounted for by the row.
-  if (Call && Kind == PSK_DirectEscapeOnCall)
+  // A row's handle arguments are accounted for by the row, whether the
+  // handle is the argument (a HANDLE) or a field of one passed by value (an
+  // iosafe_borrowed_handle, which the analyzer invalidates as an indirect
+  // escape).
+  if (Call && (Kind == PSK_DirectEscapeOnCall ||
+               Kind == PSK_IndirectEscapeOnCall))
     if (const WinRow *R = winRow(*Call); R && !R->Invalidates)
       return State;
   for (SymbolRef Sym : Escaped)

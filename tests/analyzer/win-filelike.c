@@ -81,3 +81,15 @@ int neg_socket_clone_closed(iosafe_borrowed_socketlike b)
 	iosafe_socketlike_drop(&c);
 	return 0;
 }
+
+// A write through a borrow does not hand the handle on: the end left open
+// afterwards leaks.
+int pos_write_then_leaked(void)
+{
+	iosafe_owned_filelike r, w;
+	if (iosafe_pipe_filelike(&r, &w) != 0)
+		return -1;
+	iosafe_filelike_close(&r);
+	iosafe_filelike_write(iosafe_filelike_borrow(&w), "x", 1);
+	return 0; // expected-warning{{fd leak: the handle acquired by 'iosafe_pipe_filelike' is not closed with CloseHandle or handed on}}
+}
