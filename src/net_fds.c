@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * src/net_fds.c: iosafe_recv_fds (include/iosafe/net.h).  What WP proves
- * of it and what it does not yet (iosafe_net_take_fds, the walk) is in
- * proofs/README.md; it is not in PROVE_CORE_SRCS until the walk is proved.
+ * of it and what it does not yet is in proofs/README.md; it is not in
+ * PROVE_CORE_SRCS until `make prove-file SRC=src/net_fds.c` proves every
+ * goal.  Over 600 lines for one public function: most of it is the ACSL of
+ * the walk's five steps, each with its contract and each loop with its
+ * invariants, assigns and variant.
  *
  * The control data recvmsg(2) returns is walked as the bytes it is, with
  * explicit bounds-checked offsets instead of cmsg(3)'s pointer macros: WP's
@@ -59,6 +62,18 @@ _Static_assert(IOSAFE_NET_SPACE(1) == CMSG_SPACE(sizeof(int)) &&
 			       CMSG_SPACE(sizeof(int) * IOSAFE_SCM_MAX_FDS),
 	       "IOSAFE_NET_SPACE is CMSG_SPACE");
 
+/*
+ * The walk, one message at a time.  iosafe_net_take_msg takes the
+ * descriptors of one message (its contract names only that message's slots,
+ * iosafe_cmsg_slot); iosafe_net_take_fds goes from message to message.  Its
+ * loop keeps, for every descriptor of the control data, that it is handled
+ * (kept or closed again) or still ahead (in a message from offset o on,
+ * owned, not kept), and that whatever was kept or closed came from a slot
+ * before o: so a slot of the message at o was not handled yet, by the
+ * distinctness of the numbers the kernel installed, with no induction
+ * over the messages (iosafe_scm_entry is recursive).
+ */
+
 /*@
   // d was received and is accounted for: kept in fds[0 .. got - 1], or
   // closed again.
@@ -66,12 +81,15 @@ _Static_assert(IOSAFE_NET_SPACE(1) == CMSG_SPACE(sizeof(int)) &&
     (\exists integer k; 0 <= k < got && \at(fds[k].raw, L) == d) ||
     \at(iosafe_fd_state[d], L) == IOSAFE_FD_CLOSED;
 
-  // p is a descriptor slot not yet walked: in a message after the one at
-  // o, or in the one at o at or after offset from.
-  predicate iosafe_net_ahead{L}(char *c, integer len, integer o, integer from,
-				integer p) =
-    iosafe_scm_entry{L}(c, len, iosafe_cmsg_next{L}(c, o), p) ||
-    (iosafe_cmsg_slot{L}(c, o, p) && from <= p);
+  // d is not kept in fds[0 .. got - 1].
+  predicate iosafe_net_not_kept{L}(iosafe_owned_fd *fds, integer got, integer d) =
+    \forall integer k; 0 <= k < got ==> \at(fds[k].raw, L) != d;
+
+  // d is the number of a descriptor slot of the control data before
+  // offset o.
+  predicate iosafe_net_before{L}(char *c, integer len, integer o, integer d) =
+    \exists integer q; iosafe_scm_entry{L}(c, len, 0, q) && q < o &&
+      iosafe_le32{L}(c + q) == d;
 */
 
 /* The byte @b holds, 0 .. 255 (the arithmetic, not a conversion, so that
@@ -104,6 +122,199 @@ static unsigned int iosafe_net_le32(const char *p)
 static size_t iosafe_net_le64(const char *p)
 {
 	return (size_t)iosafe_net_le32(p) + (size_t)iosafe_net_le32(p + 4) * 4294967296u;
+}
+
+/* The most ints one message of the control buffer holds. */
+#define IOSAFE_NET_MSG_INTS ((IOSAFE_CTL_SIZE - IOSAFE_NET_CMSG_HDR) / 4)
+
+
+/*
+ * Copy the ints of the message at offset @o of @c (cmsg_len @cl) into
+ * v[0 .. count - 1], as the bytes they are (CMSG_DATA(3) onwards, one
+ * little-endian int each); returns count.
+ */
+/*@
+  requires msg: 0 <= o && IOSAFE_CMSG_HDR <= cl && o + cl <= IOSAFE_CTL_SIZE &&
+    \valid_read(c + (o .. o + cl - 1));
+  requires v: \valid(v + (0 .. IOSAFE_NET_MSG_INTS - 1)) &&
+    \separated(v + (0 .. IOSAFE_NET_MSG_INTS - 1), c + (o .. o + cl - 1));
+  assigns v[0 .. IOSAFE_NET_MSG_INTS - 1];
+  ensures count: 0 <= \result <= IOSAFE_NET_MSG_INTS &&
+    IOSAFE_CMSG_HDR + 4 * \result <= cl < IOSAFE_CMSG_HDR + 4 * \result + 4;
+  ensures ints: \forall integer j; 0 <= j < \result ==>
+    v[j] == iosafe_le32(c + (o + IOSAFE_CMSG_HDR + 4 * j));
+*/
+static size_t iosafe_net_msg_ints(const char *c, size_t o, size_t cl, unsigned int *v)
+{
+	size_t j = 0, q = o + IOSAFE_NET_CMSG_HDR;
+
+	/*@
+	  loop invariant bounds: 0 <= j && q == o + IOSAFE_CMSG_HDR + 4 * j && q <= o + cl;
+	  loop invariant ints: \forall integer k; 0 <= k < j ==>
+	    v[k] == iosafe_le32(c + (o + IOSAFE_CMSG_HDR + 4 * k));
+	  loop assigns j, q, v[0 .. IOSAFE_NET_MSG_INTS - 1];
+	  loop variant o + cl - q;
+	*/
+	while (cl - (q - o) >= 4) {
+		v[j] = iosafe_net_le32(c + q);
+		j++;
+		q += 4;
+	}
+	return j;
+}
+
+/*
+ * Take the @count descriptors v[0 .. count - 1] of one message: keep them
+ * after fds[0 .. @got - 1] while there is room (@keep: SCM_RIGHTS), close
+ * the others, setting *@overflow when a descriptor to keep did not fit.
+ * Returns the new count of kept descriptors.
+ */
+/*@
+  requires ints: count <= IOSAFE_NET_MSG_INTS && \valid_read(v + (0 .. count - 1));
+  requires room: got <= room <= max && \valid(fds + (0 .. max - 1)) && \valid(overflow);
+  requires separated: \separated(fds + (0 .. max - 1), overflow, &errno) &&
+    \separated(overflow, &errno) && \separated(fds + (0 .. max - 1), v + (0 .. count - 1)) &&
+    \separated(overflow, v + (0 .. count - 1));
+  requires owned: \forall integer j; 0 <= j < count ==>
+    iosafe_fd_in_range(v[j]) && iosafe_fd_state[v[j]] == IOSAFE_FD_OWNED &&
+    iosafe_net_not_kept(fds, got, v[j]);
+  requires distinct: \forall integer j1, j2; 0 <= j1 < j2 < count ==> v[j1] != v[j2];
+  requires kept: \forall integer k; 0 <= k < got ==>
+    iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED;
+  requires kept_distinct: \forall integer k1, k2; 0 <= k1 < k2 < got ==>
+    fds[k1].raw != fds[k2].raw;
+  requires rest_none: \forall integer k; got <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
+  assigns fds[got .. max - 1], *overflow, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
+  ensures got: got <= \result <= room;
+  ensures handled: \forall integer j; 0 <= j < count ==>
+    iosafe_net_handled(fds, \result, v[j]);
+  ensures kept_old: \forall integer k; 0 <= k < got ==>
+    iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED;
+  ensures kept_new: \forall integer k; got <= k < \result ==>
+    iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
+    \exists integer j; 0 <= j < count && v[j] == fds[k].raw;
+  ensures kept_distinct: \forall integer k1, k2; 0 <= k1 < k2 < \result ==>
+    fds[k1].raw != fds[k2].raw;
+  ensures rest_none: \forall integer k; \result <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
+  ensures table: \forall integer d; iosafe_fd_in_range(d) ==>
+    iosafe_fd_state[d] == \old(iosafe_fd_state[d]) ||
+    (iosafe_fd_state[d] == IOSAFE_FD_CLOSED &&
+     \exists integer j; 0 <= j < count && v[j] == d);
+*/
+static size_t iosafe_net_take_ints(const unsigned int *v, size_t count, int keep,
+				   iosafe_owned_fd *fds, size_t got, size_t room, size_t max,
+				   int *overflow)
+{
+	size_t n = got, i;
+
+	(void)max; /* the bound of @fds, named by the contract only */
+	/* The descriptors are kept in order while there is room, then
+	 * closed: fds[got .. n - 1] are v[0 .. n - got - 1], and
+	 * v[n - got .. i - 1] are closed again. */
+	/*@
+	  loop invariant bounds: 0 <= i <= count && got <= n <= room && n - got <= i;
+	  loop invariant full: (keep == 0 ==> n == got) && (n - got < i ==> keep == 0 || n == room);
+	  loop invariant kept: \forall integer k; got <= k < n ==> fds[k].raw == v[k - got];
+	  loop invariant kept_owned: \forall integer k; got <= k < n ==>
+	    iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED;
+	  loop invariant closed: \forall integer j; n - got <= j < i ==>
+	    iosafe_fd_state[v[j]] == IOSAFE_FD_CLOSED;
+	  loop invariant todo: \forall integer j; i <= j < count ==>
+	    iosafe_fd_state[v[j]] == IOSAFE_FD_OWNED;
+	  loop invariant kept_old: \forall integer k; 0 <= k < got ==>
+	    iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED;
+	  loop invariant rest_none: \forall integer k; n <= k < max ==>
+	    fds[k].raw == IOSAFE_RAW_NONE;
+	  loop invariant table: \forall integer d; iosafe_fd_in_range(d) ==>
+	    iosafe_fd_state[d] == \at(iosafe_fd_state[d], Pre) ||
+	    (iosafe_fd_state[d] == IOSAFE_FD_CLOSED &&
+	     \exists integer j; 0 <= j < i && v[j] == d);
+	  loop assigns i, n, *overflow, errno, fds[got .. max - 1],
+	    iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
+	  loop variant count - i;
+	*/
+	for (i = 0; i < count; i++) {
+		int raw = (int)v[i];
+
+		if (keep && n < room) {
+			fds[n].raw = raw;
+			n++;
+		} else {
+			if (keep)
+				*overflow = 1;
+			/* Received, so owned here; released whatever close(2)
+			 * returns (close(2) NOTES). */
+			(void)close(raw);
+		}
+	}
+	return n;
+}
+
+/*
+ * Take the descriptors of the one message at offset @o of @c (cmsg_len
+ * @cl, a message that carries descriptors): keep them after
+ * fds[0 .. @got - 1] while there is room (@keep: SCM_RIGHTS), close the
+ * others, setting *@overflow when a descriptor to keep did not fit.
+ * Returns the new count of kept descriptors.
+ */
+/*@
+  requires msg: 0 <= o && IOSAFE_CMSG_HDR <= cl && cl == iosafe_cmsg_len(c, o) &&
+    o + cl <= IOSAFE_CTL_SIZE && \valid_read(c + (o .. o + cl - 1)) &&
+    iosafe_cmsg_installs(c, o);
+  requires room: got <= room <= max && \valid(fds + (0 .. max - 1)) && \valid(overflow);
+  requires separated: \separated(fds + (0 .. max - 1), overflow, &errno) &&
+    \separated(overflow, &errno) && \separated(fds + (0 .. max - 1), c + (o .. o + cl - 1)) &&
+    \separated(overflow, c + (o .. o + cl - 1));
+  requires owned: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
+    iosafe_fd_in_range(iosafe_le32(c + p)) &&
+    iosafe_fd_state[iosafe_le32(c + p)] == IOSAFE_FD_OWNED &&
+    iosafe_net_not_kept(fds, got, iosafe_le32(c + p));
+  requires distinct: \forall integer p, q;
+    iosafe_cmsg_slot(c, o, p) && iosafe_cmsg_slot(c, o, q) && p != q ==>
+    iosafe_le32(c + p) != iosafe_le32(c + q);
+  requires kept: \forall integer k; 0 <= k < got ==>
+    iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED;
+  requires kept_distinct: \forall integer k1, k2; 0 <= k1 < k2 < got ==>
+    fds[k1].raw != fds[k2].raw;
+  requires rest_none: \forall integer k; got <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
+  assigns fds[got .. max - 1], *overflow, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
+  ensures got: got <= \result <= room;
+  ensures handled: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
+    iosafe_net_handled(fds, \result, iosafe_le32(c + p));
+  ensures kept_old: \forall integer k; 0 <= k < got ==>
+    iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED;
+  ensures kept_new: \forall integer k; got <= k < \result ==>
+    iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
+    \exists integer p; iosafe_cmsg_slot(c, o, p) && iosafe_le32(c + p) == fds[k].raw;
+  ensures kept_distinct: \forall integer k1, k2; 0 <= k1 < k2 < \result ==>
+    fds[k1].raw != fds[k2].raw;
+  ensures rest_none: \forall integer k; \result <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
+  ensures table: \forall integer d; iosafe_fd_in_range(d) ==>
+    iosafe_fd_state[d] == \old(iosafe_fd_state[d]) ||
+    (iosafe_fd_state[d] == IOSAFE_FD_CLOSED &&
+     \exists integer p; iosafe_cmsg_slot(c, o, p) && iosafe_le32(c + p) == d);
+*/
+static size_t iosafe_net_take_msg(const char *c, size_t o, size_t cl, int keep,
+				  iosafe_owned_fd *fds, size_t got, size_t room, size_t max,
+				  int *overflow)
+{
+	unsigned int v[IOSAFE_NET_MSG_INTS];
+	size_t count = iosafe_net_msg_ints(c, o, cl, v);
+
+	/*@ assert index: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
+	      0 <= (p - o - IOSAFE_CMSG_HDR) / 4 < count &&
+	      p == o + IOSAFE_CMSG_HDR + 4 * ((p - o - IOSAFE_CMSG_HDR) / 4); */
+	/*@ assert to_index: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
+	      0 <= (p - o - IOSAFE_CMSG_HDR) / 4 < count &&
+	      v[(p - o - IOSAFE_CMSG_HDR) / 4] == iosafe_le32(c + p); */
+	/*@ assert to_slot: \forall integer j; 0 <= j < count ==>
+	      iosafe_cmsg_slot(c, o, o + IOSAFE_CMSG_HDR + 4 * j) &&
+	      v[j] == iosafe_le32(c + (o + IOSAFE_CMSG_HDR + 4 * j)); */
+	/*@ assert v_owned: \forall integer j; 0 <= j < count ==>
+	      iosafe_fd_in_range(v[j]) && iosafe_fd_state[v[j]] == IOSAFE_FD_OWNED &&
+	      iosafe_net_not_kept(fds, got, v[j]); */
+	/*@ assert v_distinct: \forall integer j1, j2; 0 <= j1 < j2 < count ==> v[j1] != v[j2]; */
+	return iosafe_net_take_ints(v, count, keep, fds, got, room, max, overflow);
 }
 
 /*
@@ -157,102 +368,61 @@ static size_t iosafe_net_take_fds(const char *c, size_t len, iosafe_owned_fd *fd
 	/*@
 	  loop invariant bounds: 0 <= o <= len && 0 <= got <= room;
 	  loop invariant sound: \forall integer p;
-	    iosafe_scm_entry{Pre}(c, len, o, p) ==> iosafe_scm_entry{Pre}(c, len, 0, p);
-	  loop invariant covered: \forall integer p;
-	    iosafe_scm_entry{Pre}(c, len, 0, p) ==>
-	    iosafe_scm_entry{Pre}(c, len, o, p) ||
-	    iosafe_net_handled(fds, got, iosafe_le32{Pre}(c + p));
-	  loop invariant ahead_owned: \forall integer p;
-	    iosafe_scm_entry{Pre}(c, len, o, p) ==>
-	    iosafe_fd_state[iosafe_le32{Pre}(c + p)] == IOSAFE_FD_OWNED;
+	    iosafe_scm_entry(c, len, o, p) ==> iosafe_scm_entry(c, len, 0, p);
+	  loop invariant covered: \forall integer p; iosafe_scm_entry(c, len, 0, p) ==>
+	    iosafe_net_handled(fds, got, iosafe_le32(c + p)) ||
+	    (iosafe_scm_entry(c, len, o, p) &&
+	     iosafe_fd_state[iosafe_le32(c + p)] == IOSAFE_FD_OWNED &&
+	     iosafe_net_not_kept(fds, got, iosafe_le32(c + p)));
 	  loop invariant kept: \forall integer k; 0 <= k < got ==>
 	    iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
-	    (\exists integer p; iosafe_scm_entry{Pre}(c, len, 0, p) &&
-	      iosafe_le32{Pre}(c + p) == fds[k].raw) &&
-	    \forall integer p; iosafe_scm_entry{Pre}(c, len, o, p) ==>
-	      iosafe_le32{Pre}(c + p) != fds[k].raw;
+	    iosafe_net_before(c, len, o, fds[k].raw);
 	  loop invariant kept_distinct: \forall integer k1, k2;
 	    0 <= k1 < k2 < got ==> fds[k1].raw != fds[k2].raw;
 	  loop invariant rest_none: \forall integer k; got <= k < max ==>
 	    fds[k].raw == IOSAFE_RAW_NONE;
 	  loop invariant table: \forall integer d; iosafe_fd_in_range(d) ==>
 	    iosafe_fd_state[d] == \at(iosafe_fd_state[d], Pre) ||
-	    (iosafe_fd_state[d] == IOSAFE_FD_CLOSED &&
-	     \exists integer p; iosafe_scm_entry{Pre}(c, len, 0, p) &&
-	       iosafe_le32{Pre}(c + p) == d);
-	  loop assigns o, i, got, *overflow, errno, fds[0 .. max - 1],
+	    (iosafe_fd_state[d] == IOSAFE_FD_CLOSED && iosafe_net_before(c, len, o, d));
+	  loop assigns o, got, *overflow, errno, fds[0 .. max - 1],
 	    iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
 	  loop variant len - o;
 	*/
 	while (o < len && len - o >= IOSAFE_NET_CMSG_HDR) {
-		size_t cl = iosafe_net_le64(c + o), count, step;
+		size_t cl = iosafe_net_le64(c + o), step;
 		unsigned int level, type;
 
 		if (cl < IOSAFE_NET_CMSG_HDR || cl > len - o)
 			break;
-		/*@ assert wf: iosafe_cmsg_wf{Pre}(c, len, o); */
-		/*@ assert unfold: \forall integer p; iosafe_scm_entry{Pre}(c, len, o, p) <==>
-		      (iosafe_cmsg_slot{Pre}(c, o, p) ||
-		       iosafe_scm_entry{Pre}(c, len, iosafe_cmsg_next{Pre}(c, o), p)); */
+		/*@ assert wf: iosafe_cmsg_wf(c, len, o); */
+		/*@ assert unfold: \forall integer p; iosafe_scm_entry(c, len, o, p) <==>
+		      (iosafe_cmsg_slot(c, o, p) ||
+		       iosafe_scm_entry(c, len, iosafe_cmsg_next(c, o), p)); */
 		level = iosafe_net_le32(c + o + IOSAFE_NET_CMSG_LEVEL);
 		type = iosafe_net_le32(c + o + IOSAFE_NET_CMSG_TYPE);
 		if (level == SOL_SOCKET && (type == SCM_RIGHTS || type == SCM_PIDFD)) {
-			count = (cl - IOSAFE_NET_CMSG_HDR) / 4;
-			/*@
-			  loop invariant ibounds: 0 <= i <= count && 0 <= got <= room;
-			  loop invariant icovered: \forall integer p;
-			    iosafe_scm_entry{Pre}(c, len, 0, p) ==>
-			    iosafe_net_ahead{Pre}(c, len, o, o + IOSAFE_CMSG_HDR + 4 * i, p) ||
-			    iosafe_net_handled(fds, got, iosafe_le32{Pre}(c + p));
-			  loop invariant iahead_owned: \forall integer p;
-			    iosafe_net_ahead{Pre}(c, len, o, o + IOSAFE_CMSG_HDR + 4 * i, p) ==>
-			    iosafe_fd_state[iosafe_le32{Pre}(c + p)] == IOSAFE_FD_OWNED;
-			  loop invariant ikept: \forall integer k; 0 <= k < got ==>
-			    iosafe_fd_in_range(fds[k].raw) &&
-			    iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
-			    (\exists integer p; iosafe_scm_entry{Pre}(c, len, 0, p) &&
-			      iosafe_le32{Pre}(c + p) == fds[k].raw) &&
-			    \forall integer p;
-			      iosafe_net_ahead{Pre}(c, len, o, o + IOSAFE_CMSG_HDR + 4 * i, p) ==>
-			      iosafe_le32{Pre}(c + p) != fds[k].raw;
-			  loop invariant ikept_distinct: \forall integer k1, k2;
-			    0 <= k1 < k2 < got ==> fds[k1].raw != fds[k2].raw;
-			  loop invariant irest_none: \forall integer k; got <= k < max ==>
-			    fds[k].raw == IOSAFE_RAW_NONE;
-			  loop invariant itable: \forall integer d; iosafe_fd_in_range(d) ==>
-			    iosafe_fd_state[d] == \at(iosafe_fd_state[d], Pre) ||
-			    (iosafe_fd_state[d] == IOSAFE_FD_CLOSED &&
-			     \exists integer p; iosafe_scm_entry{Pre}(c, len, 0, p) &&
-			       iosafe_le32{Pre}(c + p) == d);
-			  loop assigns i, got, *overflow, errno, fds[0 .. max - 1],
-			    iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
-			  loop variant count - i;
-			*/
-			for (i = 0; i < count; i++) {
-				/*@ assert slot: iosafe_cmsg_slot{Pre}(c, o, o + IOSAFE_CMSG_HDR + 4 * i); */
-				/*@ assert entry: iosafe_scm_entry{Pre}(c, len, 0, o + IOSAFE_CMSG_HDR + 4 * i); */
-				int raw = (int)iosafe_net_le32(c + o + IOSAFE_NET_CMSG_HDR + 4 * i);
-
-				if (type == SCM_RIGHTS && got < room) {
-					fds[got].raw = raw;
-					got++;
-				} else {
-					if (type == SCM_RIGHTS)
-						*overflow = 1;
-					/* Received, so owned here; released whatever
-					 * close(2) returns (close(2) NOTES). */
-					(void)close(raw);
-				}
-			}
+			/*@ assert installs: iosafe_cmsg_installs(c, o); */
+			/*@ assert slot_entry: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
+			      iosafe_scm_entry(c, len, 0, p) && o + IOSAFE_CMSG_HDR <= p; */
+			/*@ assert slot_ahead: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
+			      !iosafe_net_handled(fds, got, iosafe_le32(c + p)); */
+			/*@ assert slot_owned: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
+			      iosafe_fd_in_range(iosafe_le32(c + p)) &&
+			      iosafe_fd_state[iosafe_le32(c + p)] == IOSAFE_FD_OWNED &&
+			      iosafe_net_not_kept(fds, got, iosafe_le32(c + p)); */
+			got = iosafe_net_take_msg(c, o, cl, type == SCM_RIGHTS, fds, got, room, max,
+						  overflow);
 		}
 		/* The next message: CMSG_ALIGN(cl) further (cmsg(3)); none when
 		 * that is past the data. */
 		step = (cl + 7) / 8 * 8;
+		/*@ assert next: o + step == iosafe_cmsg_next(c, o) && o + cl <= o + step; */
 		if (step > len - o)
 			o = len;
 		else
 			o += step;
 	}
+	/*@ assert done: \forall integer p; !iosafe_scm_entry(c, len, o, p); */
 	return got;
 }
 
