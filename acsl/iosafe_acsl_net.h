@@ -59,8 +59,9 @@
  * offset 0, each a struct cmsghdr (Linux x86_64: cmsg_len, 8 bytes, at 0;
  * cmsg_level at 8; cmsg_type at 12; IOSAFE_CMSG_HDR == CMSG_LEN(0) == 16
  * bytes, checked against the system's layout by prove-shim-net,
- * proofs/shim_types_net.c; the constants by src/net_fds.c) followed by cmsg_len - 16 bytes of data, the
- * next message CMSG_ALIGN(cmsg_len) bytes further on.  A message carrying
+ * proofs/shim_types_net.c; the constants by src/net_fds.c) followed by
+ * cmsg_len - 16 bytes of data, the next message CMSG_ALIGN(cmsg_len) bytes
+ * further on.  A message carrying
  * descriptors (SOL_SOCKET with SCM_RIGHTS, or SCM_PIDFD of SO_PASSPIDFD,
  * socket(7)) holds one int per descriptor.  Little-endian, as x86_64 is;
  * src/net_fds.c reads the bytes the same way.
