@@ -205,49 +205,66 @@ static size_t iosafe_net_take_ints(const unsigned int *v, size_t count, int keep
 				   iosafe_owned_fd *fds, size_t got, size_t room, size_t max,
 				   int *overflow)
 {
-	size_t n = got, i;
+	size_t m = 0, i;
 
 	(void)max; /* the bound of @fds, named by the contract only */
-	/* The descriptors are kept in order while there is room, then
-	 * closed: fds[got .. n - 1] are v[0 .. n - got - 1], and
-	 * v[n - got .. i - 1] are closed again. */
+	/* Kept in order while there is room (SCM_RIGHTS only): fds[got ..
+	 * got + m - 1] are v[0 .. m - 1]. */
+	if (keep)
+		m = count < room - got ? count : room - got;
 	/*@
-	  loop invariant bounds: 0 <= i <= count && got <= n <= room && n - got <= i;
-	  loop invariant full: (keep == 0 ==> n == got) && (n - got < i ==> keep == 0 || n == room);
-	  loop invariant kept: \forall integer k; got <= k < n ==> fds[k].raw == v[k - got];
-	  loop invariant kept_owned: \forall integer k; got <= k < n ==>
-	    iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED;
-	  loop invariant closed: \forall integer j; n - got <= j < i ==>
+	  loop invariant bounds: 0 <= i <= m;
+	  loop invariant kept: \forall integer j; 0 <= j < i ==> fds[got + j].raw == v[j];
+	  loop invariant rest_none: \forall integer k; got + i <= k < max ==>
+	    fds[k].raw == IOSAFE_RAW_NONE;
+	  loop invariant old_same: \forall integer k; 0 <= k < got ==>
+	    fds[k].raw == \at(fds[k].raw, Pre);
+	  loop invariant new_vs_old: \forall integer k1, j; 0 <= k1 < got && 0 <= j < i ==>
+	    fds[k1].raw != v[j];
+	  loop assigns i, fds[got .. max - 1];
+	  loop variant m - i;
+	*/
+	for (i = 0; i < m; i++)
+		fds[got + i].raw = (int)v[i];
+	if (keep && m < count)
+		*overflow = 1;
+	/* The rest closed again. */
+	/*@
+	  loop invariant bounds: m <= i <= count;
+	  loop invariant closed: \forall integer j; m <= j < i ==>
 	    iosafe_fd_state[v[j]] == IOSAFE_FD_CLOSED;
 	  loop invariant todo: \forall integer j; i <= j < count ==>
 	    iosafe_fd_state[v[j]] == IOSAFE_FD_OWNED;
+	  loop invariant kept_owned: \forall integer j; 0 <= j < m ==>
+	    iosafe_fd_state[v[j]] == IOSAFE_FD_OWNED;
 	  loop invariant kept_old: \forall integer k; 0 <= k < got ==>
 	    iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED;
-	  loop invariant rest_none: \forall integer k; n <= k < max ==>
-	    fds[k].raw == IOSAFE_RAW_NONE;
 	  loop invariant table: \forall integer d; iosafe_fd_in_range(d) ==>
 	    iosafe_fd_state[d] == \at(iosafe_fd_state[d], Pre) ||
 	    (iosafe_fd_state[d] == IOSAFE_FD_CLOSED &&
-	     \exists integer j; 0 <= j < i && v[j] == d);
-	  loop assigns i, n, *overflow, errno, fds[got .. max - 1],
-	    iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
+	     \exists integer j; m <= j < i && v[j] == d);
+	  loop assigns i, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
 	  loop variant count - i;
 	*/
-	for (i = 0; i < count; i++) {
-		int raw = (int)v[i];
-
-		if (keep && n < room) {
-			fds[n].raw = raw;
-			n++;
-		} else {
-			if (keep)
-				*overflow = 1;
-			/* Received, so owned here; released whatever close(2)
-			 * returns (close(2) NOTES). */
-			(void)close(raw);
-		}
+	for (i = m; i < count; i++) {
+		/*@ assert not_kept: \forall integer j; 0 <= j < m ==> v[j] != v[i]; */
+		/* Received, so owned here; released whatever close(2) returns
+		 * (close(2) NOTES). */
+		(void)close((int)v[i]);
 	}
-	return n;
+	/*@ assert kept_new: \forall integer k; got <= k < got + m ==>
+	      fds[k].raw == v[k - got] && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED; */
+	/*@ assert new_vs_old: \forall integer k1, k2; 0 <= k1 < got <= k2 < got + m ==>
+	      fds[k1].raw != fds[k2].raw; */
+	/*@ assert new_vs_new: \forall integer k1, k2; got <= k1 < k2 < got + m ==>
+	      fds[k1].raw != fds[k2].raw; */
+	/*@ assert old_vs_old: \forall integer k1, k2; 0 <= k1 < k2 < got ==>
+	      fds[k1].raw != fds[k2].raw; */
+	/*@ assert handled_kept: \forall integer j; 0 <= j < m ==>
+	      iosafe_net_handled(fds, got + m, v[j]); */
+	/*@ assert handled_closed: \forall integer j; m <= j < count ==>
+	      iosafe_net_handled(fds, got + m, v[j]); */
+	return got + m;
 }
 
 /*
