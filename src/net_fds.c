@@ -4,7 +4,7 @@
  * of it and what it does not yet is in proofs/README.md; it is not in
  * PROVE_CORE_SRCS until `make prove-file SRC=src/net_fds.c` proves every
  * goal.  Over 600 lines for one public function: most of it is the ACSL of
- * the walk's five steps, each with its contract and each loop with its
+ * the walk's four steps, each with its contract and each loop with its
  * invariants, assigns and variant.
  *
  * The control data recvmsg(2) returns is walked as the bytes it is, with
