@@ -55,6 +55,10 @@ typedef struct _WSAPROTOCOL_INFOW {
 	unsigned char opaque[628];
 } WSAPROTOCOL_INFOW;
 typedef unsigned int GROUP;
+/* The signed count of <sys/types.h> (mingw-w64: __int64 on Win64). */
+typedef long ssize_t;
+/* Its contents are not modelled: iosafe passes NULL (synchronous I/O). */
+typedef struct _OVERLAPPED OVERLAPPED;
 
 #define NULL 0
 #define FALSE 0
@@ -79,6 +83,7 @@ typedef unsigned int GROUP;
 #define WSA_FLAG_OVERLAPPED 1
 #define WSA_FLAG_NO_HANDLE_INHERIT 128
 #define FROM_PROTOCOL_INFO (-1)
+#define SOCKET_ERROR (-1)
 
 #include "iosafe_win_acsl.h"
 
@@ -508,5 +513,61 @@ SOCKET WSASocketW(int af, int type, int protocol, WSAPROTOCOL_INFOW *info, GROUP
   ensures failed: \result == INVALID_SOCKET ==> iosafe_handle_table_same{Pre, Post};
 */
 SOCKET accept(SOCKET s, struct sockaddr *addr, int *len);
+
+/*
+ * Reading and writing, synchronously (lpOverlapped NULL): no handle is made
+ * or closed.  ReadFile (fileapi.h): "lpNumberOfBytesRead: a pointer to the
+ * variable that receives the number of bytes read"; it writes at most
+ * nNumberOfBytesToRead bytes of the buffer, on success or failure; on
+ * success the count is at most the size asked.  WriteFile: the same, the
+ * buffer only read.  Nothing is promised about the error code (any
+ * GetLastError() value), nor that a failing call wrote no byte.
+ */
+/*@
+  requires open: iosafe_handle_borrow_ok(h);
+  requires valid_buf: \valid((char *)buf + (0 .. count - 1));
+  requires valid_count: \valid(done);
+  requires separated: \separated(done, (char *)buf + (0 .. count - 1), &iosafe_win32_last_error);
+  requires sync: overlapped == \null;
+  assigns ((char *)buf)[0 .. count - 1], *done, iosafe_win32_last_error;
+  ensures count: \result != 0 ==> *done <= count;
+*/
+BOOL ReadFile(HANDLE h, void *buf, DWORD count, DWORD *done, OVERLAPPED *overlapped);
+
+/*@
+  requires open: iosafe_handle_borrow_ok(h);
+  requires valid_buf: \valid_read((char *)buf + (0 .. count - 1));
+  requires valid_count: \valid(done);
+  requires separated: \separated(done, &iosafe_win32_last_error);
+  requires sync: overlapped == \null;
+  assigns *done, iosafe_win32_last_error;
+  ensures count: \result != 0 ==> *done <= count;
+*/
+BOOL WriteFile(HANDLE h, const void *buf, DWORD count, DWORD *done, OVERLAPPED *overlapped);
+
+/*
+ * send, recv (winsock2.h): the count sent or received, at most @len (recv:
+ * 0 when the peer shut down), or SOCKET_ERROR with the code in
+ * WSAGetLastError().  recv writes at most @len bytes of @buf.  No socket is
+ * made or closed.
+ */
+/*@
+  requires open: iosafe_sock_borrow_ok(s);
+  requires len: len >= 0;
+  requires valid_buf: \valid_read(buf + (0 .. len - 1));
+  assigns iosafe_win32_last_error;
+  ensures result: \result == SOCKET_ERROR || 0 <= \result <= len;
+*/
+int send(SOCKET s, const char *buf, int len, int flags);
+
+/*@
+  requires open: iosafe_sock_borrow_ok(s);
+  requires len: len >= 0;
+  requires valid_buf: \valid(buf + (0 .. len - 1));
+  requires separated: \separated(buf + (0 .. len - 1), &iosafe_win32_last_error);
+  assigns buf[0 .. len - 1], iosafe_win32_last_error;
+  ensures result: \result == SOCKET_ERROR || 0 <= \result <= len;
+*/
+int recv(SOCKET s, char *buf, int len, int flags);
 
 #endif /* IOSAFE_WIN32_H */

@@ -21,7 +21,7 @@
 // Success of an acquisition is not split here: the fd stays "unchecked"
 // with its status until a branch decides (Outcomes.cpp).
 //
-// About 680 lines: one function per Effect, kept next to the one
+// About 710 lines: one function per Effect, kept next to the one
 // switch that dispatches them, so that a new effect is added in one file.
 
 #include "Engine.h"
@@ -65,7 +65,8 @@ bool keepsArgument(Effect E) {
   case Effect::DirOpenRet:
   case Effect::DirUse:
   case Effect::DirFdRet:
-  case Effect::CloseRange: return false;
+  case Effect::CloseRange:
+  case Effect::ReceivesFds: return false;
   }
   return false;
 }
@@ -189,6 +190,7 @@ void FdEngine::applyEffect(const ParamEffect &E, CallEval &CV) const {
   case Effect::TestNone: return effectTestNone(E, CV);
   case Effect::DupOnto: return effectDupOnto(E, CV);
   case Effect::CloseRange: return effectCloseRange(E, CV);
+  case Effect::ReceivesFds: return effectReceivesFds(E, CV); // ReceivedFds.cpp
   case Effect::DupRet:         // the returned fd (acquireReturned)
   case Effect::HandsOnPointee: // found before the call (checkBefore)
   case Effect::ForeignRelease: // SF_CheckOnly: checkPreCall
@@ -688,9 +690,13 @@ void FdEngine::finishCall(CallEval &CV) const {
   if (CV.S.has(SF_CountRet) && !CV.S.has(SF_StatusRet) && CV.Ret &&
       CV.RetTy->isIntegerType())
     if (SymbolRef R = CV.Ret->getAsSymbol()) {
-      // A count or -1: the failure as its own path (SF_CountRet).
+      // A count or -1: the failure as its own path (SF_CountRet), where
+      // no fd arrived (ReceivesFds).
+      ProgramStateRef Fail = State;
+      for (SymbolRef Fd : CV.Received)
+        Fail = Fail->remove<FdMap>(Fd)->remove<UnreadFds>(Fd);
       C.addTransition(
-          State->BindExpr(CV.CE, CV.LCtx, CV.SVB.makeIntVal(-1, CV.RetTy)),
+          Fail->BindExpr(CV.CE, CV.LCtx, CV.SVB.makeIntVal(-1, CV.RetTy)),
           CV.Pred, Tag);
       if (ProgramStateRef Ok = assumeCmp(State, R, BO_GE, 0, CV.SVB))
         State = Ok;

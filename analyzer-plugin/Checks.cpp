@@ -133,7 +133,8 @@ bool FdEngine::checkBefore(const ParamEffect &E, CallEval &CV) const {
   case Effect::DirOpenRet:
   case Effect::DirUse:
   case Effect::DirFdRet:
-  case Effect::CloseRange: break;
+  case Effect::CloseRange:
+  case Effect::ReceivesFds: break;
   }
   return State != nullptr;
 }
@@ -518,4 +519,58 @@ ProgramStateRef FdEngine::checkRelease(ProgramStateRef State, const FdArg &A,
   }
   return State;
 }
+/// A never-valid constant given to a call of the POSIX table as an fd
+/// (`dup2(-1, 1)`, or `int nullfd = -1; ... dup2(nullfd, fd)`), checked
+/// before the call's pre-call: unix.StdCLibraryFunctions checks the same
+/// arguments there (dup2's "oldfd >= 0") and ends the path on a violation,
+/// before checkUse would see it.  The report is checkUse's, word for word:
+/// when both run, the two are one equivalence class and one report.
+void FdEngine::checkPreStmt(const CallExpr *CE, CheckerContext &C) const {
+  if (!Enabled.has(Source::PosixFd) || !CE->getDirectCallee())
+    return;
+  ProgramStateRef State = C.getState();
+  CallEventRef<> Call = C.getStateManager().getCallEventManager().getSimpleCall(
+      CE, State, C.getLocationContext(),
+      C.getStateManager().getOwningEngine().getCFGElementRef());
+  const FnSummary *S = summaryFor(*Call);
+  if (!S || S->From != Source::PosixFd || S->has(SF_CheckOnly))
+    return;
+  constexpr int64_t LinuxAT_FDCWD = -100;
+  ExplodedNode *Pred = C.getPredecessor();
+  SValBuilder &SVB = C.getSValBuilder();
+  for (const ParamEffect &E : S->Effects) {
+    if (E.E != Effect::Use || E.Index >= CE->getNumArgs())
+      continue;
+    const Expr *AE = CE->getArg(E.Index);
+    Expr::EvalResult K;
+    if (AE->IgnoreParenImpCasts()->EvaluateAsInt(K, C.getASTContext())) {
+      if (K.Val.getInt().isNegative() &&
+          K.Val.getInt().getExtValue() != LinuxAT_FDCWD)
+        State = goOn(BK_Unchecked, Source::PosixFd,
+                     "unchecked fd: a negative number is never a valid fd",
+                     State, Pred, C, {}, AE);
+    } else if (auto V = constInt(C.getSVal(AE));
+               V && *V < 0 && *V != LinuxAT_FDCWD &&
+               State->get<FailedFds>().isEmpty() && holdsNegativeInit(AE, C)) {
+      // As checkUse: not when a failed acquisition on the path has this
+      // value (that is checkUse's "used where its acquisition failed").
+      bool Failed = false;
+      for (const auto &[F, FS] : State->get<FdMap>())
+        if (const llvm::APSInt *KV =
+                SVB.getKnownValue(State, SVB.makeSymbolVal(F));
+            KV && KV->getExtValue() == *V)
+          Failed = true;
+      if (!Failed)
+        State = goOn(BK_Unchecked, Source::PosixFd,
+                     "unchecked fd: the fd is " + std::to_string(*V) +
+                         " here; a negative number is never a valid fd",
+                     State, Pred, C, {}, AE);
+    }
+    if (!State)
+      return;
+  }
+  if (Pred != C.getPredecessor())
+    C.addTransition(State, Pred);
+}
+
 } // namespace iosafe

@@ -3,13 +3,14 @@
 // analyzer-plugin/Diagnostics.cpp: the engine's bug types (one set per
 // checker, so that a report names its checker), its reports, the path
 // notes of a call (note tags), and leak uniqueing: one report per
-// acquisition site, as Clang's FuchsiaHandleChecker and StreamChecker do.
+// acquisition site and leak point (addLeakPointRange).
 // Every report passes through the suppression rules of LeakHeuristics.cpp.
 
 #include "Engine.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 
 #include <string>
@@ -122,8 +123,93 @@ void FdEngine::reportLeak(SymbolRef Sym, Source Src, bool Dir, unsigned PairIdx,
                         : " (element [1] of the pair)";
   auto R = std::make_unique<PathSensitiveBugReport>(bugType(Src, BK_Leak), Msg,
                                                     N, Loc, UniqueDecl);
+  addLeakPointRange(*R, Sym, Acq);
   R->markInteresting(Sym);
   C.emitReport(std::move(R));
+}
+
+namespace {
+/// Whether a store binds some region to a value that mentions Sym.
+class BindsSym : public StoreManager::BindingsHandler {
+  SymbolRef Sym;
+
+public:
+  bool Found = false;
+  explicit BindsSym(SymbolRef S) : Sym(S) {}
+  bool HandleBinding(StoreManager &, Store, const MemRegion *,
+                     SVal V) override {
+    for (SymbolRef In : V.symbols())
+      if (In == Sym) {
+        Found = true;
+        return false;
+      }
+    return true;
+  }
+};
+
+/// The full expression or statement around S: up through its parent
+/// expressions, so that the `-1` and the `0` of `return ok ? 0 : -1;` are
+/// one leak point.
+const Stmt *fullStmt(const Stmt *S, const LocationContext *LC) {
+  const ParentMap &PM = LC->getParentMap();
+  while (const Stmt *P = PM.getParent(S)) {
+    if (!isa<Expr>(P))
+      break;
+    S = P;
+  }
+  return S;
+}
+} // namespace
+
+/// The leak point of Sym on the path ending in N: where the last binding
+/// that held it was overwritten or removed (`fd = socket(...)` in a loop's
+/// next iteration; the `return` that ends the variable's scope), as a full
+/// statement.  The analyzer notices the death later, at its next purge of
+/// dead symbols, which differs between paths that lost the fd at the same
+/// statement; the walk goes back from there.  Falls back to N's statement
+/// when no binding held the fd after its acquisition Acq.
+static const Stmt *leakPoint(SymbolRef Sym, const ExplodedNode *N,
+                             const ExplodedNode *Acq) {
+  StoreManager &SM = N->getState()->getStateManager().getStoreManager();
+  const ExplodedNode *Lost = N;
+  Store Last = nullptr;
+  bool LastBinds = false;
+  for (const ExplodedNode *P = N; P && P != Acq; P = P->getFirstPred()) {
+    Store St = P->getState()->getStore();
+    if (St != Last || !Last) {
+      BindsSym H(Sym);
+      SM.iterBindings(St, H);
+      Last = St;
+      LastBinds = H.Found;
+    }
+    if (LastBinds)
+      break;
+    if (P->getStmtForDiagnostics())
+      Lost = P;
+  }
+  if (!LastBinds)
+    Lost = N;
+  const Stmt *S = Lost->getStmtForDiagnostics();
+  return S ? fullStmt(S, Lost->getLocationContext()) : nullptr;
+}
+
+/// Leaks are uniqued by (acquisition site, leak point).  The uniqueing
+/// location and decl name the acquisition; PathSensitiveBugReport::Profile
+/// (clang/lib/StaticAnalyzer/Core/BugReporter.cpp) also hashes the report's
+/// own ranges, so one range over the leak point (leakPoint) makes two paths
+/// that lose the same fd at the same statement one equivalence class (the
+/// shortest path is shown) and different leak points one report each.
+/// Without a leak point (the end of a function with no statement), the
+/// report's own location is the range.
+void addLeakPointRange(PathSensitiveBugReport &R, SymbolRef Sym,
+                       const ExplodedNode *Acq) {
+  if (const Stmt *S = leakPoint(Sym, R.getErrorNode(), Acq)) {
+    R.addRange(S->getSourceRange());
+    return;
+  }
+  PathDiagnosticLocation At = R.getLocation();
+  if (At.isValid())
+    R.addRange(SourceRange(At.asLocation()));
 }
 
 const NoteTag *noteTagFor(const FdEngine &Engine, const NoteList &Notes,

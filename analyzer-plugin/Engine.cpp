@@ -47,6 +47,11 @@ IOSAFE_STATE_TRAIT_INDEX(InferredSockets)
 IOSAFE_STATE_TRAIT_INDEX(PendingBinds)
 IOSAFE_STATE_TRAIT_INDEX(OutFds)
 IOSAFE_STATE_TRAIT_INDEX(HeapFds)
+IOSAFE_STATE_TRAIT_INDEX(UnreadFds)
+IOSAFE_STATE_TRAIT_INDEX(EventFds)
+IOSAFE_STATE_TRAIT_INDEX(HeapCallFds)
+IOSAFE_STATE_TRAIT_INDEX(ReallocFrom)
+IOSAFE_STATE_TRAIT_INDEX(HeapCallSite)
 
 namespace iosafe {
 
@@ -93,8 +98,11 @@ void FdEngine::checkPreStmt(const CastExpr *CE, CheckerContext &C) const {
 /// it is not reported as a leak as well.
 void FdEngine::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
   const FnSummary *S = summaryFor(Call);
-  if (!S || !S->has(SF_CheckOnly))
+  if (!S || !S->has(SF_CheckOnly)) {
+    if (!S) // realloc, functions that free an object (HeapObjects.cpp)
+      heapPreCall(Call, C);
     return;
+  }
   ProgramStateRef State = C.getState();
   ExplodedNode *Pred = C.getPredecessor();
   bool Changed = false;
@@ -114,6 +122,11 @@ void FdEngine::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
               State = State->add<EscapeExempt>(Sym);
               Changed = true;
             }
+    // A copy out of a control buffer (memcpy(&fd, CMSG_DATA(c), 4)).
+    if (ProgramStateRef Next = receivedCopyBefore(Call, State); Next != State) {
+      State = Next;
+      Changed = true;
+    }
   }
   if (ProgramStateRef Next = dirPreCall(*S, Call, C, State, Pred);
       Next != State) {
@@ -126,29 +139,17 @@ void FdEngine::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
   for (const ParamEffect &E : S->Effects) {
     if (E.E != Effect::ForeignRelease || E.Index >= Call.getNumArgs())
       continue;
-    // free(3) of a heap object that still holds an owned fd: the fd leaks.
-    if (const MemRegion *Obj = Call.getArgSVal(E.Index).getAsRegion();
-        Obj && !State->get<HeapFds>().isEmpty() && Call.getCalleeIdentifier() &&
-        Call.getCalleeIdentifier()->getName() == "free") {
-      const MemRegion *Base = Obj->getBaseRegion();
-      SValBuilder &SVB = C.getSValBuilder();
-      for (const auto &[Fd, Where] : State->get<HeapFds>()) {
-        if (Where->getBaseRegion() != Base)
-          continue;
-        State = State->remove<HeapFds>(Fd);
-        Changed = true;
-        if (State->getSVal(Where, Fd->getType()).getAsSymbol() != Fd ||
-            assumeCmp(State, Fd, BO_LT, 0, SVB))
-          continue; // overwritten, or it may not be an fd
-        ExplodedNode *N = C.generateNonFatalErrorNode(State, Pred);
-        if (!N)
-          return;
-        report(BK_Leak, Source::PosixFd,
-               "fd leak: the fd stored in this heap object is not closed "
-               "before 'free' releases the object",
-               N, C, {Fd}, Call.getArgExpr(E.Index));
-        Pred = N;
-      }
+    // free(3) of a heap object that still holds an owned fd: the fd leaks
+    // (HeapObjects.cpp).
+    if (Call.getCalleeIdentifier() &&
+        Call.getCalleeIdentifier()->isStr("free")) {
+      ExplodedNode *Before = Pred;
+      ProgramStateRef Old = State;
+      State = heapFree(Call.getArgExpr(E.Index), Call.getArgSVal(E.Index),
+                       "free", State, C, Pred);
+      if (!State)
+        return;
+      Changed |= Pred != Before || State != Old;
     }
     if (SymbolRef Str = Call.getArgSVal(E.Index).getAsLocSymbol())
       if (const SymbolRef *FdSym = State->get<StreamFds>(Str)) {
@@ -210,8 +211,19 @@ void FdEngine::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
 /// an owned fd passed to it by value is handed on (it may be stored, or
 /// closed, there).  Variadic arguments (printf("%d", fd)) are not.
 void FdEngine::checkPostCall(const CallEvent &Call, CheckerContext &C) const {
+  if (C.getState()->get<HeapCallSite>() == Call.getOriginExpr() &&
+      Call.getOriginExpr()) {
+    heapPostCall(Call, C); // realloc, functions that free an object
+    return;
+  }
   if (C.wasInlined)
     return;
+  // A fanotify event given to the call: its fd is the callee's.
+  if (ProgramStateRef S = C.getState(), Next = receivedEventPassed(Call, S);
+      Next != S) {
+    C.addTransition(Next);
+    return;
+  }
   // A function of the unit that never returns on any path (it exits or
   // execs), evaluated without its body: the path ends here.
   if (const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
@@ -226,7 +238,7 @@ void FdEngine::checkPostCall(const CallEvent &Call, CheckerContext &C) const {
       if (SymbolRef R = Call.getReturnValue().getAsSymbol())
         Next = Next->add<ForkRets>(R);
     if (S->has(SF_CopiesBytes))
-      Next = Next->remove<EscapeExempt>();
+      Next = receivedCopyAfter(Call, Next)->remove<EscapeExempt>();
     if (S->has(SF_CheckOnly))
       Next = dirPostCall(*S, Call, Next);
     if (Next != State)
@@ -283,6 +295,7 @@ bool FdEngine::heldByAutoVar(ProgramStateRef State, SymbolRef Sym) const {
 }
 
 void FdEngine::checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const {
+  receivedLive(State, SR); // ReceivedFds.cpp
   // fork's result decides, at a report, whether the path is the child's.
   for (SymbolRef R : State->get<ForkRets>())
     SR.markLive(R);
@@ -297,6 +310,8 @@ void FdEngine::checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const {
     SR.markLive(Where);
   }
   for (const auto &[Sym, Where] : State->get<HeapFds>())
+    SR.markLive(Sym);
+  for (const auto &[Sym, Where] : State->get<HeapCallFds>())
     SR.markLive(Sym);
   // A borrow keeps its owner's state, so that a use of the borrow after
   // the owner is closed is still recognised.
@@ -329,7 +344,8 @@ void FdEngine::checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const {
 }
 
 void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
-  ProgramStateRef State = C.getState();
+  ProgramStateRef State = receivedDead(SR, C.getState());
+  State = heapDeadSymbols(State, SR, C);
   for (const auto &[Where, Sym] : State->get<StoredFds>())
     if (!SR.isLive(Sym) || !SR.isLiveRegion(Where))
       State = State->remove<StoredFds>(Where);

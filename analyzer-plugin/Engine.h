@@ -21,6 +21,8 @@
 //   FdValues.cpp       fds resolved from values, arguments, fields, locations
 //   Summaries.cpp      the one summary lookup, honouring the checkers on
 //   DirStreams.cpp     directory streams (DIR *) as owned resources
+//   ReceivedFds.cpp    fds that arrive without a call returning them:
+//                      SCM_RIGHTS control data, fanotify event fds
 
 #ifndef IOSAFE_ANALYZER_ENGINE_H
 #define IOSAFE_ANALYZER_ENGINE_H
@@ -33,6 +35,8 @@
 #include "clang/StaticAnalyzer/Core/Checker.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+
+#include "llvm/ADT/DenseMap.h"
 
 #include <memory>
 #include <optional>
@@ -54,8 +58,9 @@ class FdEngine
           clang::ento::check::PreStmt<clang::CastExpr>,
           clang::ento::check::PreStmt<clang::BinaryOperator>,
           clang::ento::check::PreStmt<clang::UnaryOperator>,
+          clang::ento::check::PreStmt<clang::CallExpr>,
           clang::ento::check::PostStmt<clang::CallExpr>,
-          clang::ento::check::BranchCondition> {
+          clang::ento::check::BranchCondition, clang::ento::check::Location> {
 public:
   /// Turns a summary source on, under the checker name that reports for it
   /// (Diagnostics.cpp).
@@ -94,10 +99,15 @@ public:
                     clang::ento::CheckerContext &C) const;
   void checkPreStmt(const clang::UnaryOperator *UO,
                     clang::ento::CheckerContext &C) const;
+  void checkPreStmt(const clang::CallExpr *CE,
+                    clang::ento::CheckerContext &C) const;
   void checkPostStmt(const clang::CallExpr *CE,
                      clang::ento::CheckerContext &C) const;
   void checkBranchCondition(const clang::Stmt *Cond,
                             clang::ento::CheckerContext &C) const;
+  /// A load of a received fd (ReceivedFds.cpp).
+  void checkLocation(clang::ento::SVal Loc, bool IsLoad, const clang::Stmt *S,
+                     clang::ento::CheckerContext &C) const;
   void printState(llvm::raw_ostream &Out, clang::ento::ProgramStateRef State,
                   const char *NL, const char *Sep) const override;
 
@@ -113,6 +123,30 @@ private:
   std::unique_ptr<clang::ento::BugType> BugTypes[NumSources][NumBugKinds];
   /// evalAssume itself asks the constraint manager, which calls evalAssume.
   mutable bool InAssume = false;
+
+  // HeapObjects.cpp
+  /// The pointer parameter a function releases like free(3)
+  /// (ownership_takes(malloc, N), or a body that only frees it), or -1.
+  int freedObjectParam(const clang::FunctionDecl *FD) const;
+  mutable llvm::DenseMap<const clang::FunctionDecl *, int> FreesParam;
+  /// The fds stored in Obj leak as By releases it (nullptr: no node).
+  clang::ento::ProgramStateRef
+  heapFree(const clang::Expr *Arg, clang::ento::SVal Obj, llvm::StringRef By,
+           clang::ento::ProgramStateRef State, clang::ento::CheckerContext &C,
+           clang::ento::ExplodedNode *&Pred) const;
+  void heapPreCall(const clang::ento::CallEvent &Call,
+                   clang::ento::CheckerContext &C) const;
+  void heapPostCall(const clang::ento::CallEvent &Call,
+                    clang::ento::CheckerContext &C) const;
+  /// realloc's fds moved into its new object (from checkPostStmt).
+  void heapRealloc(const clang::CallExpr *CE,
+                   clang::ento::CheckerContext &C) const;
+  /// realloc's dead results: on the failure path, the fds go back to the
+  /// old object (from checkDeadSymbols).
+  clang::ento::ProgramStateRef
+  heapDeadSymbols(clang::ento::ProgramStateRef State,
+                  clang::ento::SymbolReaper &SR,
+                  clang::ento::CheckerContext &C) const;
 
   // Summaries.cpp
   const FnSummary *summaryFor(const clang::ento::CallEvent &Call) const;
@@ -144,6 +178,8 @@ private:
   void effectDupOnto(const ParamEffect &E, CallEval &CV) const;
   void effectCloseRange(const ParamEffect &E, CallEval &CV) const;
   void effectStreamRelease(const ParamEffect &E, CallEval &CV) const;
+  // ReceivedFds.cpp
+  void effectReceivesFds(const ParamEffect &E, CallEval &CV) const;
   // LibraryModel.cpp's stream hand-offs and views (SF_StreamOut,
   // SF_ViewBegin, SF_ViewEnd).
   void streamOutSplit(CallEval &CV) const;
@@ -344,6 +380,9 @@ struct CallEval {
   unsigned TagIdx = 0;
   /// The out-parameter acquisitions, made once the status is known.
   llvm::SmallVector<const ParamEffect *, 2> PendingOut;
+  /// Fds received in a control buffer (ReceivesFds): not on the path where
+  /// the call fails.
+  llvm::SmallVector<clang::ento::SymbolRef, 4> Received;
 
   /// The argument effect E is about, when it holds an fd.
   const FdArg *arg(const ParamEffect &E) const {
@@ -362,6 +401,35 @@ const clang::ento::NoteTag *noteTagFor(const FdEngine &Engine,
                                        clang::ento::CheckerContext &C);
 /// The note at an acquisition, for the reports about attributes.
 std::string acquiredNote(const FdAttrs &A, bool Dup);
+/// Adds the leak point's range to a leak report, so that leaks are uniqued
+/// by (acquisition site, leak point) (Diagnostics.cpp).
+void addLeakPointRange(clang::ento::PathSensitiveBugReport &R,
+                       clang::ento::SymbolRef Sym,
+                       const clang::ento::ExplodedNode *Acq);
+
+// ---------------------------------------------------------------------------
+// ReceivedFds.cpp: fds that arrive in memory (SCM_RIGHTS, fanotify events).
+
+/// Received fds that die before the program read them leave quietly.
+clang::ento::ProgramStateRef receivedDead(clang::ento::SymbolReaper &SR,
+                                          clang::ento::ProgramStateRef State);
+/// A call the checker does not see into, given a pointer to a fanotify
+/// event (iosafe_fanotify_event_take_fd), takes over the fd read from it.
+clang::ento::ProgramStateRef
+receivedEventPassed(const clang::ento::CallEvent &Call,
+                    clang::ento::ProgramStateRef State);
+/// The received fds not read yet live as long as their buffer does.
+void receivedLive(clang::ento::ProgramStateRef State,
+                  clang::ento::SymbolReaper &SR);
+/// memcpy/memmove out of a control buffer: before the call, the received
+/// fd copied is exempt from the escape the copy's evaluation makes; after
+/// it, the destination int holds that fd, now read.
+clang::ento::ProgramStateRef
+receivedCopyBefore(const clang::ento::CallEvent &Call,
+                   clang::ento::ProgramStateRef State);
+clang::ento::ProgramStateRef
+receivedCopyAfter(const clang::ento::CallEvent &Call,
+                  clang::ento::ProgramStateRef State);
 
 } // namespace iosafe
 

@@ -310,6 +310,30 @@ IOSAFE_STATE_TRAIT(
 IOSAFE_STATE_TRAIT(
     HeapFds,
     llvm::ImmutableMap<clang::ento::SymbolRef, const clang::ento::MemRegion *>)
+/// The fds stored in the object a call that releases or reallocates it is
+/// given, from its pre-call to its post-call (HeapObjects.cpp).
+IOSAFE_STATE_TRAIT(
+    HeapCallFds,
+    llvm::ImmutableMap<clang::ento::SymbolRef, const clang::ento::MemRegion *>)
+/// The call (its expression) HeapCallFds belongs to.
+IOSAFE_STATE_TRAIT(HeapCallSite, const void *)
+/// realloc's result (the new object's symbol) and the old object, whose
+/// fds stay there when the path takes realloc's failure (a null result):
+/// heapFree reads it while the result lives, heapDeadSymbols when it dies
+/// (it is not kept alive, so unix.Malloc still sees the new object die).
+IOSAFE_STATE_TRAIT(
+    ReallocFrom,
+    llvm::ImmutableMap<clang::ento::SymbolRef, const clang::ento::MemRegion *>)
+
+/// Fds recvmsg(2) put in a control buffer (SCM_RIGHTS) that the program
+/// has not read yet (ReceivedFds.cpp): owned, but they die quietly, since
+/// the checker cannot tell how many of the buffer's slots a message filled.
+/// Reading one (a load, a memcpy out of it) takes it out of this set.
+IOSAFE_STATE_TRAIT(UnreadFds, llvm::ImmutableSet<clang::ento::SymbolRef>)
+/// Fds read out of a fanotify event (struct fanotify_event_metadata's fd
+/// in a buffer read(2) filled; ReceivedFds.cpp): acquired once, at their
+/// first read, so that a read after a hand-on acquires nothing again.
+IOSAFE_STATE_TRAIT(EventFds, llvm::ImmutableSet<clang::ento::SymbolRef>)
 
 namespace iosafe {
 /// FdAttrs as one number (a program-state value), and back.

@@ -113,6 +113,10 @@ void FdEngine::checkBranchCondition(const Stmt *Cond, CheckerContext &C) const {
 /// until the program tests the status.
 void FdEngine::checkPostStmt(const CallExpr *CE, CheckerContext &C) const {
   ProgramStateRef State = C.getState();
+  if (State->get<HeapCallSite>() == CE) { // realloc (HeapObjects.cpp)
+    heapRealloc(CE, C);
+    return;
+  }
   if (State->get<FdMap>().isEmpty())
     return;
   SValBuilder &SVB = C.getSValBuilder();

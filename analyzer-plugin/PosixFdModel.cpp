@@ -20,6 +20,9 @@
 
 #include "SummaryTable.h"
 
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+
 #include "llvm/ADT/DenseMap.h"
 
 #include <optional>
@@ -60,6 +63,11 @@ FnSummary use0(const char *What, unsigned char Need,
 /// A read or a write: returns a count or -1 (SF_CountRet).
 FnSummary count(FnSummary S) {
   S.Flags |= SF_CountRet;
+  return S;
+}
+/// recvmsg(2): the msghdr of param 1 receives SCM_RIGHTS fds on success.
+FnSummary receivesFds(FnSummary S) {
+  S.Effects.push_back({Effect::ReceivesFds, 1});
   return S;
 }
 FnSummary keepsNoFd(FnSummary S) {
@@ -242,8 +250,9 @@ const std::vector<SummaryRow> &rows() {
       {"recvfrom", 6, count(use0("recvfrom", Rd))},
       // SCM_RIGHTS (unix(7)): the receiver gets new fds "as though created
       // with dup(2)"; the sender keeps its own, and must still close them.
+      // The receiver owns the fds its control buffer holds (ReceivedFds.cpp).
       {"sendmsg", 3, count(keepsNoFd(use0("sendmsg", N_Write)))},
-      {"recvmsg", 3, count(use0("recvmsg", Rd))},
+      {"recvmsg", 3, count(receivesFds(use0("recvmsg", Rd)))},
       {"bind", 3, use0("bind", N_New, SockPhase::Bound)},
       {"listen", 2, use0("listen", N_Bound, SockPhase::Listening)},
       {"connect", 3, use0("connect", N_NotListening, SockPhase::Connected)},
@@ -510,6 +519,19 @@ const FnSummary *posixReleaseForOwnership(const FunctionDecl *FD) {
 constexpr int64_t LinuxO_ACCMODE = 03, LinuxO_PATH = 010000000;
 constexpr int64_t LinuxSOCK_NONBLOCK = 04000, LinuxSOCK_CLOEXEC = 02000000;
 
+/// The value of a file-scope enumerator the unit declares as Name, else
+/// Default: a program that declares its own O_RDONLY, O_WRONLY, O_RDWR and
+/// O_ACCMODE as an enum (with other numbers) has its flags read with them.
+static int64_t unitFlag(const CallEvent &Call, StringRef Name,
+                        int64_t Default) {
+  ASTContext &Ctx = Call.getState()->getStateManager().getContext();
+  for (const NamedDecl *D :
+       Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(Name)))
+    if (const auto *EC = dyn_cast<EnumConstantDecl>(D))
+      return EC->getInitVal().getSExtValue();
+  return Default;
+}
+
 FdAttrs acquiredAttrs(const FnSummary &S, unsigned I, const CallEvent &Call,
                       llvm::function_ref<const FdAttrs *(unsigned)> ArgAttrs) {
   FdAttrs A = S.Acq[I < 2 ? I : 0];
@@ -517,15 +539,17 @@ FdAttrs acquiredAttrs(const FnSummary &S, unsigned I, const CallEvent &Call,
     if (auto F = constArg(Call, unsigned(S.ModeArg))) {
       // open(2): O_PATH "the file itself is not opened, and other file
       // operations (e.g., read(2), write(2)...) fail with EBADF".
+      int64_t M = *F & unitFlag(Call, "O_ACCMODE", LinuxO_ACCMODE);
       if (*F & LinuxO_PATH)
         A.Mode = FdMode::Path;
+      else if (M == unitFlag(Call, "O_RDONLY", 0))
+        A.Mode = FdMode::Read;
+      else if (M == unitFlag(Call, "O_WRONLY", 1))
+        A.Mode = FdMode::Write;
+      else if (M == unitFlag(Call, "O_RDWR", 2))
+        A.Mode = FdMode::ReadWrite;
       else
-        switch (*F & LinuxO_ACCMODE) {
-        case 0: A.Mode = FdMode::Read; break;
-        case 1: A.Mode = FdMode::Write; break;
-        case 2: A.Mode = FdMode::ReadWrite; break;
-        default: A.Mode = FdMode::Unknown; break;
-        }
+        A.Mode = FdMode::Unknown;
     }
   if (S.TypeArg >= 0)
     if (auto T = constArg(Call, unsigned(S.TypeArg))) {

@@ -91,6 +91,9 @@ enum class Effect : unsigned char {
                   ///< closed (close_range(2)), unless param 2 (flags) has
                   ///< CLOSE_RANGE_CLOEXEC: a tracked fd certainly in the
                   ///< range is closed, one that may be in it is handed on
+  ReceivesFds,    ///< pointer param Index is a struct msghdr whose control
+                  ///< buffer receives owned fds (SCM_RIGHTS, unix(7)) when
+                  ///< the call succeeds (recvmsg(2); ReceivedFds.cpp)
 };
 
 /// What iosafe.PosixFd knows of an fd beyond its ownership: its access mode

@@ -24,7 +24,7 @@
 // constrain it.  A leak is a handle that dies while it may be valid on its
 // path: not its failure value, and its acquirer's status may be success.
 //
-// Over the ~600-line guide (about 860 lines): the checker's state, its
+// Over the ~600-line guide (about 910 lines): the checker's state, its
 // value helpers and its callbacks are one unit, as Clang's
 // FuchsiaHandleChecker is one file; a third of it is evalCall, whose steps
 // (uses, releases, the return value, out-parameters, HandleOrInvalid /
@@ -82,6 +82,25 @@ struct WinHState {
 IOSAFE_STATE_TRAIT(
     WinHandleMap, llvm::ImmutableMap<clang::ento::SymbolRef, iosafe::WinHState>)
 IOSAFE_STATE_TRAIT_INDEX(WinHandleMap)
+
+namespace iosafe {
+/// A tracked handle cast to a pointer ((HANDLE)s), and its state before.
+struct WinCast {
+  clang::ento::SymbolRef Sym;
+  WinHState Before;
+  bool operator==(const WinCast &O) const {
+    return Sym == O.Sym && Before == O.Before;
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddPointer(Sym);
+    Before.Profile(ID);
+  }
+};
+} // namespace iosafe
+/// Integer-to-pointer casts of tracked handles (checkPreStmt<CastExpr>).
+IOSAFE_STATE_TRAIT(WinCastHandles,
+                   llvm::ImmutableMap<const clang::Stmt *, iosafe::WinCast>)
+IOSAFE_STATE_TRAIT_INDEX(WinCastHandles)
 
 namespace iosafe {
 
@@ -302,7 +321,8 @@ class WinHandleChecker
                      check::LiveSymbols, check::PointerEscape,
                      check::PreStmt<BinaryOperator>,
                      check::PreStmt<UnaryOperator>, check::BranchCondition,
-                     check::PreStmt<ReturnStmt>, check::PostStmt<DeclStmt>> {
+                     check::PreStmt<ReturnStmt>, check::PostStmt<DeclStmt>,
+                     check::PreStmt<CastExpr>> {
 public:
   WinHandleChecker() {
     for (unsigned K = 0; K < NumBugKinds; ++K)
@@ -324,6 +344,7 @@ public:
   void checkBranchCondition(const Stmt *Cond, CheckerContext &C) const;
   void checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const;
   void checkPostStmt(const DeclStmt *DS, CheckerContext &C) const;
+  void checkPreStmt(const CastExpr *CE, CheckerContext &C) const;
 
 private:
   std::unique_ptr<BugType> BT[NumBugKinds];
@@ -362,8 +383,8 @@ void WinHandleChecker::report(BugKind K, std::string Msg, ExplodedNode *N,
 
 void WinHandleChecker::reportLeak(SymbolRef Sym, const WinHState &H,
                                   ExplodedNode *N, CheckerContext &C) const {
-  // Uniqued by the acquisition: the oldest node of this path where the
-  // handle is tracked.
+  // The acquisition: the oldest node of this path where the handle is
+  // tracked.
   const ExplodedNode *Acq = nullptr;
   for (const ExplodedNode *P = N->getFirstPred(); P; P = P->getFirstPred()) {
     if (!P->getState()->get<WinHandleMap>(Sym))
@@ -386,6 +407,7 @@ void WinHandleChecker::reportLeak(SymbolRef Sym, const WinHState &H,
                     " or handed on";
   auto R = std::make_unique<PathSensitiveBugReport>(*BT[BK_Leak], Msg, N, Loc,
                                                     UniqueDecl);
+  addLeakPointRange(*R, Sym, Acq); // uniqued by (acquisition, leak point)
   R->markInteresting(Sym);
   C.emitReport(std::move(R));
 }
@@ -416,6 +438,14 @@ ProgramStateRef WinHandleChecker::checkArg(const CallEvent &Call,
     if (SymbolRef Inner = castOperandSym(E, State, C);
         Inner && State->get<WinHandleMap>(Inner))
       Sym = Inner;
+  if (const WinCast *WC =
+          Holder ? nullptr
+                 : State->get<WinCastHandles>(E->IgnoreParenImpCasts())) {
+    // (HANDLE)s passed straight on: the handle it was, as before the cast.
+    Sym = WC->Sym;
+    State = State->set<WinHandleMap>(Sym, WC->Before)
+                ->remove<WinCastHandles>(E->IgnoreParenImpCasts());
+  }
   if (!Sym)
     return State;
   const WinHState *H = State->get<WinHandleMap>(Sym);
@@ -750,6 +780,21 @@ ProgramStateRef WinHandleChecker::checkPointerEscape(
     if (const WinHState *H = State->get<WinHandleMap>(Sym); H && !H->Closed)
       State = State->remove<WinHandleMap>(Sym); // handed on
   return State;
+}
+
+/// (HANDLE)s: Clang 19 gives an integer symbol cast to a pointer no value
+/// and lets it escape (handed on).  The handle it was is remembered for the
+/// call the cast is passed to (checkArg), as the engine does for fds.
+void WinHandleChecker::checkPreStmt(const CastExpr *CE,
+                                    CheckerContext &C) const {
+  if (CE->getCastKind() != CK_IntegralToPointer)
+    return;
+  ProgramStateRef State = C.getState();
+  SymbolRef Sym = C.getSVal(CE->getSubExpr()).getAsSymbol();
+  if (const WinHState *H = Sym ? State->get<WinHandleMap>(Sym) : nullptr)
+    C.addTransition(State->set<WinCastHandles>(CE, WinCast{Sym, *H}));
+  else if (State->get<WinCastHandles>(CE))
+    C.addTransition(State->remove<WinCastHandles>(CE));
 }
 
 void WinHandleChecker::checkTest(const Expr *E, SVal K, bool Eq,

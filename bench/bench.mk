@@ -12,6 +12,7 @@ BENCH_PROGS := copy open_close dup pipe borrow \
 BENCH_PROGS += epoll
 BENCH_PROGS += net_pingpong
 BENCH_PROGS += net_fdpass
+BENCH_PROGS += pipe_filelike
 BENCH_DIR   := $(BUILD)/bench
 # gcc: BENCH_HOT uses GCC's noipa attribute.
 BENCH_CC    ?= gcc
@@ -71,3 +72,30 @@ bench-fd: $(IOSAFE_PLUGIN)
 	$(Q)$(PYTHON) bench/analysis.py --clang $(CLANG) --plugin $(IOSAFE_PLUGIN) \
 	    --programs $(BENCH_FD_PROGRAMS) --rounds $(BENCH_FD_ROUNDS) \
 	    --workdir $(BUILD)/bench/fd-dense
+# bench-echo: the epoll echo server written with iosafe (examples/epoll_echo.c,
+# built as the example is) against the same server with bare ints
+# (bench/epoll_echo_bare.c, the same flags), under one loopback load of
+# bench/echo_client.c; bench/echo.py runs them side by side in rotated
+# rounds and prints the requests-per-second ratio (medians).
+BENCH_ECHO_ROUNDS ?= 11
+BENCH_ECHO_CONNS ?= 8
+BENCH_ECHO_SIZE ?= 64
+BENCH_ECHO_REQUESTS ?= 40000
+BENCH_TARGETS += bench-echo
+.PHONY: bench-echo
+$(BENCH_DIR)/epoll_echo_bare: bench/epoll_echo_bare.c
+	$(quiet) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CPPFLAGS) $(IOSAFE_CFLAGS) $(CFLAGS) $< $(LDFLAGS) -o $@
+$(BENCH_DIR)/echo_client: bench/echo_client.c
+	$(quiet) CC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CPPFLAGS) $(IOSAFE_CFLAGS) $(CFLAGS) $< $(LDFLAGS) -o $@
+
+bench-echo: $(BUILD)/examples/epoll_echo $(BENCH_DIR)/epoll_echo_bare $(BENCH_DIR)/echo_client
+	$(quiet) BENCH "epoll echo server: iosafe vs bare ints, loopback requests/s"
+	$(Q)$(PYTHON) bench/echo.py --iosafe $(BUILD)/examples/epoll_echo \
+	    --bare $(BENCH_DIR)/epoll_echo_bare --client $(BENCH_DIR)/echo_client \
+	    --rounds $(BENCH_ECHO_ROUNDS) --connections $(BENCH_ECHO_CONNS) \
+	    --size $(BENCH_ECHO_SIZE) --requests $(BENCH_ECHO_REQUESTS) \
+	    --valgrind $(or $(VALGRIND),valgrind) --workdir $(BENCH_DIR)

@@ -27,7 +27,8 @@
 #define BATCH 64
 
 #if BENCH_IOSAFE
-static iosafe_owned_fd ep = IOSAFE_FD_NONE, efds[NFDS];
+/* A constant initializer: IOSAFE_FD_NONE is a compound literal (-Wpedantic). */
+static iosafe_owned_fd ep = { IOSAFE_RAW_NONE }, efds[NFDS];
 
 BENCH_HOT int bench_epoll(int rounds)
 {

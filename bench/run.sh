@@ -32,17 +32,17 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "-"; else printf "%
 
 printf '\nbench-lib: iosafe against bare ints, gcc -O2 (iosafe: linked with libiosafe.a; +LTO: library sources built in with -flto)\n'
 printf 'instructions: executed in bench_* and all it calls (callgrind); bytes: size of bench_* (nm), [+ libiosafe functions linked in]\n\n'
-printf '%-11s | %10s %10s %6s %10s %6s | %6s %6s %6s %12s %6s %6s\n' \
+printf '%-12s | %10s %10s %6s %10s %6s | %6s %6s %6s %12s %6s %6s\n' \
 	program 'bare' 'iosafe' ratio '+LTO' ratio 'bare' 'iosafe' ratio '[+lib]' '+LTO' ratio
-printf '%-11s | %10s %10s %6s %10s %6s | %6s %6s %6s %12s %6s %6s\n' \
+printf '%-12s | %10s %10s %6s %10s %6s | %6s %6s %6s %12s %6s %6s\n' \
 	'' instr instr '' instr '' bytes bytes '' bytes bytes ''
-printf -- '------------+-----------------------------------------------+--------------------------------------------------\n'
+printf -- '-------------+-----------------------------------------------+--------------------------------------------------\n'
 for p in "$@"; do
 	b="$dir/$p-bare" i="$dir/$p-iosafe" l="$dir/$p-lto"
 	ib=$(instr "$b") ii=$(instr "$i") il=$(instr "$l")
 	sb=$(size_of "$b" '^bench_') si=$(size_of "$i" '^bench_') sl=$(size_of "$l" '^bench_')
 	slib=$(size_of "$i" '^iosafe_')
-	printf '%-11s | %10d %10d %6s %10d %6s | %6d %6d %6s %12s %6d %6s\n' \
+	printf '%-12s | %10d %10d %6s %10d %6s | %6d %6d %6s %12s %6d %6s\n' \
 		"$p" "$ib" "$ii" "$(ratio "$ii" "$ib")" "$il" "$(ratio "$il" "$ib")" \
 		"$sb" "$si" "$(ratio "$si" "$sb")" "[+$slib]" "$sl" "$(ratio "$sl" "$sb")"
 done

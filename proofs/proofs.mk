@@ -132,6 +132,8 @@ PROVE_CORE_SRCS += src/mq.c
 PROVE_CORE_SRCS += src/serial.c
 PROVE_CORE_SRCS += src/net.c
 PROVE_CORE_SRCS += src/net_unix.c
+PROVE_CORE_SRCS += src/inout.c
+PROVE_CORE_SRCS += src/cpu.c
 # The trusted base: iosafe_posix.h and the per-family files it or the shims
 # include (acsl/iosafe_posix_*.h).
 PROVE_POSIX_HS := $(sort $(wildcard acsl/iosafe_posix*.h))
@@ -227,6 +229,19 @@ prove-shim-net:
 	      sed -n 's/^\#  define \([A-Z][A-Z0-9_]*\) \(.*\)$$/_Static_assert((\1) == (\2), "\1");/p' \
 	        acsl/iosafe_posix_net.h; } > $(PROOFS)/shim_check_net.c
 	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check_net.c
+
+# ---- the same for the CPU calls (acsl/iosafe_posix_cpu.h) ---------------------
+prove-shim: prove-shim-cpu
+.PHONY: prove-shim-cpu
+prove-shim-cpu:
+	$(quiet) SHIM acsl/iosafe_posix_cpu.h
+	$(Q)mkdir -p $(PROOFS)
+	$(Q){ printf '#define _GNU_SOURCE\n#include <sched.h>\n#include <stdint.h>\n#include <unistd.h>\n'; \
+	      printf '_Static_assert(sizeof(cpu_set_t) %% sizeof(unsigned long) == 0, "cpu_set_t");\n'; \
+	      printf '_Static_assert(_Generic((uintptr_t)0, unsigned long: 1, default: 0), "uintptr_t");\n'; \
+	      sed -n 's/^#define \(_SC_[A-Z_]*\) \(.*\)$$/_Static_assert((\1) == (\2), "\1");/p' \
+	        acsl/iosafe_posix_cpu.h; } > $(PROOFS)/shim_check_cpu.c
+	$(Q)$(CC) -std=c11 -Wall -Werror -fsyntax-only $(PROOFS)/shim_check_cpu.c
 
 # ---- one Frama-C run: $(call prove_wp,name,sources,extra flags,steps) ---------------
 # One shell command (so that $(foreach) can chain several on one recipe

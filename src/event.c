@@ -83,49 +83,8 @@ int iosafe_epoll_create(iosafe_owned_fd *out, int flags)
 	return 0;
 }
 
-/* epoll_ctl(2) ADD or MOD of @fd with @data and @events. */
-/*@
-  requires borrow_ok: iosafe_fd_borrow_ok(ep.raw) && iosafe_fd_borrow_ok(fd.raw);
-  requires op: op == EPOLL_CTL_ADD || op == EPOLL_CTL_MOD;
-  assigns errno;
-  ensures result: \result == 0 || iosafe_neg_errno(\result);
-  ensures none: ep.raw < 0 || fd.raw < 0 ==> \result == -EBADF;
-*/
-static int iosafe_epoll_ctl(iosafe_borrowed_fd ep, int op, iosafe_borrowed_fd fd, uint64_t data,
-			    uint32_t events)
-{
-	struct epoll_event ev;
-
-	if (ep.raw < 0 || fd.raw < 0)
-		return -EBADF;
-	ev.events = events;
-	ev.data.u64 = data;
-	if (epoll_ctl(ep.raw, op, fd.raw, &ev) < 0)
-		return -errno;
-	return 0;
-}
-
-int iosafe_epoll_add(iosafe_borrowed_fd ep, iosafe_borrowed_fd fd, uint64_t data, uint32_t events)
-{
-	return iosafe_epoll_ctl(ep, EPOLL_CTL_ADD, fd, data, events);
-}
-
-int iosafe_epoll_modify(iosafe_borrowed_fd ep, iosafe_borrowed_fd fd, uint64_t data,
-			uint32_t events)
-{
-	return iosafe_epoll_ctl(ep, EPOLL_CTL_MOD, fd, data, events);
-}
-
-int iosafe_epoll_delete(iosafe_borrowed_fd ep, iosafe_borrowed_fd fd)
-{
-	if (ep.raw < 0 || fd.raw < 0)
-		return -EBADF;
-	if (epoll_ctl(ep.raw, EPOLL_CTL_DEL, fd.raw, NULL) < 0)
-		return -errno;
-	return 0;
-}
-
-/* iosafe_epoll_wait, iosafe_pollfd_init, iosafe_poll, iosafe_eventfd_read,
+/* iosafe_epoll_add, iosafe_epoll_modify, iosafe_epoll_delete,
+ * iosafe_epoll_wait, iosafe_pollfd_init, iosafe_poll, iosafe_eventfd_read,
  * iosafe_eventfd_write and iosafe_timerfd_read have their bodies in
  * include/iosafe/event.h (defined by src/inline.c). */
 

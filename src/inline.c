@@ -14,10 +14,10 @@
 #include "iosafe/iosafe.h"
 
 /* Every guarded body must be compiled here, or its symbol would be missing
- * from the library (the guards are in fd.h, io.h and fdops.h). */
+ * from the library (the guards are in fd.h, io.h, fdops.h and net.h). */
 #if !IOSAFE_INLINE_BODIES || !IOSAFE_INLINE_GNU || !defined(O_CLOEXEC) || \
-	!defined(F_DUPFD_CLOEXEC) || !defined(SOCK_CLOEXEC)
-#  error "src/inline.c must see O_CLOEXEC, F_DUPFD_CLOEXEC, SOCK_CLOEXEC, accept4 and pipe2"
+	!defined(F_DUPFD_CLOEXEC) || !defined(SOCK_CLOEXEC) || !defined(MSG_CMSG_CLOEXEC)
+#  error "src/inline.c must see O_CLOEXEC, F_DUPFD_CLOEXEC, SOCK_CLOEXEC, MSG_CMSG_CLOEXEC, accept4 and pipe2"
 #endif
 
 _Static_assert(IOSAFE_RAW_CWD == AT_FDCWD, "IOSAFE_RAW_CWD must equal AT_FDCWD");

@@ -12,6 +12,8 @@ LIB_SRCS += src/serial.c
 LIB_SRCS += src/net.c
 LIB_SRCS += src/net_fds.c
 LIB_SRCS += src/net_unix.c
+LIB_SRCS += src/inout.c
+LIB_SRCS += src/cpu.c
 LIB_HDRS := $(wildcard include/iosafe/*.h)
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB_PIC_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/pic/%.o)

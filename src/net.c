@@ -37,24 +37,9 @@ static int iosafe_net_status(int r)
 	return r < 0 ? -errno : 0;
 }
 
-int iosafe_socketpair(iosafe_owned_fd *a, iosafe_owned_fd *b, int domain, int type,
-		      int protocol)
-{
-	int sv[2];
-
-	/* Both none on every failure, bad arguments included (net.h). */
-	if (a != NULL)
-		a->raw = IOSAFE_RAW_NONE;
-	if (b != NULL)
-		b->raw = IOSAFE_RAW_NONE;
-	if (a == NULL || b == NULL || a == b)
-		return -EINVAL;
-	if (socketpair(domain, type | SOCK_CLOEXEC, protocol, sv) < 0)
-		return -errno;
-	a->raw = sv[0];
-	b->raw = sv[1];
-	return 0;
-}
+/* iosafe_socketpair, iosafe_shutdown, iosafe_send, iosafe_recv,
+ * iosafe_sendto, iosafe_recvfrom, iosafe_sendmsg and iosafe_recvmsg have
+ * their bodies in include/iosafe/net.h (defined by src/inline.c). */
 
 int iosafe_bind(iosafe_borrowed_fd sock, const struct sockaddr *addr, socklen_t len)
 {
@@ -81,13 +66,6 @@ int iosafe_listen(iosafe_borrowed_fd sock, int backlog)
 	return iosafe_net_status(listen(sock.raw, backlog));
 }
 
-int iosafe_shutdown(iosafe_borrowed_fd sock, int how)
-{
-	if (sock.raw < 0)
-		return -EBADF;
-	return iosafe_net_status(shutdown(sock.raw, how));
-}
-
 int iosafe_getsockname(iosafe_borrowed_fd sock, struct sockaddr *addr, socklen_t *len)
 {
 	if (sock.raw < 0)
@@ -104,56 +82,6 @@ int iosafe_getpeername(iosafe_borrowed_fd sock, struct sockaddr *addr, socklen_t
 	if (addr == NULL || len == NULL)
 		return -EINVAL;
 	return iosafe_net_status(getpeername(sock.raw, addr, len));
-}
-
-ssize_t iosafe_send(iosafe_borrowed_fd sock, const void *buf, size_t n, int flags)
-{
-	if (sock.raw < 0)
-		return -EBADF;
-	return iosafe_net_count(send(sock.raw, buf, n, flags));
-}
-
-ssize_t iosafe_recv(iosafe_borrowed_fd sock, void *buf, size_t n, int flags)
-{
-	if (sock.raw < 0)
-		return -EBADF;
-	return iosafe_net_count(recv(sock.raw, buf, n, flags));
-}
-
-ssize_t iosafe_sendto(iosafe_borrowed_fd sock, const void *buf, size_t n, int flags,
-		      const struct sockaddr *addr, socklen_t len)
-{
-	if (sock.raw < 0)
-		return -EBADF;
-	return iosafe_net_count(sendto(sock.raw, buf, n, flags, addr, len));
-}
-
-ssize_t iosafe_recvfrom(iosafe_borrowed_fd sock, void *buf, size_t n, int flags,
-			struct sockaddr *addr, socklen_t *len)
-{
-	if (sock.raw < 0)
-		return -EBADF;
-	if ((addr == NULL) != (len == NULL))
-		return -EINVAL;
-	return iosafe_net_count(recvfrom(sock.raw, buf, n, flags, addr, len));
-}
-
-ssize_t iosafe_sendmsg(iosafe_borrowed_fd sock, const struct msghdr *msg, int flags)
-{
-	if (sock.raw < 0)
-		return -EBADF;
-	if (msg == NULL)
-		return -EINVAL;
-	return iosafe_net_count(sendmsg(sock.raw, msg, flags));
-}
-
-ssize_t iosafe_recvmsg(iosafe_borrowed_fd sock, struct msghdr *msg, int flags)
-{
-	if (sock.raw < 0)
-		return -EBADF;
-	if (msg == NULL)
-		return -EINVAL;
-	return iosafe_net_count(recvmsg(sock.raw, msg, flags | MSG_CMSG_CLOEXEC));
 }
 
 int iosafe_getsockopt(iosafe_borrowed_fd sock, int level, int name, void *val, socklen_t *len)

@@ -27,6 +27,9 @@ UNIT_SRCS := tests/unit/test_fd.c tests/unit/test_io.c tests/unit/test_fdops.c t
 UNIT_SRCS += tests/unit/test_event.c
 UNIT_SRCS += tests/unit/test_net.c
 UNIT_SRCS += tests/unit/test_net_unix.c
+UNIT_SRCS += tests/unit/test_filelike.c
+UNIT_SRCS += tests/unit/test_inout.c
+UNIT_SRCS += tests/unit/test_cpu.c
 UNIT_DEPS := tests/unit/helpers.h $(LIB_HDRS)
 UNIT_DIR  := $(BUILD)/tests/unit
 UNIT_OBJS := $(UNIT_SRCS:tests/unit/%.c=$(UNIT_DIR)/%.o)

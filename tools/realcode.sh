@@ -3,7 +3,7 @@
 # tools/realcode.sh: run iosafe's checkers over a real program's compilation
 # database, side by side with plain `clang-19 --analyze`, and print a table.
 #
-# It is the "Real code" measurement of issues 3 and 4.  It is not part of
+# It is the "On real programs" measurement of README.md.  It is not part of
 # `make check` or `make bench`: it needs a third-party program's source and
 # its compilation database, which CI does not have (no network there), and one
 # run takes minutes to hours.

@@ -2,15 +2,17 @@
 # SPDX-License-Identifier: MIT
 """bench-analysis: the analysis cost of iosafe-check against plain
 `clang-19 --analyze` (Clang's default checkers) over the same translation
-units, measured side by side in one run.  The units are the repository's
-own C: the library (src/*.c, the sources of LIB_SRCS), examples/*.c and
-examples/bugs/*.c.
+units, measured side by side in one run.  Two sets of units, each
+measured apart: the repository's own C (the library, src/*.c of LIB_SRCS,
+examples/*.c and examples/bugs/*.c: small units, where the driver's fixed
+cost per run weighs most), then BENCH_ANALYSIS_GENERATED (default 8)
+fd-dense units of bench/fdgen.py, written into build/bench/analysis/.
 
 Four sides, each over every unit, one unit at a time:
 
 - plain:  clang --analyze, SARIF output (per unit);
-- direct: the same with the plugin loaded and the iosafe checkers on,
-          which is the analysis iosafe-check runs (per unit);
+- direct: the same with the plugin loaded and the iosafe checkers on that
+          iosafe-check turns on, which is the analysis it runs (per unit);
 - driver: iosafe-check -j 1 over all units in one run (one Python process,
           libscanbuild's command per unit, the SARIF merge);
 - ctu:    iosafe-check --ctu -j 1.
@@ -53,22 +55,65 @@ def cpu_of(cmd, ok_codes, **kw):
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--driver", required=True)
-    ap.add_argument("--plugin", required=True)
-    ap.add_argument("--clang", required=True)
-    ap.add_argument("--reps", type=int, default=int(os.environ.get("BENCH_REPS", "5")))
-    a = ap.parse_args()
-    a.driver = os.path.abspath(a.driver)
-    a.plugin = os.path.abspath(a.plugin)
+def generated_units(n, workdir):
+    """n units of bench/fdgen.py (seeds 1..n, 4 functions of 5 fds each at
+    most, size 12: 300-400 lines, 0.1-1 s of analysis each), written into
+    workdir."""
+    sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+    sys.path.insert(0, os.path.join(ROOT, "bench"))
+    import fdgen
+    os.makedirs(workdir, exist_ok=True)
+    units = []
+    for seed in range(1, n + 1):
+        path = os.path.join(workdir, "gen%03d.c" % seed)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(fdgen.generate(seed, 4, 5, 12))
+        units.append(path)
+    return units
 
-    units = [os.path.join(ROOT, "src", u) for u in LIB_UNITS] + \
-        sorted(glob.glob(os.path.join(ROOT, "examples", "*.c"))) + \
-        sorted(glob.glob(os.path.join(ROOT, "examples", "bugs", "*.c")))
-    plugin = a.plugin if os.path.isfile(a.plugin) else "none"
-    tmp = tempfile.mkdtemp(prefix="iosafe-bench-")
-    checkers = "-analyzer-checker=iosafe.Ownership,iosafe.PosixFd"
+
+def iosafe_checkers(clang, plugin):
+    """The checkers iosafe-check turns on (cli.py: Ownership, PosixFd, and
+    WinHandle when the plugin registers it), so that the direct side runs
+    the same analysis."""
+    r = subprocess.run([clang, "-cc1", "-load", plugin, "-analyzer-checker-help"],
+                       capture_output=True, text=True)
+    names = ["iosafe.Ownership", "iosafe.PosixFd"]
+    if any(l.strip().split(" ")[0] == "iosafe.WinHandle" for l in r.stdout.splitlines()):
+        names.append("iosafe.WinHandle")
+    return "-analyzer-checker=" + ",".join(names)
+
+
+def fixed_cost(a, plugin, tmp):
+    """The driver's cost per run, apart from any analysis: iosafe-check over
+    one unit that declares one variable against the same unit analysed by
+    clang alone (medians of 2 * reps + 1 rotated runs, in seconds: small
+    figures, so small absolute noise)."""
+    unit = os.path.join(tmp, "one.c")
+    with open(unit, "w") as f:
+        f.write("int bench_one;\n")
+    extra = []
+    if plugin != "none":
+        extra = ["-Xclang", "-load", "-Xclang", plugin, "-Xclang",
+                 iosafe_checkers(a.clang, plugin)]
+    t = {"direct": [], "driver": []}
+    for rep in range(2 * a.reps + 1):
+        for s in (("direct", "driver") if rep % 2 else ("driver", "direct")):
+            if s == "direct":
+                t[s].append(cpu_of([a.clang, "--analyze", "-Xclang", "-analyzer-output=sarif"] +
+                                   extra + [unit, "-o", os.path.join(tmp, "one.sarif")], {0},
+                                   cwd=tmp))
+            else:
+                t[s].append(cpu_of([a.driver, "--plugin", plugin, "-j", "1", "--sarif",
+                                    os.path.join(tmp, "one-iosafe.sarif"), unit], {0},
+                                   cwd=tmp))
+    d, c = statistics.median(t["driver"]), statistics.median(t["direct"])
+    print("bench-analysis: the driver's fixed cost per run: %.3f s of CPU (iosafe-check over "
+          "a one-line unit %.3f s, clang alone %.3f s)" % (d - c, d, c))
+
+
+def measure(a, plugin, units, flags, reps, tmp, label):
+    checkers = iosafe_checkers(a.clang, plugin) if plugin != "none" else ""
 
     def clang_each(with_plugin):
         total = 0.0
@@ -76,20 +121,20 @@ def main():
         if with_plugin and plugin != "none":
             extra = ["-Xclang", "-load", "-Xclang", plugin, "-Xclang", checkers]
         for u in units:
-            total += cpu_of([a.clang, "--analyze", "-Xclang", "-analyzer-output=sarif"] + FLAGS +
+            total += cpu_of([a.clang, "--analyze", "-Xclang", "-analyzer-output=sarif"] + flags +
                             extra + [u, "-o", os.path.join(tmp, "plain.sarif")], {0}, cwd=tmp)
         return total
 
     def iosafe(*extra):
         return cpu_of([a.driver, "--plugin", plugin, "-j", "1",
                        "--sarif", os.path.join(tmp, "iosafe.sarif")] + list(extra) +
-                      units + ["--"] + FLAGS, {0, 1}, cwd=tmp)
+                      units + ["--"] + flags, {0, 1}, cwd=tmp)
 
     sides = {"plain": lambda: clang_each(False), "direct": lambda: clang_each(True),
              "driver": iosafe, "ctu": lambda: iosafe("--ctu")}
     order = ["plain", "direct", "driver", "ctu"]
     t = {s: [] for s in order}
-    for rep in range(a.reps):
+    for rep in range(reps):
         k = rep % len(order)
         for s in order[k:] + order[:k]:
             t[s].append(sides[s]())
@@ -97,8 +142,8 @@ def main():
     def ratio(num, den):
         return statistics.median(n / d for n, d in zip(t[num], t[den]))
 
-    print("bench-analysis: %d translation units (src/, examples/, examples/bugs/), %d rotated "
-          "repetitions, CPU time of child processes" % (len(units), a.reps))
+    print("bench-analysis: %d translation units (%s), %d rotated repetitions, CPU time of "
+          "child processes" % (len(units), label, reps))
     if plugin == "none":
         print("bench-analysis: NOTE the iosafe plugin is not built: this measures the driver "
               "with Clang's default checkers only")
@@ -112,9 +157,38 @@ def main():
         r = ratio(num, den)
         print("bench-analysis: %-34s %.3f (goal <= %.2f: %s)" %
               (what, r, goal, "met" if r <= goal else "NOT met"))
-    for f in glob.glob(os.path.join(tmp, "*")):
-        os.remove(f)
-    os.rmdir(tmp)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--driver", required=True)
+    ap.add_argument("--plugin", required=True)
+    ap.add_argument("--clang", required=True)
+    ap.add_argument("--reps", type=int, default=int(os.environ.get("BENCH_REPS", "5")))
+    ap.add_argument("--generated", type=int,
+                    default=int(os.environ.get("BENCH_ANALYSIS_GENERATED", "8")),
+                    help="then as many units of bench/fdgen.py (0: none)")
+    ap.add_argument("--workdir", default=os.path.join("build", "bench", "analysis"))
+    a = ap.parse_args()
+    a.driver = os.path.abspath(a.driver)
+    a.plugin = os.path.abspath(a.plugin)
+
+    units = [os.path.join(ROOT, "src", u) for u in LIB_UNITS] + \
+        sorted(glob.glob(os.path.join(ROOT, "examples", "*.c"))) + \
+        sorted(glob.glob(os.path.join(ROOT, "examples", "bugs", "*.c")))
+    plugin = a.plugin if os.path.isfile(a.plugin) else "none"
+    tmp = tempfile.mkdtemp(prefix="iosafe-bench-")
+    try:
+        fixed_cost(a, plugin, tmp)
+        measure(a, plugin, units, FLAGS, a.reps, tmp, "src/, examples/, examples/bugs/")
+        if a.generated > 0:
+            gen = generated_units(a.generated, os.path.abspath(a.workdir))
+            measure(a, plugin, gen, ["-std=gnu11"], a.reps, tmp,
+                    "bench/fdgen.py seeds 1-%d, 4 functions, 5 fds, size 12" % a.generated)
+    finally:
+        for f in glob.glob(os.path.join(tmp, "*")):
+            os.remove(f)
+        os.rmdir(tmp)
     return 0
 
 

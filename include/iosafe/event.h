@@ -28,10 +28,11 @@
  *     signal handler makes them return -EINTR (epoll_wait(2) and poll(2) are
  *     never restarted, even with SA_RESTART: signal(7)).
  *
- * The bodies of epoll_wait, pollfd_init, poll, eventfd_read, eventfd_write
- * and timerfd_read, the calls of an event loop's hot path, are in this
- * header, inlined into the caller and exported by libiosafe (inline.h says
- * how); the others are in src/event.c.
+ * The bodies of epoll_add, epoll_modify, epoll_delete, epoll_wait,
+ * pollfd_init, poll, eventfd_read, eventfd_write and timerfd_read, the
+ * calls of an event loop's hot path, are in this header, inlined into the
+ * caller and exported by libiosafe (inline.h says how); the others are in
+ * src/event.c.
  *
  * Linux only: on other systems this header declares nothing.
  */
@@ -120,6 +121,21 @@ int iosafe_epoll_create(iosafe_owned_fd *out IOSAFE_ACQUIRES, int flags);
 */
 int iosafe_epoll_add(iosafe_borrowed_fd ep IOSAFE_USES, iosafe_borrowed_fd fd IOSAFE_USES,
 		     uint64_t data, uint32_t events);
+#if IOSAFE_INLINE_BODIES
+IOSAFE_INLINE int iosafe_epoll_add(iosafe_borrowed_fd ep, iosafe_borrowed_fd fd, uint64_t data,
+				   uint32_t events)
+{
+	struct epoll_event ev;
+
+	if (ep.raw < 0 || fd.raw < 0)
+		return -EBADF;
+	ev.events = events;
+	ev.data.u64 = data;
+	if (epoll_ctl(ep.raw, EPOLL_CTL_ADD, fd.raw, &ev) < 0)
+		return -errno;
+	return 0;
+}
+#endif
 
 /**
  * iosafe_epoll_modify: change the events and data of @fd's registration.
@@ -137,6 +153,21 @@ int iosafe_epoll_add(iosafe_borrowed_fd ep IOSAFE_USES, iosafe_borrowed_fd fd IO
 */
 int iosafe_epoll_modify(iosafe_borrowed_fd ep IOSAFE_USES, iosafe_borrowed_fd fd IOSAFE_USES,
 			uint64_t data, uint32_t events);
+#if IOSAFE_INLINE_BODIES
+IOSAFE_INLINE int iosafe_epoll_modify(iosafe_borrowed_fd ep, iosafe_borrowed_fd fd, uint64_t data,
+				      uint32_t events)
+{
+	struct epoll_event ev;
+
+	if (ep.raw < 0 || fd.raw < 0)
+		return -EBADF;
+	ev.events = events;
+	ev.data.u64 = data;
+	if (epoll_ctl(ep.raw, EPOLL_CTL_MOD, fd.raw, &ev) < 0)
+		return -errno;
+	return 0;
+}
+#endif
 
 /**
  * iosafe_epoll_delete: remove @fd's registration from @ep.  Do it before
@@ -156,6 +187,16 @@ int iosafe_epoll_modify(iosafe_borrowed_fd ep IOSAFE_USES, iosafe_borrowed_fd fd
   ensures table_same: iosafe_fd_table_same{Pre, Post};
 */
 int iosafe_epoll_delete(iosafe_borrowed_fd ep IOSAFE_USES, iosafe_borrowed_fd fd IOSAFE_USES);
+#if IOSAFE_INLINE_BODIES
+IOSAFE_INLINE int iosafe_epoll_delete(iosafe_borrowed_fd ep, iosafe_borrowed_fd fd)
+{
+	if (ep.raw < 0 || fd.raw < 0)
+		return -EBADF;
+	if (epoll_ctl(ep.raw, EPOLL_CTL_DEL, fd.raw, NULL) < 0)
+		return -errno;
+	return 0;
+}
+#endif
 
 /**
  * iosafe_epoll_wait: wait for events on @ep.

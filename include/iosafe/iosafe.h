@@ -7,6 +7,7 @@
  *                  IOSAFE_RETURNS_BORROW
  *   fd.h           iosafe_owned_fd, iosafe_borrowed_fd, move/borrow/close/clone
  *   auto.h         iosafe_auto_fd (closed at scope exit)
+ *   filelike.h     filelike/socketlike: fds on POSIX, handles/SOCKETs on Windows
  *   io.h           open, openat, socket, accept, pipe, read, write (POSIX)
  *   fdops.h        dup, dup_onto, stdio, flags, close_range, same, path, reopen
  *                  (POSIX)
@@ -22,6 +23,9 @@
  *   term.h         pseudoterminals, termios, window size, raw-mode guard (Linux)
  *   mq.h           POSIX message queues on owned fds (Linux)
  *   serial.h       serial ports: raw, any baud rate through termios2 (Linux)
+ *   inout.h        in-place-or-disjoint buffer pairs (Rust crate inout; POSIX)
+ *   cpu.h          CPUs this process may use: affinity, online, cgroup quota
+ *                  up the tree, physical cores (Rust crate num_cpus; Linux)
  *   win.h          Windows handles and sockets, their acquisitions and the
  *                  C runtime bridge (_WIN32 only; io.h and fdops.h are
  *                  POSIX-only and left out there, as are fs.h, zerocopy.h and stdio.h)
@@ -34,6 +38,7 @@
 #include "annotations.h"
 #include "fd.h"
 #include "auto.h"
+#include "filelike.h"
 #ifdef _WIN32
 #  include "win.h"
 #else
@@ -48,6 +53,8 @@
 #  include "term.h"
 #  include "mq.h"
 #  include "serial.h"
+#  include "cpu.h"
+#  include "inout.h"
 #  include "event.h"
 #endif
 

@@ -17,15 +17,24 @@
  * required gives -EINVAL.  Nothing retries on EINTR: -EINTR is returned.
  * Count-returning calls return ssize_t: a count, or a negative errno.
  * SIGPIPE is not blocked: pass MSG_NOSIGNAL in @flags to get -EPIPE instead.
+ *
+ * The bodies of socketpair, shutdown, send, recv, sendto, recvfrom, sendmsg
+ * and recvmsg, the calls of a connection's hot path, are in this header,
+ * inlined into the caller and exported by libiosafe (inline.h says how);
+ * socketpair's where the unit sees SOCK_CLOEXEC and recvmsg's where it sees
+ * MSG_CMSG_CLOEXEC (glibc declares both in every mode), else the library's.
+ * The others are in src/net.c.
  */
 #ifndef IOSAFE_NET_H
 #define IOSAFE_NET_H
 
+#include <errno.h>
 #include <stddef.h>
 #include <sys/types.h>
 #include <sys/socket.h>
 
 #include "fd.h"
+#include "inline.h"
 
 #ifdef __FRAMAC__
 #  include "iosafe_acsl_net.h"
@@ -91,6 +100,30 @@ struct ucred;
 */
 int iosafe_socketpair(iosafe_owned_fd *a IOSAFE_ACQUIRES, iosafe_owned_fd *b IOSAFE_ACQUIRES,
 		      int domain, int type, int protocol);
+#if IOSAFE_INLINE_BODIES && defined(SOCK_CLOEXEC)
+IOSAFE_INLINE int iosafe_socketpair(iosafe_owned_fd *a, iosafe_owned_fd *b, int domain, int type,
+				    int protocol)
+{
+	int sv[2];
+
+	/* Both none on every failure, bad arguments included. */
+	if (a != NULL)
+		a->raw = IOSAFE_RAW_NONE;
+	if (b != NULL)
+		b->raw = IOSAFE_RAW_NONE;
+	if (a == NULL || b == NULL || a == b)
+		return -EINVAL;
+	if (socketpair(domain, type | SOCK_CLOEXEC, protocol, sv) < 0)
+		return -errno;
+	/* Two descriptors, so not negative (socketpair(2); proved): once
+	 * inlined, the caller's none checks of the two ends fold away. */
+	IOSAFE_ASSUME(sv[0] >= 0);
+	IOSAFE_ASSUME(sv[1] >= 0);
+	a->raw = sv[0];
+	b->raw = sv[1];
+	return 0;
+}
+#endif
 
 /**
  * iosafe_bind: give a socket its local address.
@@ -209,6 +242,14 @@ int iosafe_listen(iosafe_borrowed_fd sock IOSAFE_USES, int backlog);
   disjoint behaviors;
 */
 int iosafe_shutdown(iosafe_borrowed_fd sock IOSAFE_USES, int how);
+#if IOSAFE_INLINE_BODIES
+IOSAFE_INLINE int iosafe_shutdown(iosafe_borrowed_fd sock, int how)
+{
+	if (sock.raw < 0)
+		return -EBADF;
+	return shutdown(sock.raw, how) < 0 ? -errno : 0;
+}
+#endif
 
 /**
  * iosafe_getsockname: the socket's local address.
@@ -303,6 +344,17 @@ int iosafe_getpeername(iosafe_borrowed_fd sock IOSAFE_USES, struct sockaddr *add
   disjoint behaviors;
 */
 ssize_t iosafe_send(iosafe_borrowed_fd sock IOSAFE_USES, const void *buf, size_t n, int flags);
+#if IOSAFE_INLINE_BODIES
+IOSAFE_INLINE ssize_t iosafe_send(iosafe_borrowed_fd sock, const void *buf, size_t n, int flags)
+{
+	ssize_t r;
+
+	if (sock.raw < 0)
+		return -EBADF;
+	r = send(sock.raw, buf, n, flags);
+	return r < 0 ? -errno : r;
+}
+#endif
 
 /**
  * iosafe_recv: receive bytes from a socket.
@@ -334,6 +386,17 @@ ssize_t iosafe_send(iosafe_borrowed_fd sock IOSAFE_USES, const void *buf, size_t
   disjoint behaviors;
 */
 ssize_t iosafe_recv(iosafe_borrowed_fd sock IOSAFE_USES, void *buf, size_t n, int flags);
+#if IOSAFE_INLINE_BODIES
+IOSAFE_INLINE ssize_t iosafe_recv(iosafe_borrowed_fd sock, void *buf, size_t n, int flags)
+{
+	ssize_t r;
+
+	if (sock.raw < 0)
+		return -EBADF;
+	r = recv(sock.raw, buf, n, flags);
+	return r < 0 ? -errno : r;
+}
+#endif
 
 /**
  * iosafe_sendto: send a datagram (or bytes) to an address.
@@ -364,6 +427,18 @@ ssize_t iosafe_recv(iosafe_borrowed_fd sock IOSAFE_USES, void *buf, size_t n, in
 */
 ssize_t iosafe_sendto(iosafe_borrowed_fd sock IOSAFE_USES, const void *buf, size_t n,
 		      int flags, const struct sockaddr *addr, socklen_t len);
+#if IOSAFE_INLINE_BODIES
+IOSAFE_INLINE ssize_t iosafe_sendto(iosafe_borrowed_fd sock, const void *buf, size_t n, int flags,
+				    const struct sockaddr *addr, socklen_t len)
+{
+	ssize_t r;
+
+	if (sock.raw < 0)
+		return -EBADF;
+	r = sendto(sock.raw, buf, n, flags, addr, len);
+	return r < 0 ? -errno : r;
+}
+#endif
 
 /**
  * iosafe_recvfrom: receive a datagram (or bytes) and the sender's address.
@@ -402,6 +477,20 @@ ssize_t iosafe_sendto(iosafe_borrowed_fd sock IOSAFE_USES, const void *buf, size
 */
 ssize_t iosafe_recvfrom(iosafe_borrowed_fd sock IOSAFE_USES, void *buf, size_t n, int flags,
 			struct sockaddr *addr, socklen_t *len);
+#if IOSAFE_INLINE_BODIES
+IOSAFE_INLINE ssize_t iosafe_recvfrom(iosafe_borrowed_fd sock, void *buf, size_t n, int flags,
+				      struct sockaddr *addr, socklen_t *len)
+{
+	ssize_t r;
+
+	if (sock.raw < 0)
+		return -EBADF;
+	if ((addr == NULL) != (len == NULL))
+		return -EINVAL;
+	r = recvfrom(sock.raw, buf, n, flags, addr, len);
+	return r < 0 ? -errno : r;
+}
+#endif
 
 /**
  * iosafe_sendmsg: send a message with scatter/gather buffers and control
@@ -437,6 +526,19 @@ ssize_t iosafe_recvfrom(iosafe_borrowed_fd sock IOSAFE_USES, void *buf, size_t n
 */
 ssize_t iosafe_sendmsg(iosafe_borrowed_fd sock IOSAFE_USES, const struct msghdr *msg,
 		       int flags);
+#if IOSAFE_INLINE_BODIES
+IOSAFE_INLINE ssize_t iosafe_sendmsg(iosafe_borrowed_fd sock, const struct msghdr *msg, int flags)
+{
+	ssize_t r;
+
+	if (sock.raw < 0)
+		return -EBADF;
+	if (msg == NULL)
+		return -EINVAL;
+	r = sendmsg(sock.raw, msg, flags);
+	return r < 0 ? -errno : r;
+}
+#endif
 
 /**
  * iosafe_recvmsg: receive a message with scatter/gather buffers and control
@@ -481,6 +583,19 @@ ssize_t iosafe_sendmsg(iosafe_borrowed_fd sock IOSAFE_USES, const struct msghdr 
   disjoint behaviors;
 */
 ssize_t iosafe_recvmsg(iosafe_borrowed_fd sock IOSAFE_USES, struct msghdr *msg, int flags);
+#if IOSAFE_INLINE_BODIES && defined(MSG_CMSG_CLOEXEC)
+IOSAFE_INLINE ssize_t iosafe_recvmsg(iosafe_borrowed_fd sock, struct msghdr *msg, int flags)
+{
+	ssize_t r;
+
+	if (sock.raw < 0)
+		return -EBADF;
+	if (msg == NULL)
+		return -EINVAL;
+	r = recvmsg(sock.raw, msg, flags | MSG_CMSG_CLOEXEC);
+	return r < 0 ? -errno : r;
+}
+#endif
 
 /**
  * iosafe_getsockopt: read a socket option.

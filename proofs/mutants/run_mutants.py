@@ -25,7 +25,8 @@ import wp_check  # noqa: E402
 
 # Which translation unit holds each mutated file's functions: src/inline.c
 # defines every body of the headers (include/iosafe/inline.h).
-UNIT = {"include/iosafe/fd.h": "src/inline.c", "include/iosafe/io.h": "src/inline.c"}
+UNIT = {"include/iosafe/fd.h": "src/inline.c", "include/iosafe/io.h": "src/inline.c",
+        "include/iosafe/net.h": "src/inline.c", "include/iosafe/event.h": "src/inline.c"}
 
 
 def parse(path):

@@ -21,6 +21,7 @@ src="$out/win_shim_check.c"
 #include <stdint.h>
 #include <fcntl.h>
 #include <io.h>
+#include <sys/types.h>
 
 #define IOSAFE_UNSIGNED(T) ((T)-1 > 0)
 /* Types: the model's width and signedness (HANDLE and SOCKET are integers
@@ -44,6 +45,8 @@ _Static_assert(sizeof(intptr_t) == 8 && (intptr_t)-1 < 0, "intptr_t");
 _Static_assert(sizeof(WSAPROTOCOL_INFOW) == 628, "WSAPROTOCOL_INFOW");
 _Static_assert(sizeof(GROUP) == 4 && IOSAFE_UNSIGNED(GROUP), "GROUP");
 _Static_assert(FROM_PROTOCOL_INFO == -1, "FROM_PROTOCOL_INFO");
+_Static_assert(SOCKET_ERROR == -1, "SOCKET_ERROR");
+_Static_assert(sizeof(ssize_t) == 8 && (ssize_t)-1 < 0, "ssize_t");
 HEAD
 	# Every numeric #define of the model but EDQUOT (Linux's, see there).
 	sed -n 's/^#define \([A-Z][A-Z0-9_]*\) \([0-9][0-9]*\)U*$/\1 \2/p' acsl/iosafe_win32.h |

@@ -22,6 +22,7 @@ PROVE_WIN_FC_FLAGS := $(subst -Iacsl/libc,-D_WIN32 -Iacsl/win,$(PROVE_FC_FLAGS))
 # follows from the code alone.
 PROVE_WIN_WP_FLAGS := $(PROVE_WP_FLAGS) -wp-no-init-const
 PROVE_WIN_SRCS := src/win/handle.c src/win/error.c src/win/io.c src/win/sock.c src/win/crt.c
+PROVE_WIN_SRCS += src/win/filelike.c
 PROVE_WIN_GOOD := $(sort $(wildcard proofs/win/clients/good_*.c))
 PROVE_WIN_BAD  := $(sort $(wildcard proofs/win/clients/bad_*.c))
 PROVE_WIN := $(BUILD)/proofs/win

@@ -18,6 +18,7 @@ WIN_LIBS := -lws2_32
 
 WIN_DIR      := $(BUILD)/win
 WIN_LIB_SRCS := src/win/error.c src/win/handle.c src/win/sock.c src/win/io.c src/win/crt.c
+WIN_LIB_SRCS += src/win/filelike.c
 WIN_LIB_OBJS := $(WIN_LIB_SRCS:src/win/%.c=$(WIN_DIR)/obj/%.o)
 WIN_LIB_A    := $(WIN_DIR)/lib/libiosafe.a
 

@@ -35,8 +35,8 @@ int pos_negative_initializer(char *buf) {
 int pos_negative_initializer_dup2(void) {
   int nullfd = -1;
   // With unix.StdCLibraryFunctions on, that checker reports the argument
-  // itself first (and ends the path).
-  return dup2(nullfd, 1); // plain-warning{{unchecked fd}} stdc-warning{{The 1st argument to 'dup2' is -1 but should be >= 0}}
+  // too (and ends the path); the engine checks it before.
+  return dup2(nullfd, 1); // expected-warning{{unchecked fd: the fd is -1 here; a negative number is never a valid fd}} stdc-warning{{The 1st argument to 'dup2' is -1 but should be >= 0}}
 }
 
 int neg_close_in_failure_branch(const char *path) {

@@ -3,7 +3,10 @@
 // openpty(3) fills two out-parameters and returns 0 or -1: each end is its
 // own owned fd, leaked or closed apart (each leak names its out-parameter,
 // 1-based); nothing is acquired when it fails.
+#define _GNU_SOURCE
+#include <fcntl.h>
 #include <pty.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 int flag(void);
@@ -62,4 +65,26 @@ int neg_openpty_master_returned(void) {
     return -1;
   close(s);
   return m; // no warning: the caller owns it
+}
+
+// posix_openpt(3) returns the master's fd (or -1); grantpt and unlockpt
+// use it.
+
+int pos_posix_openpt_used_after_close(void) {
+  int m = posix_openpt(O_RDWR | O_NOCTTY);
+  if (m < 0)
+    return -1;
+  close(m);
+  return unlockpt(m); // expected-warning{{use after close}}
+}
+
+int neg_posix_openpt_returned(void) {
+  int m = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+  if (m < 0)
+    return -1;
+  if (grantpt(m) != 0 || unlockpt(m) != 0) {
+    close(m);
+    return -1;
+  }
+  return m; // no warning
 }

@@ -13,7 +13,8 @@
 # it), since that checker splits the paths of open, socket, pipe and others
 # right after the call.  Where the two runs differ (a leak found at another
 # line, Clang's own argument warning on the failure path), the directives
-# carry the run's -verify prefix: plain-warning or stdc-warning.
+# carry the run's -verify prefix: plain-warning or stdc-warning (inl-warning
+# and noipa-warning where a run inlines nothing, -analyzer-config ipa=none).
 #
 # A test case is a function named pos_* (it must carry at least one
 # expected-warning) or neg_* (it must carry none: the checker stays quiet).
@@ -75,7 +76,7 @@ for f in "${files[@]}"; do
 			fn = substr($0, RSTART, RLENGTH); w = 0
 			if (fn ~ /^pos_/) p++; else n++
 		}
-		/(expected|plain|stdc)-warning/ { w++ }
+		/(expected|plain|stdc|inl|noipa)-warning/ { w++ }
 		END { flush(); print "COUNT " p+0 " " n+0 " " bad+0 }
 	' "$f")
 	read -r _ p n bad < <(grep '^COUNT' <<<"$counts")

@@ -85,3 +85,54 @@ int pos_handle_closed_with_closesocket(void)
 	closesocket((SOCKET)e); // expected-warning{{mismatched release: the handle acquired by 'CreateEventW' is released with 'closesocket'; CloseHandle releases it}}
 	return 0;
 }
+
+// closesocket: "an application should always have a matching call to
+// closesocket for each successful call to socket"; a SOCKET given to
+// CloseHandle through a cast is not closed the Winsock way.  It counts as
+// released afterwards (no leak report as well).
+
+int pos_socket_closed_with_close_handle(void)
+{
+	SOCKET s = socket(AF_INET, SOCK_STREAM, 0);
+	if (s == INVALID_SOCKET)
+		return -1;
+	CloseHandle((HANDLE)s); // expected-warning{{mismatched release: the socket acquired by 'socket' is released with 'CloseHandle'; closesocket releases it}}
+	return 0;
+}
+
+int pos_wsa_socket_closed_with_close_handle(void)
+{
+	SOCKET s = WSASocketW(AF_INET, SOCK_DGRAM, 0, NULL, 0, WSA_FLAG_NO_HANDLE_INHERIT);
+	if (s == INVALID_SOCKET)
+		return -1;
+	return CloseHandle((HANDLE)s) ? 0 : -1; // expected-warning{{mismatched release: the socket acquired by 'WSASocketW' is released with 'CloseHandle'; closesocket releases it}}
+}
+
+void pos_accepted_closed_with_close_handle(SOCKET listener)
+{
+	SOCKET c = accept(listener, NULL, NULL);
+	if (c == INVALID_SOCKET)
+		return;
+	send(c, "x", 1, 0);
+	CloseHandle((HANDLE)c); // expected-warning{{mismatched release: the socket acquired by 'accept' is released with 'CloseHandle'; closesocket releases it}}
+}
+
+int neg_socket_closed_with_closesocket(void)
+{
+	SOCKET s = socket(AF_INET, SOCK_STREAM, 0);
+	if (s == INVALID_SOCKET)
+		return -1;
+	return closesocket(s); // no warning
+}
+
+void keep_handle(HANDLE h); // another TU
+
+int neg_socket_kept_as_handle(void)
+{
+	SOCKET s = socket(AF_INET, SOCK_STREAM, 0);
+	if (s == INVALID_SOCKET)
+		return -1;
+	HANDLE h = (HANDLE)s;
+	keep_handle(h); // no warning: handed on
+	return 0;
+}

@@ -66,9 +66,9 @@ int pos_send_after_close(void)
 	return send(s, "x", 1, 0); // expected-warning{{use after close: the socket was already closed with 'closesocket'}}
 }
 
-// A SOCKET cast to a HANDLE ((HANDLE)s, CloseHandle) is not followed: Clang
-// 19's analyzer gives an integer symbol cast to a pointer no value.  The
-// other way round (closesocket((SOCKET)h)) is: win-mismatched-release.c.
+// A SOCKET cast to a HANDLE and given to CloseHandle ((HANDLE)s), and the
+// other way round (closesocket((SOCKET)h)), are mismatched releases:
+// win-mismatched-release.c.
 
 void serve(SOCKET c);
 

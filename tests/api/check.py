@@ -39,6 +39,8 @@ import re
 import sys
 
 FD_TYPES = ("iosafe_owned_fd", "iosafe_borrowed_fd")
+# filelike.h: typedefs of the fd types on POSIX (of the handle types on Windows).
+FD_TYPES += ("iosafe_owned_filelike", "iosafe_borrowed_filelike", "iosafe_owned_socketlike", "iosafe_borrowed_socketlike")
 ANNOTATIONS = ("IOSAFE_ACQUIRES", "IOSAFE_RELEASES", "IOSAFE_USES", "IOSAFE_RETURNS_BORROW")
 
 

@@ -18,7 +18,8 @@ SARIF rules, fingerprints, --source-root), policy_tests.py (--disable,
 the configuration file, baselines, suppressions), shard.py (--shard,
 merge), install_move.py (a moved install), formats.py (--format gitlab, the
 progress line), diff_base.py (--diff-base), cross.py (cross builds: mingw-w64
-entries analysed for their target); driverlib.py holds what they share.
+entries analysed for their target), cache_tests.py (the probe cache, the
+installed bytecode); driverlib.py holds what they share.
 tests/driver/fuzz-db.py, run after them by make check-driver, is the
 property test of the database reader.
 
@@ -46,6 +47,7 @@ import install_move  # noqa: E402
 import formats  # noqa: E402
 import diff_base  # noqa: E402
 import cross  # noqa: E402
+import cache_tests  # noqa: E402
 
 # ---- The tests --------------------------------------------------------------
 
@@ -542,7 +544,7 @@ TESTS = [
     ("install: paths written in, installed driver works", t_install_paths, False),
     ("examples/: clean programs have no finding", t_examples_clean, True),
     ("examples/bugs/: findings match EXPECTED, with notes", t_examples_bugs, True),
-] + ctu.TESTS + hostile.TESTS + gate.TESTS + sarif_rules.TESTS + policy_tests.TESTS + shard.TESTS + install_move.TESTS + formats.TESTS + diff_base.TESTS + cross.TESTS
+] + ctu.TESTS + hostile.TESTS + gate.TESTS + sarif_rules.TESTS + policy_tests.TESTS + shard.TESTS + install_move.TESTS + formats.TESTS + diff_base.TESTS + cross.TESTS + cache_tests.TESTS
 
 
 def plugin_ready(plugin):

@@ -114,10 +114,13 @@ done
 
 # ---- 4. bodies in headers --------------------------------------------------
 # Every function with a body in a header, and those of them each feature set
-# leaves to the library (the guards in fd.h and io.h; inline.h).
+# leaves to the library (the guards in fd.h, io.h and net.h; inline.h).
+# net.h's SOCK_CLOEXEC (socketpair) and MSG_CMSG_CLOEXEC (recvmsg) guards
+# hold in every mode on glibc (<bits/socket.h>, <bits/socket_type.h>), so
+# those two are in no list.
 mapfile -t bodies < <(sed -n 's/^IOSAFE_INLINE [^(]*[ *]\(iosafe_[a-z0-9_]*\)(.*/\1/p' include/iosafe/*.h | sort -u)
-if [ "${#bodies[@]}" -lt 11 ]; then
-	echo "headers: FAIL: found ${#bodies[@]} IOSAFE_INLINE bodies in include/iosafe/, expected 11 or more" >&2
+if [ "${#bodies[@]}" -lt 29 ]; then
+	echo "headers: FAIL: found ${#bodies[@]} IOSAFE_INLINE bodies in include/iosafe/, expected 29 or more" >&2
 	fail=$((fail + 1))
 fi
 all_bodies=$(printf '%s\n' "${bodies[@]}")

@@ -16,14 +16,17 @@
  *
  * No feature macro is defined here: check.sh chooses them (none, strict
  * ISO C; -D_POSIX_C_SOURCE=200809L; -D_GNU_SOURCE).  <sys/socket.h> gives
- * AF_UNIX and SOCK_STREAM under all of them; <iosafe/event.h> brings
- * <sys/epoll.h>, <sys/eventfd.h> and <poll.h>, declared in every mode.
+ * AF_UNIX, SOCK_STREAM, SOCK_DGRAM, MSG_NOSIGNAL, struct msghdr and
+ * struct iovec (through <sys/uio.h>) under all of them; <iosafe/event.h>
+ * brings <sys/epoll.h>, <sys/eventfd.h> and <poll.h>, declared in every mode.
  */
 #include <iosafe/iosafe.h>
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 /* The descriptor flags of raw (FD_CLOEXEC), or -1 with errno EBADF when
@@ -66,13 +69,76 @@ static int events(void)
 	return rc;
 }
 
+/* The socket bodies (net.h) on a socketpair made with iosafe_socketpair:
+ * stream bytes, a datagram pair for sendto/recvfrom, one message each way
+ * with sendmsg/recvmsg, shutdown; epoll_add/modify/delete on one end. */
+static int sockets(void)
+{
+	iosafe_owned_fd a = IOSAFE_FD_NONE, b = IOSAFE_FD_NONE, d = IOSAFE_FD_NONE,
+			e = IOSAFE_FD_NONE;
+	iosafe_borrowed_fd none = iosafe_fd_borrow(&e);
+	char buf[4] = { 0 }, out[2] = { 'm', 'n' };
+	struct iovec iov;
+	struct msghdr msg;
+	int ep = -1, rc = 0;
+
+	if (iosafe_socketpair(&a, &b, AF_UNIX, SOCK_STREAM, 0) != 0 || fd_flags(a.raw) != FD_CLOEXEC ||
+	    fd_flags(b.raw) != FD_CLOEXEC)
+		return 60;
+	if (iosafe_socketpair(&d, &d, AF_UNIX, SOCK_STREAM, 0) != -EINVAL || d.raw != IOSAFE_RAW_NONE)
+		rc = 61;
+	else if (iosafe_send(iosafe_fd_borrow(&a), "ab", 2, MSG_NOSIGNAL) != 2 ||
+		 iosafe_recv(iosafe_fd_borrow(&b), buf, sizeof(buf), 0) != 2 || buf[1] != 'b')
+		rc = 62;
+	else if (iosafe_send(none, "ab", 2, 0) != -EBADF || iosafe_recv(none, buf, 1, 0) != -EBADF)
+		rc = 63;
+	if (rc == 0) {
+		iov.iov_base = out;
+		iov.iov_len = sizeof(out);
+		memset(&msg, 0, sizeof(msg));
+		msg.msg_iov = &iov;
+		msg.msg_iovlen = 1;
+		if (iosafe_sendmsg(iosafe_fd_borrow(&b), &msg, MSG_NOSIGNAL) != 2)
+			rc = 64;
+		iov.iov_base = buf;
+		iov.iov_len = sizeof(buf);
+		if (rc == 0 && (iosafe_recvmsg(iosafe_fd_borrow(&a), &msg, 0) != 2 || buf[0] != 'm' ||
+				iosafe_recvmsg(iosafe_fd_borrow(&a), 0, 0) != -EINVAL))
+			rc = 65;
+	}
+	ep = epoll_create1(EPOLL_CLOEXEC);
+	if (rc == 0 && (ep < 0 || iosafe_epoll_add(iosafe_fd_borrow_raw(ep), iosafe_fd_borrow(&a), 3, EPOLLIN) != 0 ||
+			iosafe_epoll_modify(iosafe_fd_borrow_raw(ep), iosafe_fd_borrow(&a), 4, EPOLLOUT) != 0 ||
+			iosafe_epoll_delete(iosafe_fd_borrow_raw(ep), iosafe_fd_borrow(&a)) != 0 ||
+			iosafe_epoll_delete(iosafe_fd_borrow_raw(ep), iosafe_fd_borrow(&a)) != -ENOENT ||
+			iosafe_epoll_add(iosafe_fd_borrow_raw(ep), none, 0, EPOLLIN) != -EBADF))
+		rc = 66;
+	if (rc == 0 && (iosafe_shutdown(iosafe_fd_borrow(&a), SHUT_WR) != 0 ||
+			iosafe_recv(iosafe_fd_borrow(&b), buf, sizeof(buf), 0) != 0 ||
+			iosafe_shutdown(none, SHUT_RD) != -EBADF))
+		rc = 67;
+	if (ep >= 0)
+		close(ep);
+	if (iosafe_fd_close(&a) != 0 || iosafe_fd_close(&b) != 0)
+		return 68;
+	if (rc == 0 && iosafe_socketpair(&a, &b, AF_UNIX, SOCK_DGRAM, 0) != 0)
+		rc = 69;
+	else if (rc == 0 && (iosafe_sendto(iosafe_fd_borrow(&a), "z", 1, 0, 0, 0) != 1 ||
+			     iosafe_recvfrom(iosafe_fd_borrow(&b), buf, sizeof(buf), 0, 0, 0) != 1 ||
+			     buf[0] != 'z'))
+		rc = 70;
+	iosafe_fd_drop(&a);
+	iosafe_fd_drop(&b);
+	return rc;
+}
+
 static int calls(void)
 {
 	iosafe_owned_fd f = IOSAFE_FD_NONE, g = IOSAFE_FD_NONE, r = IOSAFE_FD_NONE,
 			w = IOSAFE_FD_NONE, s = IOSAFE_FD_NONE, c = IOSAFE_FD_NONE;
 	iosafe_borrowed_fd none = iosafe_fd_borrow(&c);
 	char buf[4] = { 0 };
-	int raw;
+	int raw, rc;
 
 	if (iosafe_open(&f, "/dev/null", O_RDONLY, 0) != 0 || f.raw < 0)
 		return 10;
@@ -125,7 +191,8 @@ static int calls(void)
 		return 26;
 	if (iosafe_fd_close(&r) != 0 || iosafe_fd_close(&w) != 0 || iosafe_fd_close(&s) != 0)
 		return 25;
-	return events();
+	rc = sockets();
+	return rc != 0 ? rc : events();
 }
 
 #ifdef TAKE_ADDRESSES
@@ -153,6 +220,60 @@ static int (*volatile p_poll)(struct pollfd *, nfds_t, int) = iosafe_poll;
 static int (*volatile p_eventfd_read)(iosafe_borrowed_fd, uint64_t *) = iosafe_eventfd_read;
 static int (*volatile p_eventfd_write)(iosafe_borrowed_fd, uint64_t) = iosafe_eventfd_write;
 static int (*volatile p_timerfd_read)(iosafe_borrowed_fd, uint64_t *) = iosafe_timerfd_read;
+static int (*volatile p_epoll_add)(iosafe_borrowed_fd, iosafe_borrowed_fd, uint64_t, uint32_t) =
+	iosafe_epoll_add;
+static int (*volatile p_epoll_modify)(iosafe_borrowed_fd, iosafe_borrowed_fd, uint64_t, uint32_t) =
+	iosafe_epoll_modify;
+static int (*volatile p_epoll_delete)(iosafe_borrowed_fd, iosafe_borrowed_fd) = iosafe_epoll_delete;
+static int (*volatile p_socketpair)(iosafe_owned_fd *, iosafe_owned_fd *, int, int, int) =
+	iosafe_socketpair;
+static int (*volatile p_shutdown)(iosafe_borrowed_fd, int) = iosafe_shutdown;
+static ssize_t (*volatile p_send)(iosafe_borrowed_fd, const void *, size_t, int) = iosafe_send;
+static ssize_t (*volatile p_recv)(iosafe_borrowed_fd, void *, size_t, int) = iosafe_recv;
+static ssize_t (*volatile p_sendto)(iosafe_borrowed_fd, const void *, size_t, int,
+				    const struct sockaddr *, socklen_t) = iosafe_sendto;
+static ssize_t (*volatile p_recvfrom)(iosafe_borrowed_fd, void *, size_t, int, struct sockaddr *,
+				      socklen_t *) = iosafe_recvfrom;
+static ssize_t (*volatile p_sendmsg)(iosafe_borrowed_fd, const struct msghdr *, int) =
+	iosafe_sendmsg;
+static ssize_t (*volatile p_recvmsg)(iosafe_borrowed_fd, struct msghdr *, int) = iosafe_recvmsg;
+
+static int socket_pointers(void)
+{
+	iosafe_owned_fd a = IOSAFE_FD_NONE, b = IOSAFE_FD_NONE;
+	char buf[2] = { 0 };
+	struct iovec iov;
+	struct msghdr msg;
+	int ep = epoll_create1(EPOLL_CLOEXEC), rc = 0;
+
+	iov.iov_base = buf;
+	iov.iov_len = sizeof(buf);
+	memset(&msg, 0, sizeof(msg));
+	msg.msg_iov = &iov;
+	msg.msg_iovlen = 1;
+	if (ep < 0 || p_socketpair(&a, &b, AF_UNIX, SOCK_DGRAM, 0) != 0)
+		rc = 80;
+	else if (p_send(iosafe_fd_borrow(&a), "q", 1, 0) != 1 ||
+		 p_recv(iosafe_fd_borrow(&b), buf, 1, 0) != 1 || buf[0] != 'q')
+		rc = 81;
+	else if (p_sendto(iosafe_fd_borrow(&b), "r", 1, 0, 0, 0) != 1 ||
+		 p_recvfrom(iosafe_fd_borrow(&a), buf, 1, 0, 0, 0) != 1 || buf[0] != 'r')
+		rc = 82;
+	else if (p_sendmsg(iosafe_fd_borrow(&a), &msg, 0) != 2 ||
+		 p_recvmsg(iosafe_fd_borrow(&b), &msg, 0) != 2)
+		rc = 83;
+	else if (p_epoll_add(iosafe_fd_borrow_raw(ep), iosafe_fd_borrow(&a), 1, EPOLLIN) != 0 ||
+		 p_epoll_modify(iosafe_fd_borrow_raw(ep), iosafe_fd_borrow(&a), 2, EPOLLOUT) != 0 ||
+		 p_epoll_delete(iosafe_fd_borrow_raw(ep), iosafe_fd_borrow(&a)) != 0)
+		rc = 84;
+	else if (p_shutdown(iosafe_fd_borrow(&a), SHUT_RDWR) != 0)
+		rc = 85;
+	if (ep >= 0)
+		close(ep);
+	iosafe_fd_drop(&a);
+	iosafe_fd_drop(&b);
+	return rc;
+}
 
 static int event_pointers(void)
 {
@@ -178,7 +299,7 @@ static int event_pointers(void)
 		close(e);
 	if (ep >= 0)
 		close(ep);
-	return rc;
+	return rc != 0 ? rc : socket_pointers();
 }
 
 static int pointers(void)

@@ -26,6 +26,7 @@ WIN_ENV := env -u DISPLAY -u WAYLAND_DISPLAY WINEPREFIX=$(WIN_PREFIX) WINEDEBUG=
 
 WIN_TEST_SRCS := tests/win/harness.c tests/win/test_handle.c tests/win/test_io.c \
 	tests/win/test_sock.c tests/win/test_error.c
+WIN_TEST_SRCS += tests/win/test_filelike.c
 WIN_TEST_DIR  := $(WIN_DIR)/tests
 WIN_TEST_OBJS := $(WIN_TEST_SRCS:tests/win/%.c=$(WIN_TEST_DIR)/%.o)
 WIN_TEST_EXE  := $(WIN_TEST_DIR)/iosafe-win-tests.exe
@@ -78,3 +79,25 @@ check-win-run: $(WIN_TEST_EXE) | $(WIN_PREFIX)/.iosafe-created
 	    grep -v '^PASS ' run.log; \
 	    rc=$$(cat run.rc); [ "$$rc" = 124 ] && echo "check-win: wine timed out after $(WIN_TIMEOUT)s" >&2; \
 	    grep -qx 'win: [1-9][0-9]* passed, 0 failed' run.log && [ "$$rc" = 0 ]
+
+# The examples that build for Windows from the same file as for Linux
+# (examples/examples.mk), run under wine64 with --self-test.
+WIN_EXAMPLES :=
+WIN_EXAMPLES += portable_pipe
+WIN_EXAMPLE_DIR := $(WIN_DIR)/examples
+WIN_EXAMPLE_EXES = $(WIN_EXAMPLES:%=$(WIN_EXAMPLE_DIR)/%.exe)
+.PHONY: check-win-examples
+check-win: check-win-examples
+
+$(WIN_EXAMPLE_DIR)/%.exe: examples/%.c $(WIN_LIB_A) $(LIB_HDRS)
+	$(quiet) WINCC $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(WIN_CC) $(IOSAFE_CPPFLAGS) $(IOSAFE_WIN_CFLAGS) $(WIN_CFLAGS) $< $(WIN_LIB_A) $(WIN_LIBS) -o $@
+
+check-win-examples: $(WIN_EXAMPLE_EXES) | $(WIN_PREFIX)/.iosafe-created
+	$(quiet) WINE "$(WIN_EXAMPLES) --self-test (wine64)"
+	$(Q)pass=0; fail=0; for e in $(WIN_EXAMPLE_EXES); do \
+	    if (cd $(@D) 2>/dev/null; $(WIN_ENV) timeout -k 10 $(WIN_TIMEOUT) $(WINE) $$e --self-test </dev/null >$$e.log 2>&1); \
+	    then pass=$$((pass+1)); else fail=$$((fail+1)); echo "check-win: $$e --self-test failed:"; cat $$e.log; fi; \
+	    $(WIN_ENV) timeout -k 10 60 $(WINESERVER) -w; \
+	done; echo "win examples: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]

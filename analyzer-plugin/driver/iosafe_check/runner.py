@@ -12,7 +12,8 @@ CTU phases).  What iosafe-check changes in it, and why:
 - the exception libscanbuild logs and swallows for a unit it could not run
   is kept and reported with the unit;
 - the front-end command from `clang -###` is asked once per flag set, and
-  its -w becomes -Wno-everything (see _install_argument_cache);
+  its -w becomes -Wno-everything, and so is the target triple --ctu asks
+  for (see _install_argument_cache);
 - a failed CTU collection step is an error, not a silent success.
 """
 
@@ -26,6 +27,7 @@ import sys
 import threading
 import time
 
+from . import cache as probe_cache
 from .database import DbError
 
 _tls = threading.local()
@@ -119,6 +121,8 @@ def import_scanbuild(bindir):
     libdir = os.path.join(os.path.dirname(bindir), "lib")
     if libdir not in sys.path:
         sys.path.insert(0, libdir)
+    # Its sources come without bytecode, in a directory Python cannot write.
+    probe_cache.cache_bytecode_of(("libscanbuild", "libear"))
     try:
         import libscanbuild
         import libscanbuild.analyze as analyze
@@ -191,7 +195,30 @@ def _install_argument_cache(analyze):
             new.append(a)
         return new
     analyze.get_arguments = get_arguments
-    sbclang.get_arguments = get_arguments  # get_triple_arch's, for --ctu
+    sbclang.get_arguments = get_arguments
+
+    # --ctu: both phases ask the target triple of every unit from its
+    # command without an output ([clang, --analyze, ..., FILE]:
+    # analyze.ctu_collect_phase and dispatch_ctu), one `clang -###` each,
+    # two per unit (10 ms of CPU each, bench-analysis).  The triple depends
+    # on the flags, not on the source file, so it is asked once per flag set
+    # (and file suffix, which names the language).
+    triples = {}
+    get_triple = sbclang.get_triple_arch
+
+    def get_triple_arch(command, cwd):
+        if len(command) < 3:
+            return get_triple(command, cwd)
+        key = (cwd, tuple(command[:-1]), os.path.splitext(command[-1])[1])
+        with lock:
+            hit = triples.get(key)
+        if hit is None:
+            hit = get_triple(command, cwd)
+            with lock:
+                triples[key] = hit
+        return hit
+    analyze.get_triple_arch = get_triple_arch
+    sbclang.get_triple_arch = get_triple_arch
 
 
 def front_end_command(command, cwd, error_class):
@@ -297,7 +324,21 @@ def check_clang(clang):
 
 
 def registered_checkers(clang, plugin):
-    """The iosafe checkers the plugin registers, from Clang's checker list."""
+    """The iosafe checkers the plugin registers, from Clang's checker list;
+    kept in the probe cache (iosafe_check/cache.py) keyed by both files, so
+    that a run whose clang and plugin did not change starts no process."""
+    files = [shutil.which(clang) or clang, plugin]
+    names = probe_cache.get_checkers(files)
+    # Only an answer the run can go on with is taken from the cache: one
+    # that would stop it (no iosafe.Ownership) is asked again.
+    if names is None or "iosafe.Ownership" not in names:
+        names = _ask_checkers(clang, plugin)
+        if names:
+            probe_cache.put_checkers(files, names)
+    return names
+
+
+def _ask_checkers(clang, plugin):
     cmd = [clang, "-cc1", "-load", plugin, "-analyzer-checker-help"]
     try:
         r = subprocess.run(cmd, capture_output=True, stdin=subprocess.DEVNULL, timeout=120)
