@@ -8,6 +8,7 @@
 
 EXAMPLES := echo_server file_copy pipe_child cat_files
 EXAMPLES += signal_loop
+EXAMPLES += fd_daemon
 EXAMPLES += portable_pipe
 EXAMPLES += epoll_echo
 EXAMPLE_SRCS := $(EXAMPLES:%=examples/%.c)
