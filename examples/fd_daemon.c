@@ -121,20 +121,15 @@ enum { CHAN_FD_ROOM = 4 };
  *
  * This is what iosafe_recv_fds(chan, tag, 1, out, 1, &n, 0) does
  * (src/net_fds.c), written out here because that function stays out of the
- * library until its proof is complete; once it is in, the worker calls
- * iosafe_recv_fds instead.  It calls recvmsg(2) itself, with
+ * library until its proof is complete (proofs/README.md); the worker calls
+ * it instead once it is.  It calls recvmsg(2) itself, with
  * MSG_CMSG_CLOEXEC, rather than iosafe_recvmsg (which adds that flag
  * too): iosafe-check models the descriptors that arrive in the control
- * data of a raw recvmsg (Effect::ReceivesFds, the recvmsg row of
- * analyzer-plugin/PosixFdModel.cpp; analyzer-plugin/ReceivedFds.cpp), and
- * has no such row for iosafe_recvmsg, whose body it does not see
- * (IOSAFE_INLINE_BODIES is 0 under the analyzer, include/iosafe/inline.h);
- * only this way does it check that each descriptor read out of CMSG_DATA
- * is closed or kept.  The control data is walked with cmsg(3)'s macros;
- * each int of an SCM_RIGHTS message is one descriptor, copied out with
- * memcpy (CMSG_DATA need not be aligned for int).  IOSAFE_ACQUIRES on
- * @out tells the checker, where it does not inline this function, that
- * the caller owns *@out afterwards.
+ * data of a raw recvmsg (analyzer-plugin/ReceivedFds.cpp), not of
+ * iosafe_recvmsg, so only this way does it check that each one read out
+ * of CMSG_DATA is closed or kept.  The control data is walked with
+ * cmsg(3)'s macros; each int of an SCM_RIGHTS message is one descriptor,
+ * copied out with memcpy (CMSG_DATA need not be aligned for int).
  */
 static ssize_t recv_client(iosafe_owned_fd *out IOSAFE_ACQUIRES, iosafe_borrowed_fd chan IOSAFE_USES,
 			   char *tag)
@@ -158,7 +153,7 @@ static ssize_t recv_client(iosafe_owned_fd *out IOSAFE_ACQUIRES, iosafe_borrowed
 		if (c->cmsg_len < CMSG_LEN(0))
 			break; /* not a whole header: CMSG_NXTHDR stops too */
 		if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
-			continue; /* no descriptor in it: SO_PASSCRED and SO_PASSPIDFD are off */
+			continue; /* no descriptor in it (SO_PASSCRED is off) */
 		size_t k = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
 		for (size_t i = 0; i < k; i++) {
 			int raw;
