@@ -59,10 +59,12 @@
  * offset 0, each a struct cmsghdr (Linux x86_64: cmsg_len, 8 bytes, at 0;
  * cmsg_level at 8; cmsg_type at 12; IOSAFE_CMSG_HDR == CMSG_LEN(0) == 16
  * bytes, checked against the system's layout by prove-shim-net,
- * proofs/shim_types_net.c) followed by cmsg_len - 16 bytes of data, the
- * next message CMSG_ALIGN(cmsg_len) bytes further on.  A message carrying
+ * proofs/shim_types_net.c; the constants by src/net_fds.c) followed by
+ * cmsg_len - 16 bytes of data, the next message CMSG_ALIGN(cmsg_len) bytes
+ * further on.  A message carrying
  * descriptors (SOL_SOCKET with SCM_RIGHTS, or SCM_PIDFD of SO_PASSPIDFD,
- * socket(7)) holds one int per descriptor.  Little-endian, as x86_64 is.
+ * socket(7)) holds one int per descriptor.  Little-endian, as x86_64 is;
+ * src/net_fds.c reads the bytes the same way.
  */
 #define IOSAFE_CMSG_HDR 16
 #define IOSAFE_SOL_SOCKET 1
@@ -86,7 +88,7 @@
     iosafe_le64{L}(c + o);
 
   // A whole message header at o, in the first len bytes, whose cmsg_len
-  // covers its header and stays inside them (what a walk accepts;
+  // covers its header and stays inside them (what src/net_fds.c accepts;
   // CMSG_NXTHDR(3) stops at the first message that is not).
   predicate iosafe_cmsg_wf{L}(char *c, integer len, integer o) =
     0 <= o && o + IOSAFE_CMSG_HDR <= len &&

@@ -11,6 +11,7 @@ BENCH_PROGS := copy open_close dup pipe borrow \
 	dup_onto rw_all splice view_printf
 BENCH_PROGS += epoll
 BENCH_PROGS += net_pingpong
+BENCH_PROGS += net_fdpass
 BENCH_PROGS += pipe_filelike
 BENCH_DIR   := $(BUILD)/bench
 # gcc: BENCH_HOT uses GCC's noipa attribute.

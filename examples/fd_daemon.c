@@ -33,13 +33,9 @@
  *     its own descriptor (unix(7) SCM_RIGHTS: "as though created with
  *     dup(2)"), so the daemon's copy is still the daemon's and is closed at
  *     the end of the iteration.
- *   - The worker owns each descriptor recv_client gives it
- *     (close-on-exec): recvmsg(2) with MSG_CMSG_CLOEXEC, the control data
- *     walked with cmsg(3)'s macros, the one descriptor taken into an
- *     iosafe_owned_fd; a message that carried more than one, or whose
- *     control data was truncated, is -EMSGSIZE with every descriptor that
- *     arrived closed already (what iosafe_recv_fds does once it is in the
- *     library).
+ *   - The worker owns each descriptor iosafe_recv_fds gives it
+ *     (close-on-exec); a message that carried more descriptors than it
+ *     takes is -EMSGSIZE with every one of them closed already.
  *   - Every descriptor is close-on-exec and deleted from the epoll instance
  *     before it is closed (epoll(7)).
  * Bounded: the self-test serves three clients and times out after 5 s of
@@ -53,7 +49,6 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -98,91 +93,21 @@ static long echo(iosafe_borrowed_fd conn)
 	}
 }
 
-/* The most descriptors recv_client makes room for in one message: the
- * daemon sends one; room for a few more lets extra ones arrive whole (and
- * be closed) rather than truncated. */
-enum { CHAN_FD_ROOM = 4 };
-
-/*
- * recv_client: receives one of the daemon's messages on @chan: its tag
- * byte into *@tag and the one client descriptor it carries into *@out
- * (owned by the caller, close-on-exec; none when the message carried
- * none).  The number of bytes received (0: the daemon closed the channel),
- * -EMSGSIZE when the message carried more than one descriptor or its
- * control data was truncated (MSG_CTRUNC; unix(7): the descriptors that
- * fit did arrive), with every descriptor that arrived closed and *@out
- * none, or a negative errno of recvmsg(2) (nothing arrived).
- *
- * This is what iosafe_recv_fds(chan, tag, 1, out, 1, &n, 0) does
- * (src/net_fds.c), written out here because that function stays out of the
- * library until its proof is complete (proofs/README.md); the worker calls
- * it instead once it is.  It calls recvmsg(2) itself, with
- * MSG_CMSG_CLOEXEC, rather than iosafe_recvmsg (which adds that flag
- * too): iosafe-check models the descriptors that arrive in the control
- * data of a raw recvmsg (analyzer-plugin/ReceivedFds.cpp), not of
- * iosafe_recvmsg, so only this way does it check that each one read out
- * of CMSG_DATA is closed or kept.  The control data is walked with
- * cmsg(3)'s macros; each int of an SCM_RIGHTS message is one descriptor,
- * copied out with memcpy (CMSG_DATA need not be aligned for int).
- */
-static ssize_t recv_client(iosafe_owned_fd *out IOSAFE_ACQUIRES, iosafe_borrowed_fd chan IOSAFE_USES,
-			   char *tag)
-{
-	union {
-		char buf[CMSG_SPACE(CHAN_FD_ROOM * sizeof(int))];
-		struct cmsghdr align; /* cmsg(3): aligned for CMSG_FIRSTHDR */
-	} u;
-	struct iovec iov = {.iov_base = tag, .iov_len = 1};
-	struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1,
-			     .msg_control = u.buf, .msg_controllen = sizeof u.buf};
-	int refused = 0;
-
-	*out = IOSAFE_FD_NONE;
-	ssize_t r = recvmsg(iosafe_fd_raw(chan), &msg, MSG_CMSG_CLOEXEC);
-	if (r < 0)
-		return -errno; /* recvmsg(2): no descriptor arrived */
-	if (msg.msg_flags & MSG_CTRUNC)
-		refused = 1; /* close even the ones that fit */
-	for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c != NULL; c = CMSG_NXTHDR(&msg, c)) {
-		if (c->cmsg_len < CMSG_LEN(0))
-			break; /* not a whole header: CMSG_NXTHDR stops too */
-		if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
-			continue; /* no descriptor in it (SO_PASSCRED is off) */
-		size_t k = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
-		for (size_t i = 0; i < k; i++) {
-			int raw;
-			memcpy(&raw, (char *)CMSG_DATA(c) + i * sizeof raw, sizeof raw);
-			iosafe_owned_fd got = iosafe_fd_from_raw(raw);
-			if (!refused && iosafe_fd_is_none(out)) {
-				*out = got; /* the first one: the client */
-				continue;
-			}
-			/* A second descriptor, or any after truncation. */
-			refused = 1;
-			iosafe_fd_drop(&got);
-		}
-	}
-	if (refused) {
-		iosafe_fd_drop(out); /* the first one too, when it arrived */
-		return -EMSGSIZE;
-	}
-	return r;
-}
-
 /* The worker: receives clients on @chan and serves them one after the
  * other, until the daemon closes its end of the channel.  The exit status. */
 static int worker(iosafe_borrowed_fd chan)
 {
 	for (;;) {
-		iosafe_owned_fd conn;
-		char tag = 0;
-		ssize_t r = recv_client(&conn, chan, &tag);
+		iosafe_owned_fd fds[1];
+		size_t n = 0;
+		char tag;
+		ssize_t r = iosafe_recv_fds(chan, &tag, 1, fds, 1, &n, 0);
 
 		if (r == -EINTR)
 			continue;
 		if (r == -EMSGSIZE) {
 			/* More than one descriptor in one message: all of
-			 * them are closed already (recv_client). */
+			 * them are closed already (iosafe_recv_fds). */
 			fprintf(stderr, "fd_daemon: worker: a message with too many fds\n");
 			continue;
 		}
@@ -193,19 +118,19 @@ static int worker(iosafe_borrowed_fd chan)
 		if (r == 0) {
 			/* The daemon closed the channel: done.  (A zero-byte
 			 * SOCK_SEQPACKET message can still carry descriptors,
-			 * so conn is released here too.) */
-			iosafe_fd_drop(&conn);
+			 * so fds[0] is released here too.) */
+			iosafe_fd_drop(&fds[0]);
 			return 0;
 		}
-		if (!iosafe_fd_is_none(&conn)) {
-			long echoed = echo(iosafe_fd_borrow(&conn));
+		if (n == 1) {
+			long echoed = echo(iosafe_fd_borrow(&fds[0]));
 			if (echoed < 0)
 				fprintf(stderr, "fd_daemon: worker: client: %s\n",
 					strerror((int)-echoed));
 		}
-		/* Owned by this iteration: closed on every path (none when
-		 * the message carried no descriptor). */
-		iosafe_fd_drop(&conn);
+		/* Owned by this iteration: closed on every path (none when n
+		 * is 0). */
+		iosafe_fd_drop(&fds[0]);
 	}
 }
 

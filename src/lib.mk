@@ -10,6 +10,7 @@ LIB_SRCS += src/term.c
 LIB_SRCS += src/mq.c
 LIB_SRCS += src/serial.c
 LIB_SRCS += src/net.c
+LIB_SRCS += src/net_fds.c
 LIB_SRCS += src/net_unix.c
 LIB_SRCS += src/inout.c
 LIB_SRCS += src/cpu.c

@@ -47,7 +47,8 @@ extern "C" {
 struct ucred;
 
 /** The most descriptors one SCM_RIGHTS message carries on Linux (SCM_MAX_FD,
- * include/net/scm.h): iosafe_send_fds refuses more. */
+ * include/net/scm.h): iosafe_send_fds refuses more, iosafe_recv_fds never
+ * gets more. */
 #define IOSAFE_SCM_MAX_FDS 253
 
 /** Flags of iosafe_tcp_listen, iosafe_tcp_connect, iosafe_udp_bind,
@@ -545,7 +546,7 @@ IOSAFE_INLINE ssize_t iosafe_sendmsg(iosafe_borrowed_fd sock, const struct msghd
  * arrives in an SCM_RIGHTS control message is close-on-exec, and owned by
  * the caller, who must take each one out of the control data and close it
  * (also when msg_flags has MSG_CTRUNC: the descriptors that fit did
- * arrive).
+ * arrive).  iosafe_recv_fds does all that.
  * @sock: a borrow, used during the call only.
  * @msg: (not NULL) the message buffers (recvmsg(2)); msg_namelen,
  *   msg_controllen and msg_flags are updated.
@@ -945,6 +946,68 @@ int iosafe_tcp_connect_host(iosafe_owned_fd *out IOSAFE_ACQUIRES, const char *ho
 */
 ssize_t iosafe_send_fds(iosafe_borrowed_fd sock IOSAFE_USES, const void *buf, size_t n,
 			const iosafe_borrowed_fd *fds IOSAFE_USES, size_t nfds, int flags);
+
+/**
+ * iosafe_recv_fds: receive bytes and the descriptors sent with them
+ * (SCM_RIGHTS) on a Unix domain socket.
+ * @sock: a borrow of an AF_UNIX socket, used during the call only.
+ * @buf: (not NULL) room for @n bytes, @n at least 1.
+ * @fds: (not NULL unless @max is 0) room for @max owners; on success
+ *   fds[0 .. *@nfds - 1] own the received descriptors (close-on-exec,
+ *   MSG_CMSG_CLOEXEC) and the rest are none; on failure all @max are none.
+ *   What they held before is overwritten, not closed.
+ * @max: the most descriptors accepted (more than IOSAFE_SCM_MAX_FDS is
+ *   treated as IOSAFE_SCM_MAX_FDS: one message never carries more).
+ * @nfds: (not NULL) receives the number of descriptors received; 0 on
+ *   failure.
+ * @flags: recvmsg(2) flags (MSG_DONTWAIT, MSG_WAITALL); MSG_CMSG_CLOEXEC is
+ *   always added.
+ * Returns: the number of bytes received (0 and no descriptor: the peer
+ *   closed), or -EMSGSIZE when more descriptors arrived than @max, or the
+ *   kernel truncated the control data (MSG_CTRUNC): then every descriptor
+ *   that did arrive has been closed, nothing is owned, and the bytes of
+ *   that message are consumed; -EAGAIN, -EINTR, -ECONNRESET, -ENOTSOCK,
+ *   -EBADF, ... (recvmsg(2)); -EBADF for a none @sock; -EINVAL for a NULL
+ *   @buf or @nfds, @n 0, or a NULL @fds with @max > 0.  Descriptors that
+ *   arrive in other control messages (SCM_PIDFD of SO_PASSPIDFD) are
+ *   closed; other control data (SCM_CREDENTIALS) is skipped.
+ * Follows: recvmsg(2), unix(7) SCM_RIGHTS, cmsg(3); rustix::net::recvmsg
+ *   with RecvAncillaryBuffer (which panics where this returns -EMSGSIZE).
+ * Proof: src/net_fds.c walks the control data as bytes, as the trusted
+ *   contract of recvmsg(2) describes it (acsl/iosafe_posix_net.h); the
+ *   goals of two of the walk's loops are not all proved yet
+ *   (proofs/README.md).  The assigns
+ *   clause names every byte from @buf on, as that contract does (the
+ *   kernel writes at most @n; the model has no per-buffer length).
+ */
+/*@
+  requires borrow_ok: iosafe_fd_borrow_ok(sock.raw);
+  requires valid_nfds: nfds == \null || \valid(nfds);
+  requires valid_fds: fds == \null || \valid(fds + (0 .. max - 1));
+  requires separated: (nfds == \null || \separated(nfds, &errno)) &&
+    (fds == \null || \separated(fds + (0 .. max - 1), &errno)) &&
+    (fds == \null || nfds == \null || \separated(fds + (0 .. max - 1), nfds));
+  assigns errno, *nfds, fds[0 .. max - 1], ((char *)buf)[0 .. 0x7fffffffffffffff],
+    iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1],
+    iosafe_fd_cloexec[0 .. IOSAFE_FD_BOUND - 1];
+  ensures all_none_on_failure: \result < 0 && fds != \null ==>
+    \forall integer i; 0 <= i < max ==> fds[i].raw == IOSAFE_RAW_NONE;
+  ensures failed: \result < 0 ==>
+    iosafe_neg_errno(\result) && iosafe_fd_table_same{Pre, Post} &&
+    (nfds != \null ==> *nfds == 0);
+  ensures received: \result >= 0 ==>
+    *nfds <= max && *nfds <= IOSAFE_SCM_MAX_FDS &&
+    (\forall integer i; 0 <= i < *nfds ==>
+      iosafe_fd_is_closed{Pre}(fds[i].raw) && iosafe_fd_is_owned(fds[i].raw) &&
+      iosafe_fd_is_cloexec(fds[i].raw)) &&
+    (\forall integer i; *nfds <= i < max ==> fds[i].raw == IOSAFE_RAW_NONE) &&
+    (\forall integer d; iosafe_fd_in_range(d) &&
+      \at(iosafe_fd_state[d], Pre) != iosafe_fd_state[d] ==>
+      \exists integer i; 0 <= i < *nfds && fds[i].raw == d);
+*/
+ssize_t iosafe_recv_fds(iosafe_borrowed_fd sock IOSAFE_USES, void *buf, size_t n,
+			iosafe_owned_fd *fds IOSAFE_ACQUIRES, size_t max, size_t *nfds,
+			int flags);
 
 /**
  * iosafe_peer_cred: the credentials of the process at the other end of a

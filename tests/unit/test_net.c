@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * tests/unit/test_net.c: include/iosafe/net.h, src/net.c.
+ * tests/unit/test_net.c: include/iosafe/net.h, src/net.c and src/net_fds.c.
  * Every call on real sockets, loopback only (127.0.0.1, ::1, AF_UNIX
  * socketpairs): success, the documented errors, close-on-exec of every
  * descriptor created or received, EMFILE under a lowered RLIMIT_NOFILE,
@@ -700,6 +700,100 @@ NOLEAK_TEST(net, tcp_connect_host_errors_leave_nothing_open)
 
 /* ---- fd passing --------------------------------------------------------------- */
 
+static void same_file(int x, int y)
+{
+	struct stat a, b;
+
+	cr_assert_eq(fstat(x, &a), 0);
+	cr_assert_eq(fstat(y, &b), 0);
+	cr_assert(a.st_dev == b.st_dev && a.st_ino == b.st_ino, "fds %d and %d differ", x, y);
+}
+
+NOLEAK_TEST(net, send_fds_recv_fds_round_trip)
+{
+	iosafe_owned_fd a = IOSAFE_FD_NONE, b = IOSAFE_FD_NONE, r = IOSAFE_FD_NONE,
+			w = IOSAFE_FD_NONE, n = IOSAFE_FD_NONE;
+	iosafe_owned_fd got[8];
+	iosafe_borrowed_fd send[3];
+	size_t k, nfds = 99;
+	char buf[4] = { 0 };
+
+	cr_assert_eq(iosafe_socketpair(&a, &b, AF_UNIX, SOCK_STREAM, 0), 0);
+	cr_assert_eq(iosafe_pipe(&r, &w, 0), 0);
+	cr_assert_eq(iosafe_open(&n, "/dev/null", O_RDONLY, 0), 0);
+	send[0] = B(&r);
+	send[1] = B(&w);
+	send[2] = B(&n);
+	for (k = 0; k < 8; k++)
+		got[k].raw = GARBAGE;
+	cr_assert_eq(iosafe_send_fds(B(&a), "fds", 3, send, 3, MSG_NOSIGNAL), 3);
+	/* Sent descriptors stay the sender's. */
+	cr_assert(fd_is_open(r.raw) && fd_is_open(w.raw) && fd_is_open(n.raw));
+	cr_assert_eq(iosafe_recv_fds(B(&b), buf, sizeof(buf), got, 8, &nfds, 0), 3);
+	cr_assert_arr_eq(buf, "fds", 3);
+	cr_assert_eq(nfds, 3);
+	for (k = 0; k < 3; k++) {
+		assert_owned_cloexec(&got[k]);
+		same_file(got[k].raw, send[k].raw);
+	}
+	for (k = 3; k < 8; k++)
+		cr_assert(iosafe_fd_is_none(&got[k]));
+	/* The received write end works. */
+	cr_assert_eq(iosafe_write(B(&got[1]), "p", 1), 1);
+	cr_assert_eq(iosafe_read(B(&r), buf, 1), 1);
+	for (k = 0; k < 3; k++)
+		cr_assert_eq(iosafe_fd_close(&got[k]), 0);
+	/* No descriptors: plain bytes, nfds 0. */
+	cr_assert_eq(iosafe_send_fds(B(&a), "x", 1, NULL, 0, 0), 1);
+	cr_assert_eq(iosafe_recv_fds(B(&b), buf, 1, got, 8, &nfds, 0), 1);
+	cr_assert_eq(nfds, 0);
+	iosafe_fd_drop(&n);
+	iosafe_fd_drop(&w);
+	iosafe_fd_drop(&r);
+	iosafe_fd_drop(&a);
+	iosafe_fd_drop(&b);
+}
+
+/* More descriptors than the receiver takes: every one that arrived is
+ * closed (NOLEAK_TEST compares the table), none is owned, -EMSGSIZE. */
+static void truncated(size_t sent, size_t max)
+{
+	iosafe_owned_fd a = IOSAFE_FD_NONE, b = IOSAFE_FD_NONE, n = IOSAFE_FD_NONE;
+	iosafe_borrowed_fd send[IOSAFE_SCM_MAX_FDS];
+	iosafe_owned_fd got[4];
+	size_t k, nfds = 99;
+	char buf[1];
+
+	cr_assert_leq(sent, (size_t)IOSAFE_SCM_MAX_FDS);
+	cr_assert_leq(max, (size_t)4);
+	cr_assert_eq(iosafe_socketpair(&a, &b, AF_UNIX, SOCK_STREAM, 0), 0);
+	cr_assert_eq(iosafe_open(&n, "/dev/null", O_RDONLY, 0), 0);
+	for (k = 0; k < sent; k++)
+		send[k] = B(&n);
+	for (k = 0; k < 4; k++)
+		got[k].raw = GARBAGE;
+	cr_assert_eq(iosafe_send_fds(B(&a), "t", 1, send, sent, 0), 1);
+	cr_assert_eq(iosafe_recv_fds(B(&b), buf, 1, got, max, &nfds, 0), -EMSGSIZE);
+	cr_assert_eq(nfds, 0);
+	for (k = 0; k < max; k++)
+		cr_assert(iosafe_fd_is_none(&got[k]));
+	iosafe_fd_drop(&n);
+	iosafe_fd_drop(&a);
+	iosafe_fd_drop(&b);
+}
+
+NOLEAK_TEST(net, recv_fds_more_than_max_closes_all_and_is_emsgsize)
+{
+	truncated(5, 2);
+	truncated(1, 0);
+}
+
+NOLEAK_TEST(net, recv_fds_control_data_truncated_closes_all_and_is_emsgsize)
+{
+	/* 253 descriptors do not fit the room for 1 (MSG_CTRUNC). */
+	truncated(IOSAFE_SCM_MAX_FDS, 1);
+}
+
 NOLEAK_TEST(net, send_fds_errors)
 {
 	iosafe_owned_fd a = IOSAFE_FD_NONE, b = IOSAFE_FD_NONE;
@@ -721,10 +815,90 @@ NOLEAK_TEST(net, send_fds_errors)
 	/* Nothing was sent by any of them. */
 	{
 		char buf[1];
+		size_t nfds;
+		iosafe_owned_fd got[1];
 
-		cr_assert_eq(recv(b.raw, buf, 1, MSG_DONTWAIT), -1);
-		cr_assert_eq(errno, EAGAIN);
+		cr_assert_eq(iosafe_recv_fds(B(&b), buf, 1, got, 1, &nfds, MSG_DONTWAIT), -EAGAIN);
 	}
+	iosafe_fd_drop(&a);
+	iosafe_fd_drop(&b);
+}
+
+NOLEAK_TEST(net, recv_fds_errors)
+{
+	iosafe_owned_fd a = IOSAFE_FD_NONE, b = IOSAFE_FD_NONE;
+	iosafe_owned_fd got[2] = { { GARBAGE }, { GARBAGE } };
+	size_t nfds = 99;
+	char buf[1];
+
+	cr_assert_eq(iosafe_recv_fds(iosafe_fd_borrow_raw(-1), buf, 1, got, 2, &nfds, 0), -EBADF);
+	cr_assert(iosafe_fd_is_none(&got[0]) && iosafe_fd_is_none(&got[1]));
+	cr_assert_eq(nfds, 0);
+	cr_assert_eq(iosafe_socketpair(&a, &b, AF_UNIX, SOCK_STREAM, 0), 0);
+	cr_assert_eq(iosafe_recv_fds(B(&b), buf, 1, got, 2, NULL, 0), -EINVAL);
+	cr_assert_eq(iosafe_recv_fds(B(&b), buf, 1, NULL, 2, &nfds, 0), -EINVAL);
+	cr_assert_eq(iosafe_recv_fds(B(&b), NULL, 1, got, 2, &nfds, 0), -EINVAL);
+	cr_assert_eq(iosafe_recv_fds(B(&b), buf, 0, got, 2, &nfds, 0), -EINVAL);
+	cr_assert_eq(iosafe_recv_fds(B(&b), buf, 1, got, 2, &nfds, MSG_DONTWAIT), -EAGAIN);
+	/* EINTR on a blocking receive. */
+	alarm_in(50);
+	cr_assert_eq(iosafe_recv_fds(B(&b), buf, 1, got, 2, &nfds, 0), -EINTR);
+	cr_assert_eq(nfds, 0);
+	iosafe_fd_drop(&a);
+	iosafe_fd_drop(&b);
+}
+
+NOLEAK_TEST(net, fds_sent_before_the_peer_closes_still_arrive)
+{
+	iosafe_owned_fd a = IOSAFE_FD_NONE, b = IOSAFE_FD_NONE, n = IOSAFE_FD_NONE;
+	iosafe_owned_fd got[2];
+	iosafe_borrowed_fd send[1];
+	size_t nfds = 0;
+	char buf[4];
+
+	cr_assert_eq(iosafe_socketpair(&a, &b, AF_UNIX, SOCK_STREAM, 0), 0);
+	cr_assert_eq(iosafe_open(&n, "/dev/null", O_RDONLY, 0), 0);
+	send[0] = B(&n);
+	cr_assert_eq(iosafe_send_fds(B(&a), "z", 1, send, 1, 0), 1);
+	/* The peer closes mid-transfer: what it sent is still delivered, then
+	 * end of file with no descriptor. */
+	iosafe_fd_drop(&a);
+	iosafe_fd_drop(&n);
+	cr_assert_eq(iosafe_recv_fds(B(&b), buf, sizeof(buf), got, 2, &nfds, 0), 1);
+	cr_assert_eq(nfds, 1);
+	assert_owned_cloexec(&got[0]);
+	iosafe_fd_drop(&got[0]);
+	cr_assert_eq(iosafe_recv_fds(B(&b), buf, sizeof(buf), got, 2, &nfds, 0), 0);
+	cr_assert_eq(nfds, 0);
+	iosafe_fd_drop(&b);
+}
+
+NOLEAK_TEST(net, recv_fds_under_emfile_closes_what_arrived)
+{
+	iosafe_owned_fd a = IOSAFE_FD_NONE, b = IOSAFE_FD_NONE, n = IOSAFE_FD_NONE;
+	iosafe_owned_fd got[2] = { { GARBAGE }, { GARBAGE } };
+	iosafe_borrowed_fd send[2];
+	struct fd_filler f;
+	size_t nfds = 99;
+	ssize_t rc;
+	char buf[1];
+
+	if (UNDER_VALGRIND())
+		cr_skip_test("valgrind does not apply its descriptor limit to descriptors "
+			     "installed by recvmsg(2) (see UNDER_VALGRIND)");
+	cr_assert_eq(iosafe_socketpair(&a, &b, AF_UNIX, SOCK_STREAM, 0), 0);
+	cr_assert_eq(iosafe_open(&n, "/dev/null", O_RDONLY, 0), 0);
+	send[0] = send[1] = B(&n);
+	cr_assert_eq(iosafe_send_fds(B(&a), "e", 1, send, 2, 0), 1);
+	/* One free number for two descriptors: the kernel installs what it
+	 * can and sets MSG_CTRUNC (unix(7), scm_detach_fds). */
+	fd_table_fill(&f, 1);
+	rc = iosafe_recv_fds(B(&b), buf, 1, got, 2, &nfds, 0);
+	fd_table_unfill(&f);
+	cr_assert_eq(rc, -EMSGSIZE, "rc %zd (%s)", rc, strerror((int)-rc));
+	cr_assert_eq(nfds, 0);
+	cr_assert(iosafe_fd_is_none(&got[0]) && iosafe_fd_is_none(&got[1]));
+	iosafe_fd_drop(&n);
 	iosafe_fd_drop(&a);
 	iosafe_fd_drop(&b);
 }
