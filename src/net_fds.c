@@ -164,6 +164,30 @@ static size_t iosafe_net_msg_ints(const char *c, size_t o, size_t cl, unsigned i
 }
 
 /*
+ * No code: a lemma, proved here and used by iosafe_net_take_ints.  The
+ * descriptors fds[0 .. @got + @m - 1] are distinct when the old ones
+ * fds[0 .. got - 1] are, the new ones fds[got .. got + m - 1] are, and no
+ * new one is an old one.
+ */
+/*@
+  requires old_vs_old: \forall integer k1, k2; 0 <= k1 < k2 < got ==>
+    fds[k1].raw != fds[k2].raw;
+  requires new_vs_old: \forall integer k1, k2; 0 <= k1 < got <= k2 < got + m ==>
+    fds[k1].raw != fds[k2].raw;
+  requires new_vs_new: \forall integer k1, k2; got <= k1 < k2 < got + m ==>
+    fds[k1].raw != fds[k2].raw;
+  assigns \nothing;
+  ensures distinct: \forall integer k1, k2; 0 <= k1 < k2 < got + m ==>
+    fds[k1].raw != fds[k2].raw;
+*/
+static void iosafe_net_distinct_join(const iosafe_owned_fd *fds, size_t got, size_t m)
+{
+	(void)fds;
+	(void)got;
+	(void)m;
+}
+
+/*
  * Take the @count descriptors v[0 .. count - 1] of one message: keep them
  * after fds[0 .. @got - 1] while there is room (@keep: SCM_RIGHTS), close
  * the others, setting *@overflow when a descriptor to keep did not fit.
@@ -260,6 +284,7 @@ static size_t iosafe_net_take_ints(const unsigned int *v, size_t count, int keep
 	      fds[k1].raw != fds[k2].raw; */
 	/*@ assert old_vs_old: \forall integer k1, k2; 0 <= k1 < k2 < got ==>
 	      fds[k1].raw != fds[k2].raw; */
+	iosafe_net_distinct_join(fds, got, m);
 	/*@ assert handled_kept: \forall integer j; 0 <= j < m ==>
 	      iosafe_net_handled(fds, got + m, v[j]); */
 	/*@ assert handled_closed: \forall integer j; m <= j < count ==>
