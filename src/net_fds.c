@@ -360,6 +360,60 @@ static size_t iosafe_net_take_msg(const char *c, size_t o, size_t cl, int keep,
 }
 
 /*
+ * No code: a lemma, proved here and used by iosafe_net_next_off and
+ * iosafe_net_take_fds.  No whole message starts at @o: no descriptor slot
+ * from there on.
+ */
+/*@
+  requires end: !iosafe_cmsg_wf(c, len, o);
+  assigns \nothing;
+  ensures done: \forall integer p; !iosafe_scm_entry(c, len, o, p);
+*/
+static void iosafe_net_walk_end(const char *c, size_t len, size_t o)
+{
+	(void)c;
+	(void)len;
+	(void)o;
+}
+
+/*
+ * The offset of the message after the one at @o of @c (cmsg_len @cl, a
+ * whole message in the first @len bytes): CMSG_ALIGN(cl) further
+ * (cmsg(3)), or @len when that is past the data.  Its contract carries the
+ * walk's facts about the recursive iosafe_scm_entry from one message to the
+ * next, so that the loop of iosafe_net_take_fds does not unfold it.
+ */
+/*@
+  requires wf: iosafe_cmsg_wf(c, len, o) && cl == iosafe_cmsg_len(c, o) &&
+    len <= IOSAFE_CTL_SIZE;
+  requires sound: \forall integer p;
+    iosafe_scm_entry(c, len, o, p) ==> iosafe_scm_entry(c, len, 0, p);
+  assigns \nothing;
+  ensures bounds: o < \result <= len;
+  ensures sound: \forall integer p;
+    iosafe_scm_entry(c, len, \result, p) ==> iosafe_scm_entry(c, len, 0, p);
+  ensures split: \forall integer p; iosafe_scm_entry(c, len, o, p) ==>
+    iosafe_cmsg_slot(c, o, p) || iosafe_scm_entry(c, len, \result, p);
+  ensures slot_before: \forall integer p; iosafe_cmsg_slot(c, o, p) ==> p < \result;
+*/
+static size_t iosafe_net_next_off(const char *c, size_t len, size_t o, size_t cl)
+{
+	size_t step = (cl + 7) / 8 * 8;
+
+	(void)c; /* named by the contract only */
+	/*@ assert next: o + step == iosafe_cmsg_next(c, o) && cl <= step; */
+	/*@ assert unfold: \forall integer p; iosafe_scm_entry(c, len, o, p) <==>
+	      (iosafe_cmsg_slot(c, o, p) ||
+	       iosafe_scm_entry(c, len, iosafe_cmsg_next(c, o), p)); */
+	if (step > len - o) {
+		iosafe_net_walk_end(c, len, o + step);
+		iosafe_net_walk_end(c, len, len);
+		return len;
+	}
+	return o + step;
+}
+
+/*
  * Take the descriptors of the control data @c (@len bytes): keep those of
  * SCM_RIGHTS messages in fds[0 .. room - 1] while there is room, close the
  * others (and those of SCM_PIDFD messages), setting *@overflow when an
@@ -431,7 +485,7 @@ static size_t iosafe_net_take_fds(const char *c, size_t len, iosafe_owned_fd *fd
 	  loop variant len - o;
 	*/
 	while (o < len && len - o >= IOSAFE_NET_CMSG_HDR) {
-		size_t cl = iosafe_net_le64(c + o), step;
+		size_t cl = iosafe_net_le64(c + o);
 		unsigned int level, type;
 
 		if (cl < IOSAFE_NET_CMSG_HDR || cl > len - o)
@@ -457,14 +511,10 @@ static size_t iosafe_net_take_fds(const char *c, size_t len, iosafe_owned_fd *fd
 		}
 		/* The next message: CMSG_ALIGN(cl) further (cmsg(3)); none when
 		 * that is past the data. */
-		step = (cl + 7) / 8 * 8;
-		/*@ assert next: o + step == iosafe_cmsg_next(c, o) && o + cl <= o + step; */
-		if (step > len - o)
-			o = len;
-		else
-			o += step;
+		o = iosafe_net_next_off(c, len, o, cl);
 	}
-	/*@ assert done: \forall integer p; !iosafe_scm_entry(c, len, o, p); */
+	/*@ assert end: !iosafe_cmsg_wf(c, len, o); */
+	iosafe_net_walk_end(c, len, o);
 	return got;
 }
 
