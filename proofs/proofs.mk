@@ -132,6 +132,7 @@ PROVE_CORE_SRCS += src/mq.c
 PROVE_CORE_SRCS += src/serial.c
 PROVE_CORE_SRCS += src/net.c
 PROVE_CORE_SRCS += src/net_unix.c
+PROVE_CORE_SRCS += src/net_fds.c
 # The trusted base: iosafe_posix.h and the per-family files it or the shims
 # include (acsl/iosafe_posix_*.h).
 PROVE_POSIX_HS := $(sort $(wildcard acsl/iosafe_posix*.h))
