@@ -113,6 +113,11 @@ const std::vector<SummaryRow> &entries() {
                SockPhase::Connected)},
       // fd passing: the fds sent stay the sender's (a use of the array).
       {"iosafe_send_fds", 6, lib(0, {{Effect::Use, 0}, {Effect::Use, 3}})},
+      // The received fds are the caller's (fds[0 .. *nfds - 1]) when the
+      // call returns a byte count >= 0; on failure every fds[i] is none.
+      {"iosafe_recv_fds", 7,
+       lib(SF_StatusRet | SF_CountRet,
+           {{Effect::Use, 0}, {Effect::AcquireOut, 3}})},
       // net_unix.h: the listener struct owns its fd (l->fd.raw): leaking
       // the struct leaks it; close and drop release it and leave it none.
       {"iosafe_unix_listen", 7,

@@ -136,6 +136,7 @@ PROVE_CORE_SRCS += src/inout.c
 PROVE_CORE_SRCS += src/cpu.c
 PROVE_CORE_SRCS += src/samefile.c
 PROVE_CORE_SRCS += src/filetime.c
+PROVE_CORE_SRCS += src/net_fds.c
 # The trusted base: iosafe_posix.h and the per-family files it or the shims
 # include (acsl/iosafe_posix_*.h).
 PROVE_POSIX_HS := $(sort $(wildcard acsl/iosafe_posix*.h))

@@ -1,11 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * src/net_fds.c: iosafe_recv_fds (include/iosafe/net.h).  What WP proves
- * of it and what it does not yet is in proofs/README.md; it is not in
- * PROVE_CORE_SRCS until `make prove-file SRC=src/net_fds.c` proves every
- * goal.  Over 600 lines for one public function: most of it is the ACSL of
- * the walk's four steps, each with its contract and each loop with its
- * invariants, assigns and variant.
+ * src/net_fds.c: iosafe_recv_fds (include/iosafe/net.h), proved by WP
+ * (proofs/README.md).  Over 600 lines for one public function: most of it
+ * is the ACSL of the walk's steps and lemmas, each with its contract and
+ * each loop with its invariants, assigns and variant.
  *
  * The control data recvmsg(2) returns is walked as the bytes it is, with
  * explicit bounds-checked offsets instead of cmsg(3)'s pointer macros: WP's
@@ -80,6 +78,10 @@ _Static_assert(IOSAFE_NET_SPACE(1) == CMSG_SPACE(sizeof(int)) &&
   predicate iosafe_net_handled{L}(iosafe_owned_fd *fds, integer got, integer d) =
     (\exists integer k; 0 <= k < got && \at(fds[k].raw, L) == d) ||
     \at(iosafe_fd_state[d], L) == IOSAFE_FD_CLOSED;
+
+  // fds[0 .. got - 1] are distinct.
+  predicate iosafe_net_distinct{L}(iosafe_owned_fd *fds, integer got) =
+    \forall integer k1, k2; 0 <= k1 < k2 < got ==> \at(fds[k1].raw, L) != \at(fds[k2].raw, L);
 
   // d is not kept in fds[0 .. got - 1].
   predicate iosafe_net_not_kept{L}(iosafe_owned_fd *fds, integer got, integer d) =
@@ -164,6 +166,29 @@ static size_t iosafe_net_msg_ints(const char *c, size_t o, size_t cl, unsigned i
 }
 
 /*
+ * No code: a lemma, proved here and used by iosafe_net_take_ints.  The
+ * descriptors fds[0 .. @got + @m - 1] are distinct when the old ones
+ * fds[0 .. got - 1] are, the new ones fds[got .. got + m - 1] are, and no
+ * new one is an old one.
+ */
+/*@
+  requires old_vs_old: \forall integer k1, k2; 0 <= k1 < k2 < got ==>
+    fds[k1].raw != fds[k2].raw;
+  requires new_vs_old: \forall integer k1, k2; 0 <= k1 < got <= k2 < got + m ==>
+    fds[k1].raw != fds[k2].raw;
+  requires new_vs_new: \forall integer k1, k2; got <= k1 < k2 < got + m ==>
+    fds[k1].raw != fds[k2].raw;
+  assigns \nothing;
+  ensures distinct: iosafe_net_distinct(fds, got + m);
+*/
+static void iosafe_net_distinct_join(const iosafe_owned_fd *fds, size_t got, size_t m)
+{
+	(void)fds;
+	(void)got;
+	(void)m;
+}
+
+/*
  * Take the @count descriptors v[0 .. count - 1] of one message: keep them
  * after fds[0 .. @got - 1] while there is room (@keep: SCM_RIGHTS), close
  * the others, setting *@overflow when a descriptor to keep did not fit.
@@ -181,8 +206,7 @@ static size_t iosafe_net_msg_ints(const char *c, size_t o, size_t cl, unsigned i
   requires distinct: \forall integer j1, j2; 0 <= j1 < j2 < count ==> v[j1] != v[j2];
   requires kept: \forall integer k; 0 <= k < got ==>
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED;
-  requires kept_distinct: \forall integer k1, k2; 0 <= k1 < k2 < got ==>
-    fds[k1].raw != fds[k2].raw;
+  requires kept_distinct: iosafe_net_distinct(fds, got);
   requires rest_none: \forall integer k; got <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   assigns fds[got .. max - 1], *overflow, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
   ensures got: got <= \result <= room;
@@ -193,13 +217,13 @@ static size_t iosafe_net_msg_ints(const char *c, size_t o, size_t cl, unsigned i
   ensures kept_new: \forall integer k; got <= k < \result ==>
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
     \exists integer j; 0 <= j < count && v[j] == fds[k].raw;
-  ensures kept_distinct: \forall integer k1, k2; 0 <= k1 < k2 < \result ==>
-    fds[k1].raw != fds[k2].raw;
+  ensures kept_distinct: iosafe_net_distinct(fds, \result);
   ensures rest_none: \forall integer k; \result <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   ensures table: \forall integer d; iosafe_fd_in_range(d) ==>
     iosafe_fd_state[d] == \old(iosafe_fd_state[d]) ||
     (iosafe_fd_state[d] == IOSAFE_FD_CLOSED &&
      \exists integer j; 0 <= j < count && v[j] == d);
+  ensures old_same: \forall integer k; 0 <= k < got ==> fds[k].raw == \old(fds[k].raw);
 */
 static size_t iosafe_net_take_ints(const unsigned int *v, size_t count, int keep,
 				   iosafe_owned_fd *fds, size_t got, size_t room, size_t max,
@@ -260,6 +284,9 @@ static size_t iosafe_net_take_ints(const unsigned int *v, size_t count, int keep
 	      fds[k1].raw != fds[k2].raw; */
 	/*@ assert old_vs_old: \forall integer k1, k2; 0 <= k1 < k2 < got ==>
 	      fds[k1].raw != fds[k2].raw; */
+	/*@ assert old_same: \forall integer k; 0 <= k < got ==>
+	      fds[k].raw == \at(fds[k].raw, Pre); */
+	iosafe_net_distinct_join(fds, got, m);
 	/*@ assert handled_kept: \forall integer j; 0 <= j < m ==>
 	      iosafe_net_handled(fds, got + m, v[j]); */
 	/*@ assert handled_closed: \forall integer j; m <= j < count ==>
@@ -291,8 +318,7 @@ static size_t iosafe_net_take_ints(const unsigned int *v, size_t count, int keep
     iosafe_le32(c + p) != iosafe_le32(c + q);
   requires kept: \forall integer k; 0 <= k < got ==>
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED;
-  requires kept_distinct: \forall integer k1, k2; 0 <= k1 < k2 < got ==>
-    fds[k1].raw != fds[k2].raw;
+  requires kept_distinct: iosafe_net_distinct(fds, got);
   requires rest_none: \forall integer k; got <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   assigns fds[got .. max - 1], *overflow, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
   ensures got: got <= \result <= room;
@@ -303,13 +329,13 @@ static size_t iosafe_net_take_ints(const unsigned int *v, size_t count, int keep
   ensures kept_new: \forall integer k; got <= k < \result ==>
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
     \exists integer p; iosafe_cmsg_slot(c, o, p) && iosafe_le32(c + p) == fds[k].raw;
-  ensures kept_distinct: \forall integer k1, k2; 0 <= k1 < k2 < \result ==>
-    fds[k1].raw != fds[k2].raw;
+  ensures kept_distinct: iosafe_net_distinct(fds, \result);
   ensures rest_none: \forall integer k; \result <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   ensures table: \forall integer d; iosafe_fd_in_range(d) ==>
     iosafe_fd_state[d] == \old(iosafe_fd_state[d]) ||
     (iosafe_fd_state[d] == IOSAFE_FD_CLOSED &&
      \exists integer p; iosafe_cmsg_slot(c, o, p) && iosafe_le32(c + p) == d);
+  ensures old_same: \forall integer k; 0 <= k < got ==> fds[k].raw == \old(fds[k].raw);
 */
 static size_t iosafe_net_take_msg(const char *c, size_t o, size_t cl, int keep,
 				  iosafe_owned_fd *fds, size_t got, size_t room, size_t max,
@@ -332,6 +358,330 @@ static size_t iosafe_net_take_msg(const char *c, size_t o, size_t cl, int keep,
 	      iosafe_net_not_kept(fds, got, v[j]); */
 	/*@ assert v_distinct: \forall integer j1, j2; 0 <= j1 < j2 < count ==> v[j1] != v[j2]; */
 	return iosafe_net_take_ints(v, count, keep, fds, got, room, max, overflow);
+}
+
+/*
+ * No code: a lemma, proved here and used by iosafe_net_next_off and
+ * iosafe_net_take_fds.  No whole message starts at @o: no descriptor slot
+ * from there on.
+ */
+/*@
+  requires end: !iosafe_cmsg_wf(c, len, o);
+  assigns \nothing;
+  ensures done: \forall integer p; !iosafe_scm_entry(c, len, o, p);
+*/
+static void iosafe_net_walk_end(const char *c, size_t len, size_t o)
+{
+	(void)c;
+	(void)len;
+	(void)o;
+}
+
+/*
+ * The offset of the message after the one at @o of @c (cmsg_len @cl, a
+ * whole message in the first @len bytes): CMSG_ALIGN(cl) further
+ * (cmsg(3)), or @len when that is past the data.  Its contract carries the
+ * walk's facts about the recursive iosafe_scm_entry from one message to the
+ * next, so that the loop of iosafe_net_take_fds does not unfold it.
+ */
+/*@
+  requires wf: iosafe_cmsg_wf(c, len, o) && cl == iosafe_cmsg_len(c, o) &&
+    len <= IOSAFE_CTL_SIZE;
+  requires sound: \forall integer p;
+    iosafe_scm_entry(c, len, o, p) ==> iosafe_scm_entry(c, len, 0, p);
+  assigns \nothing;
+  ensures bounds: o < \result <= len;
+  ensures sound: \forall integer p;
+    iosafe_scm_entry(c, len, \result, p) ==> iosafe_scm_entry(c, len, 0, p);
+  ensures split: \forall integer p; iosafe_scm_entry(c, len, o, p) ==>
+    iosafe_cmsg_slot(c, o, p) || iosafe_scm_entry(c, len, \result, p);
+  ensures slot_before: \forall integer p; iosafe_cmsg_slot(c, o, p) ==> p < \result;
+  ensures slot_entry: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
+    iosafe_scm_entry(c, len, 0, p);
+  ensures before: \forall integer d; iosafe_net_before(c, len, o, d) ==>
+    iosafe_net_before(c, len, \result, d);
+  ensures slot_next: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
+    iosafe_net_before(c, len, \result, iosafe_le32(c + p));
+*/
+static size_t iosafe_net_next_off(const char *c, size_t len, size_t o, size_t cl)
+{
+	size_t step = (cl + 7) / 8 * 8;
+
+	(void)c; /* named by the contract only */
+	/*@ assert next: o + step == iosafe_cmsg_next(c, o) && cl <= step; */
+	/*@ assert unfold: \forall integer p; iosafe_scm_entry(c, len, o, p) <==>
+	      (iosafe_cmsg_slot(c, o, p) ||
+	       iosafe_scm_entry(c, len, iosafe_cmsg_next(c, o), p)); */
+	if (step > len - o) {
+		iosafe_net_walk_end(c, len, o + step);
+		iosafe_net_walk_end(c, len, len);
+		return len;
+	}
+	return o + step;
+}
+
+/*
+ * No code: a lemma, proved here and used by iosafe_net_take_installs.  A
+ * descriptor of the control data outside the message at @o is none of
+ * that message's (the kernel installs distinct numbers).
+ */
+/*@
+  requires distinct: \forall integer p, q;
+    iosafe_scm_entry(c, len, 0, p) && iosafe_scm_entry(c, len, 0, q) && p != q ==>
+    iosafe_le32(c + p) != iosafe_le32(c + q);
+  requires slot_entry: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
+    iosafe_scm_entry(c, len, 0, p);
+  assigns \nothing;
+  ensures other: \forall integer p, q; iosafe_scm_entry(c, len, 0, p) &&
+    !iosafe_cmsg_slot(c, o, p) && iosafe_cmsg_slot(c, o, q) ==>
+    iosafe_le32(c + p) != iosafe_le32(c + q);
+*/
+static void iosafe_net_slot_other(const char *c, size_t len, size_t o)
+{
+	(void)c;
+	(void)len;
+	(void)o;
+}
+
+/*
+ * One message of the walk of iosafe_net_take_fds, one that carries
+ * descriptors (SOL_SOCKET, SCM_RIGHTS or SCM_PIDFD): the one at offset @o
+ * of @c (cmsg_len @cl), the next one at @next.  Take its descriptors
+ * (iosafe_net_take_msg; @keep: SCM_RIGHTS).  Its contract is the walk's
+ * invariant at @o before and at @next after.
+ */
+/*@
+  requires ctl: \valid_read(c + (0 .. len - 1)) && len <= IOSAFE_CTL_SIZE;
+  requires msg: iosafe_cmsg_wf(c, len, o) && cl == iosafe_cmsg_len(c, o) && o < next <= len;
+  requires room: got <= room <= max && \valid(fds + (0 .. max - 1)) && \valid(overflow);
+  requires separated: \separated(fds + (0 .. max - 1), overflow, &errno) &&
+    \separated(overflow, &errno) && \separated(fds + (0 .. max - 1), c + (0 .. len - 1)) &&
+    \separated(overflow, c + (0 .. len - 1));
+  requires distinct: \forall integer p, q;
+    iosafe_scm_entry(c, len, 0, p) && iosafe_scm_entry(c, len, 0, q) && p != q ==>
+    iosafe_le32(c + p) != iosafe_le32(c + q);
+  requires split: \forall integer p; iosafe_scm_entry(c, len, o, p) ==>
+    iosafe_cmsg_slot(c, o, p) || iosafe_scm_entry(c, len, next, p);
+  requires slot_before: \forall integer p; iosafe_cmsg_slot(c, o, p) ==> p < next;
+  requires slot_entry: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
+    iosafe_scm_entry(c, len, 0, p);
+  requires before: \forall integer d; iosafe_net_before(c, len, o, d) ==>
+    iosafe_net_before(c, len, next, d);
+  requires slot_next: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
+    iosafe_net_before(c, len, next, iosafe_le32(c + p));
+  requires covered: \forall integer p; iosafe_scm_entry(c, len, 0, p) ==>
+    iosafe_net_handled(fds, got, iosafe_le32(c + p)) ||
+    (iosafe_scm_entry(c, len, o, p) &&
+     iosafe_fd_state[iosafe_le32(c + p)] == IOSAFE_FD_OWNED &&
+     iosafe_net_not_kept(fds, got, iosafe_le32(c + p)));
+  requires kept: \forall integer k; 0 <= k < got ==>
+    iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
+    iosafe_net_before(c, len, o, fds[k].raw);
+  requires kept_distinct: iosafe_net_distinct(fds, got);
+  requires rest_none: \forall integer k; got <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
+  requires in_range: \forall integer p; iosafe_scm_entry(c, len, 0, p) ==>
+    iosafe_fd_in_range(iosafe_le32(c + p));
+  requires installs: iosafe_cmsg_installs(c, o);
+  requires slot_ahead: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
+    !iosafe_net_handled(fds, got, iosafe_le32(c + p));
+  assigns fds[got .. max - 1], *overflow, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
+  ensures got: got <= \result <= room;
+  ensures covered: \forall integer p; iosafe_scm_entry(c, len, 0, p) ==>
+    iosafe_net_handled(fds, \result, iosafe_le32(c + p)) ||
+    (iosafe_scm_entry(c, len, next, p) &&
+     iosafe_fd_state[iosafe_le32(c + p)] == IOSAFE_FD_OWNED &&
+     iosafe_net_not_kept(fds, \result, iosafe_le32(c + p)));
+  ensures kept: \forall integer k; 0 <= k < \result ==>
+    iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
+    iosafe_net_before(c, len, next, fds[k].raw);
+  ensures kept_distinct: iosafe_net_distinct(fds, \result);
+  ensures rest_none: \forall integer k; \result <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
+  ensures table: \forall integer d; iosafe_fd_in_range(d) ==>
+    iosafe_fd_state[d] == \old(iosafe_fd_state[d]) ||
+    (iosafe_fd_state[d] == IOSAFE_FD_CLOSED && iosafe_net_before(c, len, next, d));
+*/
+
+static size_t iosafe_net_take_installs(const char *c, size_t len, size_t o, size_t cl,
+				       size_t next, int keep, iosafe_owned_fd *fds, size_t got,
+				       size_t room, size_t max, int *overflow)
+{
+	/*@ assert slot_owned: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
+	      iosafe_fd_in_range(iosafe_le32(c + p)) &&
+	      iosafe_fd_state[iosafe_le32(c + p)] == IOSAFE_FD_OWNED &&
+	      iosafe_net_not_kept(fds, got, iosafe_le32(c + p)); */
+	size_t r;
+
+	(void)next; /* named by the contract only */
+	iosafe_net_slot_other(c, len, o);
+	r = iosafe_net_take_msg(c, o, cl, keep, fds, got, room, max, overflow);
+
+	/*@ assert old_same: \forall integer k; 0 <= k < got ==>
+	      fds[k].raw == \at(fds[k].raw, Pre); */
+	/*@ assert old_handled: \forall integer p; iosafe_scm_entry(c, len, 0, p) &&
+	      iosafe_net_handled{Pre}(fds, got, iosafe_le32(c + p)) ==>
+	      iosafe_net_handled(fds, r, iosafe_le32(c + p)); */
+	/*@ assert slot_handled: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
+	      iosafe_net_handled(fds, r, iosafe_le32(c + p)); */
+	/*@ assert new_slot: \forall integer k; got <= k < r ==>
+	      \exists integer p; iosafe_cmsg_slot(c, o, p) && iosafe_le32(c + p) == fds[k].raw; */
+	/*@ assert ahead_kept: \forall integer p; iosafe_scm_entry(c, len, 0, p) &&
+	      !iosafe_cmsg_slot(c, o, p) ==>
+	      \forall integer k; got <= k < r ==> fds[k].raw != iosafe_le32(c + p); */
+	/*@ assert ahead: \forall integer p; iosafe_scm_entry(c, len, 0, p) &&
+	      !iosafe_cmsg_slot(c, o, p) && iosafe_scm_entry(c, len, next, p) &&
+	      \at(iosafe_fd_state[iosafe_le32(c + p)], Pre) == IOSAFE_FD_OWNED &&
+	      iosafe_net_not_kept{Pre}(fds, got, iosafe_le32(c + p)) ==>
+	      iosafe_net_handled(fds, r, iosafe_le32(c + p)) ||
+	      (iosafe_fd_state[iosafe_le32(c + p)] == IOSAFE_FD_OWNED &&
+	       iosafe_net_not_kept(fds, r, iosafe_le32(c + p))); */
+	/*@ assert kept_old: \forall integer k; 0 <= k < got ==>
+	      iosafe_net_before(c, len, next, fds[k].raw); */
+	/*@ assert kept_new: \forall integer k; got <= k < r ==>
+	      iosafe_net_before(c, len, next, fds[k].raw); */
+	return r;
+}
+
+/*
+ * No code but the count: a lemma, proved here and used by
+ * iosafe_net_take_step.  A message that carries no descriptors changes
+ * nothing; the walk's invariant at @o holds at @next.
+ */
+/*@
+  requires ctl: \valid_read(c + (0 .. len - 1)) && len <= IOSAFE_CTL_SIZE;
+  requires msg: iosafe_cmsg_wf(c, len, o) && cl == iosafe_cmsg_len(c, o) && o < next <= len;
+  requires room: got <= room <= max && \valid(fds + (0 .. max - 1)) && \valid(overflow);
+  requires separated: \separated(fds + (0 .. max - 1), overflow, &errno) &&
+    \separated(overflow, &errno) && \separated(fds + (0 .. max - 1), c + (0 .. len - 1)) &&
+    \separated(overflow, c + (0 .. len - 1));
+  requires distinct: \forall integer p, q;
+    iosafe_scm_entry(c, len, 0, p) && iosafe_scm_entry(c, len, 0, q) && p != q ==>
+    iosafe_le32(c + p) != iosafe_le32(c + q);
+  requires split: \forall integer p; iosafe_scm_entry(c, len, o, p) ==>
+    iosafe_cmsg_slot(c, o, p) || iosafe_scm_entry(c, len, next, p);
+  requires slot_before: \forall integer p; iosafe_cmsg_slot(c, o, p) ==> p < next;
+  requires slot_entry: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
+    iosafe_scm_entry(c, len, 0, p);
+  requires before: \forall integer d; iosafe_net_before(c, len, o, d) ==>
+    iosafe_net_before(c, len, next, d);
+  requires slot_next: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
+    iosafe_net_before(c, len, next, iosafe_le32(c + p));
+  requires covered: \forall integer p; iosafe_scm_entry(c, len, 0, p) ==>
+    iosafe_net_handled(fds, got, iosafe_le32(c + p)) ||
+    (iosafe_scm_entry(c, len, o, p) &&
+     iosafe_fd_state[iosafe_le32(c + p)] == IOSAFE_FD_OWNED &&
+     iosafe_net_not_kept(fds, got, iosafe_le32(c + p)));
+  requires kept: \forall integer k; 0 <= k < got ==>
+    iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
+    iosafe_net_before(c, len, o, fds[k].raw);
+  requires kept_distinct: iosafe_net_distinct(fds, got);
+  requires rest_none: \forall integer k; got <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
+  requires in_range: \forall integer p; iosafe_scm_entry(c, len, 0, p) ==>
+    iosafe_fd_in_range(iosafe_le32(c + p));
+  requires no_slot: \forall integer p; !iosafe_cmsg_slot(c, o, p);
+  requires slot_ahead: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
+    !iosafe_net_handled(fds, got, iosafe_le32(c + p));
+  assigns \nothing;
+  ensures same: \result == got;
+  ensures got: got <= \result <= room;
+  ensures covered: \forall integer p; iosafe_scm_entry(c, len, 0, p) ==>
+    iosafe_net_handled(fds, \result, iosafe_le32(c + p)) ||
+    (iosafe_scm_entry(c, len, next, p) &&
+     iosafe_fd_state[iosafe_le32(c + p)] == IOSAFE_FD_OWNED &&
+     iosafe_net_not_kept(fds, \result, iosafe_le32(c + p)));
+  ensures kept: \forall integer k; 0 <= k < \result ==>
+    iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
+    iosafe_net_before(c, len, next, fds[k].raw);
+  ensures kept_distinct: iosafe_net_distinct(fds, \result);
+  ensures rest_none: \forall integer k; \result <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
+  ensures table: \forall integer d; iosafe_fd_in_range(d) ==>
+    iosafe_fd_state[d] == \old(iosafe_fd_state[d]) ||
+    (iosafe_fd_state[d] == IOSAFE_FD_CLOSED && iosafe_net_before(c, len, next, d));
+*/
+
+static size_t iosafe_net_take_none(const char *c, size_t len, size_t o, size_t cl, size_t next,
+				   iosafe_owned_fd *fds, size_t got, size_t room, size_t max,
+				   int *overflow)
+{
+	(void)c;
+	(void)len;
+	(void)o;
+	(void)cl;
+	(void)next;
+	(void)fds;
+	(void)room;
+	(void)max;
+	(void)overflow;
+	return got;
+}
+
+/*
+ * One message of the walk of iosafe_net_take_fds: the one at offset @o of
+ * @c (cmsg_len @cl), the next one at @next.  When it carries descriptors
+ * (SOL_SOCKET, SCM_RIGHTS or SCM_PIDFD), take them; otherwise nothing.
+ * Its contract is the walk's invariant at @o before and at @next after, so
+ * that the loop only chains the calls.
+ */
+/*@
+  requires ctl: \valid_read(c + (0 .. len - 1)) && len <= IOSAFE_CTL_SIZE;
+  requires msg: iosafe_cmsg_wf(c, len, o) && cl == iosafe_cmsg_len(c, o) && o < next <= len;
+  requires room: got <= room <= max && \valid(fds + (0 .. max - 1)) && \valid(overflow);
+  requires separated: \separated(fds + (0 .. max - 1), overflow, &errno) &&
+    \separated(overflow, &errno) && \separated(fds + (0 .. max - 1), c + (0 .. len - 1)) &&
+    \separated(overflow, c + (0 .. len - 1));
+  requires distinct: \forall integer p, q;
+    iosafe_scm_entry(c, len, 0, p) && iosafe_scm_entry(c, len, 0, q) && p != q ==>
+    iosafe_le32(c + p) != iosafe_le32(c + q);
+  requires split: \forall integer p; iosafe_scm_entry(c, len, o, p) ==>
+    iosafe_cmsg_slot(c, o, p) || iosafe_scm_entry(c, len, next, p);
+  requires slot_before: \forall integer p; iosafe_cmsg_slot(c, o, p) ==> p < next;
+  requires slot_entry: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
+    iosafe_scm_entry(c, len, 0, p);
+  requires before: \forall integer d; iosafe_net_before(c, len, o, d) ==>
+    iosafe_net_before(c, len, next, d);
+  requires slot_next: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
+    iosafe_net_before(c, len, next, iosafe_le32(c + p));
+  requires covered: \forall integer p; iosafe_scm_entry(c, len, 0, p) ==>
+    iosafe_net_handled(fds, got, iosafe_le32(c + p)) ||
+    (iosafe_scm_entry(c, len, o, p) &&
+     iosafe_fd_state[iosafe_le32(c + p)] == IOSAFE_FD_OWNED &&
+     iosafe_net_not_kept(fds, got, iosafe_le32(c + p)));
+  requires kept: \forall integer k; 0 <= k < got ==>
+    iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
+    iosafe_net_before(c, len, o, fds[k].raw);
+  requires kept_distinct: iosafe_net_distinct(fds, got);
+  requires rest_none: \forall integer k; got <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
+  requires in_range: \forall integer p; iosafe_scm_entry(c, len, 0, p) ==>
+    iosafe_fd_in_range(iosafe_le32(c + p));
+  requires slot_ahead: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
+    !iosafe_net_handled(fds, got, iosafe_le32(c + p));
+  assigns fds[got .. max - 1], *overflow, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
+  ensures got: got <= \result <= room;
+  ensures covered: \forall integer p; iosafe_scm_entry(c, len, 0, p) ==>
+    iosafe_net_handled(fds, \result, iosafe_le32(c + p)) ||
+    (iosafe_scm_entry(c, len, next, p) &&
+     iosafe_fd_state[iosafe_le32(c + p)] == IOSAFE_FD_OWNED &&
+     iosafe_net_not_kept(fds, \result, iosafe_le32(c + p)));
+  ensures kept: \forall integer k; 0 <= k < \result ==>
+    iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
+    iosafe_net_before(c, len, next, fds[k].raw);
+  ensures kept_distinct: iosafe_net_distinct(fds, \result);
+  ensures rest_none: \forall integer k; \result <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
+  ensures table: \forall integer d; iosafe_fd_in_range(d) ==>
+    iosafe_fd_state[d] == \old(iosafe_fd_state[d]) ||
+    (iosafe_fd_state[d] == IOSAFE_FD_CLOSED && iosafe_net_before(c, len, next, d));
+*/
+
+static size_t iosafe_net_take_step(const char *c, size_t len, size_t o, size_t cl, size_t next,
+				   iosafe_owned_fd *fds, size_t got, size_t room, size_t max,
+				   int *overflow)
+{
+	unsigned int level = iosafe_net_le32(c + o + IOSAFE_NET_CMSG_LEVEL);
+	unsigned int type = iosafe_net_le32(c + o + IOSAFE_NET_CMSG_TYPE);
+
+	if (level == SOL_SOCKET && (type == SCM_RIGHTS || type == SCM_PIDFD))
+		return iosafe_net_take_installs(c, len, o, cl, next, type == SCM_RIGHTS, fds, got,
+						room, max, overflow);
+	return iosafe_net_take_none(c, len, o, cl, next, fds, got, room, max, overflow);
 }
 
 /*
@@ -360,8 +710,7 @@ static size_t iosafe_net_take_msg(const char *c, size_t o, size_t cl, int keep,
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
     \exists integer p; iosafe_scm_entry{Pre}(c, len, 0, p) &&
       iosafe_le32{Pre}(c + p) == fds[k].raw;
-  ensures kept_distinct: \forall integer k1, k2; 0 <= k1 < k2 < \result ==>
-    fds[k1].raw != fds[k2].raw;
+  ensures kept_distinct: iosafe_net_distinct(fds, \result);
   ensures rest_none: \forall integer k; \result <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   ensures table: \forall integer d; iosafe_fd_in_range(d) ==>
     iosafe_fd_state[d] == \old(iosafe_fd_state[d]) ||
@@ -384,6 +733,8 @@ static size_t iosafe_net_take_fds(const char *c, size_t len, iosafe_owned_fd *fd
 		fds[i].raw = IOSAFE_RAW_NONE;
 	/*@
 	  loop invariant bounds: 0 <= o <= len && 0 <= got <= room;
+	  loop invariant in_range: \forall integer p; iosafe_scm_entry(c, len, 0, p) ==>
+	    iosafe_fd_in_range(iosafe_le32(c + p));
 	  loop invariant sound: \forall integer p;
 	    iosafe_scm_entry(c, len, o, p) ==> iosafe_scm_entry(c, len, 0, p);
 	  loop invariant covered: \forall integer p; iosafe_scm_entry(c, len, 0, p) ==>
@@ -394,8 +745,7 @@ static size_t iosafe_net_take_fds(const char *c, size_t len, iosafe_owned_fd *fd
 	  loop invariant kept: \forall integer k; 0 <= k < got ==>
 	    iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
 	    iosafe_net_before(c, len, o, fds[k].raw);
-	  loop invariant kept_distinct: \forall integer k1, k2;
-	    0 <= k1 < k2 < got ==> fds[k1].raw != fds[k2].raw;
+	  loop invariant kept_distinct: iosafe_net_distinct(fds, got);
 	  loop invariant rest_none: \forall integer k; got <= k < max ==>
 	    fds[k].raw == IOSAFE_RAW_NONE;
 	  loop invariant table: \forall integer d; iosafe_fd_in_range(d) ==>
@@ -406,41 +756,40 @@ static size_t iosafe_net_take_fds(const char *c, size_t len, iosafe_owned_fd *fd
 	  loop variant len - o;
 	*/
 	while (o < len && len - o >= IOSAFE_NET_CMSG_HDR) {
-		size_t cl = iosafe_net_le64(c + o), step;
-		unsigned int level, type;
+		size_t cl = iosafe_net_le64(c + o), next;
 
 		if (cl < IOSAFE_NET_CMSG_HDR || cl > len - o)
 			break;
 		/*@ assert wf: iosafe_cmsg_wf(c, len, o); */
-		/*@ assert unfold: \forall integer p; iosafe_scm_entry(c, len, o, p) <==>
-		      (iosafe_cmsg_slot(c, o, p) ||
-		       iosafe_scm_entry(c, len, iosafe_cmsg_next(c, o), p)); */
-		level = iosafe_net_le32(c + o + IOSAFE_NET_CMSG_LEVEL);
-		type = iosafe_net_le32(c + o + IOSAFE_NET_CMSG_TYPE);
-		if (level == SOL_SOCKET && (type == SCM_RIGHTS || type == SCM_PIDFD)) {
-			/*@ assert installs: iosafe_cmsg_installs(c, o); */
-			/*@ assert slot_entry: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
-			      iosafe_scm_entry(c, len, 0, p) && o + IOSAFE_CMSG_HDR <= p; */
-			/*@ assert slot_ahead: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
-			      !iosafe_net_handled(fds, got, iosafe_le32(c + p)); */
-			/*@ assert slot_owned: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
-			      iosafe_fd_in_range(iosafe_le32(c + p)) &&
-			      iosafe_fd_state[iosafe_le32(c + p)] == IOSAFE_FD_OWNED &&
-			      iosafe_net_not_kept(fds, got, iosafe_le32(c + p)); */
-			got = iosafe_net_take_msg(c, o, cl, type == SCM_RIGHTS, fds, got, room, max,
-						  overflow);
-		}
 		/* The next message: CMSG_ALIGN(cl) further (cmsg(3)); none when
 		 * that is past the data. */
-		step = (cl + 7) / 8 * 8;
-		/*@ assert next: o + step == iosafe_cmsg_next(c, o) && o + cl <= o + step; */
-		if (step > len - o)
-			o = len;
-		else
-			o += step;
+		next = iosafe_net_next_off(c, len, o, cl);
+		/*@ assert not_before: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
+		      !iosafe_net_before(c, len, o, iosafe_le32(c + p)); */
+		/*@ assert slot_ahead: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
+		      !iosafe_net_handled(fds, got, iosafe_le32(c + p)); */
+		got = iosafe_net_take_step(c, len, o, cl, next, fds, got, room, max, overflow);
+		o = next;
 	}
-	/*@ assert done: \forall integer p; !iosafe_scm_entry(c, len, o, p); */
+	/*@ assert end: !iosafe_cmsg_wf(c, len, o); */
+	iosafe_net_walk_end(c, len, o);
 	return got;
+}
+
+/*
+ * No code: a lemma, proved here and used by iosafe_net_recv_take:
+ * iosafe_net_distinct spelled out.
+ */
+/*@
+  requires distinct: iosafe_net_distinct(fds, got);
+  assigns \nothing;
+  ensures distinct: \forall integer k1, k2; 0 <= k1 < k2 < got ==>
+    fds[k1].raw != fds[k2].raw;
+*/
+static void iosafe_net_distinct_open(const iosafe_owned_fd *fds, size_t got)
+{
+	(void)fds;
+	(void)got;
 }
 
 /* Close the @got distinct owned descriptors of @fds and leave them none. */
@@ -551,6 +900,7 @@ static struct iosafe_net_taken iosafe_net_recv_take(int sock, void *buf, size_t 
 	/* Every descriptor that arrived is owned now (recvmsg_scm_new). */
 	/*@ assert len: msg.msg_controllen <= IOSAFE_CTL_SIZE; */
 	t.got = iosafe_net_take_fds(ctl, msg.msg_controllen, fds, room, max, &overflow);
+	iosafe_net_distinct_open(fds, t.got);
 	/*@ assert kept_new: \forall integer k; 0 <= k < t.got ==>
 	      iosafe_fd_is_closed{Pre}(fds[k].raw) &&
 	      iosafe_fd_is_cloexec(fds[k].raw); */

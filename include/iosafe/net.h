@@ -974,9 +974,8 @@ ssize_t iosafe_send_fds(iosafe_borrowed_fd sock IOSAFE_USES, const void *buf, si
  * Follows: recvmsg(2), unix(7) SCM_RIGHTS, cmsg(3); rustix::net::recvmsg
  *   with RecvAncillaryBuffer (which panics where this returns -EMSGSIZE).
  * Proof: src/net_fds.c walks the control data as bytes, as the trusted
- *   contract of recvmsg(2) describes it (acsl/iosafe_posix_net.h); the
- *   goals of two of the walk's loops are not all proved yet
- *   (proofs/README.md).  The assigns
+ *   contract of recvmsg(2) describes it (acsl/iosafe_posix_net.h); every
+ *   function of the walk is proved (proofs/README.md).  The assigns
  *   clause names every byte from @buf on, as that contract does (the
  *   kernel writes at most @n; the model has no per-buffer length).
  */
