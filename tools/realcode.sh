@@ -176,6 +176,8 @@ def run_timed(cmd, cwd, log):
 # Colour codes, when a build's flags force -fcolor-diagnostics (meson does).
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 WARN = re.compile(r"^(.+?):(\d+):(\d+): warning: (.*) \[([A-Za-z0-9_.-]+)\]$")
+# The acquisition notes of a finding (Diagnostics.cpp's note tags).
+ACQUIRED = re.compile(r": note: .*\b(opened|created|received) here\b")
 ANALYZER = re.compile(r"^(core|unix|deadcode|security|cplusplus|nullability|"
                       r"osx|apiModeling|alpha|optin|valist|fuchsia|webkit|iosafe)\.")
 
@@ -291,11 +293,16 @@ for spec in sys.argv[1:]:
         b = sum(r["iosafe"][1] for r in both)
         row["iosafe_cpu"] = b
         row["ratio"] = b / a if a else float("nan")
+        # A header's finding shows in every TU that includes it: one finding
+        # per warning line and acquisition.  Two fds leaking at one point
+        # give the same warning line (two pipes at one return), and are told
+        # apart by their "opened here" notes.
         seen, diags = set(), []
         for r in results:
             for d in r.get("iosafe_diags", []):
-                if d[1] not in seen:      # a header's finding shows in every TU
-                    seen.add(d[1])
+                key = (d[1], tuple(n for n in d[2] if ACQUIRED.search(n)))
+                if key not in seen:
+                    seen.add(key)
                     diags.append(d)
         row["findings"] = len(diags)
         row["by_checker"] = {}
