@@ -433,8 +433,19 @@ ProgramStateRef FdEngine::checkAttrs(ProgramStateRef State, const FdArg &A,
       // bind(2) on a socket already bound (by bind, listen, accept's
       // connection, or connect's automatic bind): EINVAL.  A socket this
       // function only saw connected is left alone: for some families
-      // connect binds nothing (AF_UNIX).
-      if (P == SockPhase::Bound || P == SockPhase::Listening ||
+      // connect binds nothing (AF_UNIX).  A socket bound by a bind that
+      // may have failed on this path (its result -1 not ruled out: a bind
+      // retried after it returned -1) is not known to be bound.
+      bool BindMayHaveFailed = false;
+      if (const SymbolRef *R = State->get<PendingBinds>(Sym);
+          R && P == SockPhase::Bound) {
+        InAssume = true;
+        BindMayHaveFailed =
+            assumeCmp(State, *R, BO_EQ, -1, C.getSValBuilder()) != nullptr;
+        InAssume = false;
+      }
+      if ((P == SockPhase::Bound && !BindMayHaveFailed) ||
+          P == SockPhase::Listening ||
           (P == SockPhase::Connected && !Inferred))
         Msg = Pre + " on a socket that is already " +
               (P == SockPhase::Bound       ? "bound"

@@ -480,9 +480,13 @@ void FdEngine::checkBind(SVal Loc, SVal Val, const Stmt *S,
       // heap): handed on.  The analyzer's own escape-on-bind misses an fd
       // inside a struct copied by value (*dst = src).
       State = State->remove<FdMap>(Sym);
-      // Through a pointer parameter of the analysed function: handed on
-      // only if the function returns success (TopFrame.cpp).
-      if (const auto *SR = dyn_cast<SymbolicRegion>(R->getBaseRegion()))
+      // Through a pointer parameter of the analysed function (*out, or an
+      // element of an array parameter): handed on only if the function
+      // returns success (TopFrame.cpp).  A field of an object the caller
+      // passed (srv->fd) is not an out-parameter: the object's owner
+      // releases its fields whatever the call returned.
+      if (const auto *SR = dyn_cast<SymbolicRegion>(R->getBaseRegion());
+          SR && !isa<FieldRegion>(R))
         if (const auto *RV = dyn_cast<SymbolRegionValue>(SR->getSymbol()))
           if (const auto *VR = dyn_cast<VarRegion>(RV->getRegion());
               VR && isa<ParmVarDecl>(VR->getDecl()) && C.inTopFrame() &&

@@ -5,7 +5,10 @@
 // then returns its failure value on that path (a negative int, NULL,
 // false, where another return gives success) leaks it: callers do not
 // close what a failed call left behind.  iosafe's own convention (*out
-// holds none on failure) is the rule checked here in others' code.
+// holds none on failure) is the rule checked here in others' code.  A
+// field of an object the caller passed (srv->fd = fd) is not an
+// out-parameter: whoever owns the object releases its fields, whatever
+// the call returned (lighttpd's server_free closes srv->stdin_fd).
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -83,4 +86,18 @@ int neg_always_negative(int *out, const char *path) {
     return -2;
   *out = fd;
   return -1;
+}
+
+struct server {
+  int stdin_fd;
+};
+
+int neg_field_of_callers_object(struct server *srv) {
+  int fd = dup(0);
+  if (fd < 0)
+    return -1;
+  srv->stdin_fd = fd;
+  if (configure(fd) < 0)
+    return -1;
+  return 0;
 }

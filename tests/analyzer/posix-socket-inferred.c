@@ -23,6 +23,27 @@ int pos_bind_twice_on_parameter(int s, const struct sockaddr *a, socklen_t n) {
   return bind(s, a, n); // expected-warning{{socket phase mismatch: 'bind' on a socket that is already bound}}
 }
 
+// A bind retried after the first one failed (another address, a port
+// that was in use): the socket is not bound when the second bind runs.
+int neg_bind_retried_after_failure(int s, const struct sockaddr *a,
+                                   const struct sockaddr *b, socklen_t n) {
+  if (bind(s, a, n) == -1)
+    return bind(s, b, n);
+  return 0;
+}
+
+int neg_bind_retried_owned(const struct sockaddr *a, const struct sockaddr *b,
+                           socklen_t n) {
+  int s = socket(AF_INET, SOCK_STREAM, 0);
+  if (s < 0)
+    return -1;
+  if (bind(s, a, n) == -1 && bind(s, b, n) == -1) {
+    close(s);
+    return -1;
+  }
+  return s;
+}
+
 int pos_bind_after_listen_on_parameter(int s, const struct sockaddr *a,
                                        socklen_t n) {
   if (listen(s, 5) < 0)
