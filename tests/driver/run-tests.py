@@ -490,6 +490,43 @@ sys.path.insert(0, os.path.join(ROOT, "examples", "bugs"))
 import compare  # noqa: E402  (examples/bugs/compare.py: EXPECTED and the output's findings)
 
 
+TWO_LEAKS_C = """#include <fcntl.h>
+#include <unistd.h>
+int f(const char *a, const char *b)
+{
+	int x = open(a, O_RDONLY);
+	if (x < 0)
+		return -1;
+	int y = open(b, O_RDONLY);
+	if (y < 0) {
+		close(x);
+		return -1;
+	}
+	return 0;
+}
+"""
+
+
+def t_two_leaks_one_return(env):
+    # Two fds leaking at one return, with the same message: two findings
+    # (their paths start at different acquisitions), in the text output
+    # and in the SARIF log; a header's finding seen by two units stays one.
+    env.write("two.c", TWO_LEAKS_C)
+    r = env.run("--sarif", "two.sarif", "two.c")
+    expect_rc(r, 1)
+    got = compare.findings(r.lines)
+    at_return = [loc for loc, kind, _, _ in got if loc == "two.c:13" and kind == "fd leak"]
+    check(len(at_return) >= 2, "leaks at two.c:13: %r (of %r)" % (at_return, got))
+    log = json.load(open(os.path.join(env.tmp, "two.sarif")))
+    sarif_check.validate(log)
+    starts = {tuple(sorted(json.dumps(r_["codeFlows"][0]["threadFlows"][0]["locations"][0]
+                                      ["location"]["physicalLocation"]["region"])))
+              for r_ in log["runs"][0]["results"]
+              if r_["locations"][0]["physicalLocation"]["region"]["startLine"] == 13}
+    check(len(starts) >= 2, "SARIF results at line 13 start at %d places" % len(starts))
+    return "%d findings at one return" % len(at_return)
+
+
 def t_examples_clean(env):
     srcs = [os.path.join("examples", f) for f in sorted(os.listdir(os.path.join(ROOT, "examples")))
             if f.endswith(".c")]
@@ -542,6 +579,7 @@ TESTS = [
     ("--no-posix turns iosafe.PosixFd off", t_no_posix, False),
     ("GCC's fd_arg attributes are read (the plugin parses too)", t_gcc_fd_attributes, True),
     ("install: paths written in, installed driver works", t_install_paths, False),
+    ("two fds leaking at one return are two findings", t_two_leaks_one_return, True),
     ("examples/: clean programs have no finding", t_examples_clean, True),
     ("examples/bugs/: findings match EXPECTED, with notes", t_examples_bugs, True),
 ] + ctu.TESTS + hostile.TESTS + gate.TESTS + sarif_rules.TESTS + policy_tests.TESTS + shard.TESTS + install_move.TESTS + formats.TESTS + diff_base.TESTS + cross.TESTS + cache_tests.TESTS

@@ -150,9 +150,19 @@ class Merger:
         self.results = [r for r in self.results if id(r) not in ids]
 
     def key(self, res):
+        """What makes two results one finding: the bug type, the location,
+        the message and where the path starts (the fd's acquisition).  The
+        same finding from two units (a header compiled twice) is one; two
+        fds leaking at the same return with the same message are two."""
         locs = res.get("locations") or [{}]
         f, line, col = loc_of(locs[0].get("physicalLocation", {}), self.artifacts)
-        return (res.get("ruleId"), f, line, col, res.get("message", {}).get("text"))
+        start = None
+        for flow in res.get("codeFlows", [])[:1]:
+            for tf in flow.get("threadFlows", [])[:1]:
+                for tl in tf.get("locations", [])[:1]:
+                    start = loc_of(tl.get("location", {}).get("physicalLocation", {}),
+                                   self.artifacts)
+        return (res.get("ruleId"), f, line, col, res.get("message", {}).get("text"), start)
 
     def sorted_results(self):
         def k(res):
