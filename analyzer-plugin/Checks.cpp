@@ -436,6 +436,11 @@ ProgramStateRef FdEngine::checkAttrs(ProgramStateRef State, const FdArg &A,
       // connect binds nothing (AF_UNIX).  A socket bound by a bind that
       // may have failed on this path (its result -1 not ruled out: a bind
       // retried after it returned -1) is not known to be bound.
+      // Nor a socket bound by this same bind call on an earlier turn of a
+      // retry loop: a loop that binds port after port until one is free
+      // goes round again when a later step fails too (a setsockopt after
+      // the bind, tested through errno), which the analysis cannot tell
+      // apart from the bind's own failure.
       bool BindMayHaveFailed = false;
       if (const SymbolRef *R = State->get<PendingBinds>(Sym);
           R && P == SockPhase::Bound) {
@@ -443,6 +448,11 @@ ProgramStateRef FdEngine::checkAttrs(ProgramStateRef State, const FdArg &A,
         BindMayHaveFailed =
             assumeCmp(State, *R, BO_EQ, -1, C.getSValBuilder()) != nullptr;
         InAssume = false;
+        if (const auto *SC = dyn_cast<SymbolConjured>(*R))
+          if (const auto *Prev = dyn_cast_or_null<CallExpr>(SC->getStmt()))
+            for (const Expr *Arg : Prev->arguments())
+              if (Arg->IgnoreParenImpCasts() == E->IgnoreParenImpCasts())
+                BindMayHaveFailed = true;
       }
       if ((P == SockPhase::Bound && !BindMayHaveFailed) ||
           P == SockPhase::Listening ||

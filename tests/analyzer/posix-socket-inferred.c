@@ -44,6 +44,31 @@ int neg_bind_retried_owned(const struct sockaddr *a, const struct sockaddr *b,
   return s;
 }
 
+// A retry loop: the same bind reached again after a later step failed
+// (setsockopt tested through errno, as dnsmasq's TFTP port loop does).
+int setup(int s);
+int neg_bind_loop_retried_after_later_step(int s, struct sockaddr_in *a,
+                                           socklen_t n, int last) {
+  for (;;) {
+    if (bind(s, (struct sockaddr *)a, n) == -1 || setup(s) == -1) {
+      if (a->sin_port < last) {
+        a->sin_port++;
+        continue;
+      }
+      return -1;
+    }
+    return 0;
+  }
+}
+
+// Two different bind calls, the first known to have succeeded: reported.
+int pos_second_bind_call_after_success(int s, const struct sockaddr *a,
+                                       const struct sockaddr *b, socklen_t n) {
+  if (bind(s, a, n) != 0)
+    return -1;
+  return bind(s, b, n); // expected-warning{{socket phase mismatch: 'bind' on a socket that is already bound}}
+}
+
 int pos_bind_after_listen_on_parameter(int s, const struct sockaddr *a,
                                        socklen_t n) {
   if (listen(s, 5) < 0)
