@@ -7,6 +7,7 @@ and upload."""
 
 import json
 import os
+import re
 import sys
 import urllib.parse
 
@@ -27,6 +28,12 @@ def path_uri(path):
     """The file: URI of a path: its bytes percent-encoded (RFC 8089, RFC
     3986 2.1), so that a name that is not UTF-8 is written exactly."""
     return "file://" + urllib.parse.quote(os.fsencode(os.path.abspath(path)))
+
+
+# The checkers' note at an acquisition (analyzer-plugin/CallEffects.cpp,
+# ReceivedFds.cpp, WinHandles.cpp): "fd opened here", "fd opened here by
+# duplication", "handle opened here", "fd received here".
+ACQUIRED_RE = re.compile(r"\b(opened|received) here\b")
 
 
 def loc_of(physical, artifacts):
@@ -151,17 +158,25 @@ class Merger:
 
     def key(self, res):
         """What makes two results one finding: the bug type, the location,
-        the message and where the path starts (the fd's acquisition).  The
-        same finding from two units (a header compiled twice) is one; two
-        fds leaking at the same return with the same message are two."""
+        the message and the acquisition its path shows (the checkers' "...
+        opened here" or "fd received here" note; the path's first step when
+        it has none).  The same finding from two units (a header compiled
+        twice) is one; two fds leaking at the same return with the same
+        message are two."""
         locs = res.get("locations") or [{}]
         f, line, col = loc_of(locs[0].get("physicalLocation", {}), self.artifacts)
         start = None
         for flow in res.get("codeFlows", [])[:1]:
             for tf in flow.get("threadFlows", [])[:1]:
-                for tl in tf.get("locations", [])[:1]:
-                    start = loc_of(tl.get("location", {}).get("physicalLocation", {}),
+                for tl in tf.get("locations", []):
+                    where = loc_of(tl.get("location", {}).get("physicalLocation", {}),
                                    self.artifacts)
+                    if start is None:
+                        start = where
+                    text = tl.get("location", {}).get("message", {}).get("text", "")
+                    if ACQUIRED_RE.search(text):
+                        start = where
+                        break
         return (res.get("ruleId"), f, line, col, res.get("message", {}).get("text"), start)
 
     def sorted_results(self):
