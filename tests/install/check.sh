@@ -153,9 +153,20 @@ round() { # name, prefix, then make variables
 	# its address, for units that do not inline it.
 	local fns missing=""
 	# (iosafe_acsl.h, iosafe_posix.h and libc/ are Frama-C's model,
-	# installed beside them: declarations without symbols; win.h is the
-	# Windows library's, src/win/.)
-	fns=$(cd "$d" && find . -path '*/iosafe/*.h' ! -name 'iosafe_*.h' ! -name win.h ! -path '*/libc/*' -exec grep -h -o '^[a-z][a-z_ ]*[ *]iosafe_[a-z0-9_]*(' {} + |
+	# installed beside them: declarations without symbols; win.h, the
+	# *_win.h headers and the _WIN32 halves of the portable headers are
+	# the Windows library's, src/win/: the awk drops what a unit without
+	# _WIN32 does not see.)
+	fns=$(cd "$d" && find . -path '*/iosafe/*.h' ! -name 'iosafe_*.h' ! -name win.h ! -name '*_win.h' ! -path '*/libc/*' \
+		-exec awk '
+			function win(  i) { for (i = 1; i <= n; i++) if (st[i] == "W") return 1; return 0 }
+			/^#[ \t]*ifdef[ \t]+_WIN32/ { st[++n] = "W"; next }
+			/^#[ \t]*ifndef[ \t]+_WIN32/ { st[++n] = "P"; next }
+			/^#[ \t]*if/ { st[++n] = "O"; next }
+			/^#[ \t]*else/ { if (st[n] == "W") st[n] = "P"; else if (st[n] == "P") st[n] = "W"; next }
+			/^#[ \t]*endif/ { n--; next }
+			!win() { print }' {} \; |
+		grep -o '^[a-z][a-z_ ]*[ *]iosafe_[a-z0-9_]*(' |
 		grep -v '^static' | sed 's/.*[ *]\(iosafe_[a-z0-9_]*\)(/\1/' | sort -u)
 	[ "$(wc -l <<<"$fns")" -ge 11 ] || fail "$name: found only $(wc -l <<<"$fns") functions in the installed headers"
 	for f in $fns; do
