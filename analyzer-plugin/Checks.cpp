@@ -237,8 +237,8 @@ ProgramStateRef FdEngine::checkUse(ProgramStateRef State, const FdArg &A,
                     "failed",
                     State, Pred, C, {F}, E);
       }
-      for (const auto &[F, Tested] : State->get<FailedFds>()) {
-        if (!Tested) {
+      for (const auto &[F, Flags] : State->get<FailedFds>()) {
+        if (!(Flags & FailedTested)) {
           Untested = true;
           continue;
         }

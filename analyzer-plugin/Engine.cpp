@@ -355,6 +355,12 @@ void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   for (const auto &[Sock, R] : State->get<PendingBinds>())
     if (!SR.isLive(Sock))
       State = State->remove<PendingBinds>(Sock);
+  // A failed fd's -1 lives one purge past its symbol (FdState.h).
+  for (const auto &[F, Flags] : State->get<FailedFds>())
+    if (Flags & FailedGone)
+      State = State->remove<FailedFds>(F);
+    else if (!SR.isLive(F))
+      State = State->set<FailedFds>(F, Flags | FailedGone);
   SValBuilder &SVB = C.getSValBuilder();
   llvm::SmallVector<std::pair<SymbolRef, FdState>, 2> Leaked;
   for (const auto &[Sym, FS] : State->get<FdMap>()) {
@@ -384,7 +390,7 @@ void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
       // later use of its -1 is a use of the failed fd (Checks.cpp).
       if (FS.Unchecked && FS.Tested && !FS.Status &&
           FS.source() == Source::PosixFd)
-        State = State->set<FailedFds>(Sym, true);
+        State = State->set<FailedFds>(Sym, FailedTested | FailedGone);
       continue;
     }
     Leaked.push_back({Sym, FS});
@@ -573,6 +579,41 @@ void FdEngine::printState(raw_ostream &Out, ProgramStateRef State,
     for (const auto &[R, Info] : G)
       Out << "  " << R << (Info.Moved ? " : moved out" : " : closed") << NL;
   }
+  // The other traits by size only: enough to see, in an exploded graph
+  // (-analyzer-dump-egraph), which one keeps two states apart.
+  std::string Sizes;
+  auto Size = [&](const char *Name, unsigned N) {
+    if (N)
+      Sizes += std::string(Sizes.empty() ? "" : ", ") + Name + " " +
+               std::to_string(N);
+  };
+  auto Count = [](const auto &Set) {
+    unsigned N = 0;
+    for (auto I = Set.begin(), E = Set.end(); I != E; ++I)
+      ++N;
+    return N;
+  };
+  Size("AutoVars", Count(State->get<AutoVars>()));
+  Size("StoredFds", Count(State->get<StoredFds>()));
+  Size("StreamFds", Count(State->get<StreamFds>()));
+  Size("FreedSlot", State->get<FreedSlot>());
+  Size("ClosedConsts", Count(State->get<ClosedConsts>()));
+  Size("ForkRets", Count(State->get<ForkRets>()));
+  Size("DirStreams", Count(State->get<DirStreams>()));
+  Size("CastFds", Count(State->get<CastFds>()));
+  Size("DupResults", Count(State->get<DupResults>()));
+  Size("FailedFds", Count(State->get<FailedFds>()));
+  Size("InferredSockets", Count(State->get<InferredSockets>()));
+  Size("PendingBinds", Count(State->get<PendingBinds>()));
+  Size("OutFds", Count(State->get<OutFds>()));
+  Size("HeapFds", Count(State->get<HeapFds>()));
+  Size("UnreadFds", Count(State->get<UnreadFds>()));
+  Size("EventFds", Count(State->get<EventFds>()));
+  Size("HeapCallFds", Count(State->get<HeapCallFds>()));
+  Size("ReallocFrom", Count(State->get<ReallocFrom>()));
+  Size("HeapCallSite", State->get<HeapCallSite>() != nullptr);
+  if (!Sizes.empty())
+    Out << Sep << "iosafe traits: " << Sizes << NL;
 }
 
 } // namespace iosafe

@@ -285,8 +285,18 @@ IOSAFE_STATE_TRAIT(DupResults, llvm::ImmutableSet<clang::ento::SymbolRef>)
 /// Fds returned by an acquisition that failed on this path (they are -1
 /// there), and whether the program tested them: a use of a tested one
 /// (`if (fd == -1) read(fd, ...)`) is an "unchecked fd"; an untested one is
-/// reported where the acquisition succeeded.
-IOSAFE_STATE_TRAIT(FailedFds, llvm::ImmutableMap<clang::ento::SymbolRef, bool>)
+/// reported where the acquisition succeeded.  The flags: FailedTested, and
+/// FailedGone once the symbol is dead.  A dead symbol's -1 can still be an
+/// argument of the call about to be evaluated (its variable was read for
+/// the last time there), so it is kept until the next purge of dead
+/// symbols, and no longer: kept beyond, it would tell apart states that are
+/// otherwise the same and stop the analyzer from merging paths (a loop
+/// whose acquisition fails on some iterations).
+IOSAFE_STATE_TRAIT(FailedFds,
+                   llvm::ImmutableMap<clang::ento::SymbolRef, unsigned char>)
+namespace iosafe {
+enum : unsigned char { FailedTested = 1, FailedGone = 2 };
+} // namespace iosafe
 /// What the function's own calls tell of a socket it does not track (a
 /// parameter, a global): bind made it bound, listen or accept listening,
 /// connect connected (iosafe.PosixFd); the attributes packed by packAttrs.

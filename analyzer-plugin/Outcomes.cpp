@@ -52,8 +52,9 @@ ProgramStateRef FdEngine::markTested(ProgramStateRef State, SVal V) const {
   if (Syms.empty())
     return State;
   for (SymbolRef X : Syms)
-    if (const bool *T = State->get<FailedFds>(X); T && !*T)
-      State = State->set<FailedFds>(X, true);
+    if (const unsigned char *T = State->get<FailedFds>(X);
+        T && !(*T & FailedTested))
+      State = State->set<FailedFds>(X, *T | FailedTested);
   FdMapTy M = State->get<FdMap>();
   for (const auto &[Sym, FS] : M)
     if (FS.Unchecked && !FS.Tested && mentions(Syms, Sym, FS)) {
@@ -171,7 +172,7 @@ ProgramStateRef FdEngine::evalAssume(ProgramStateRef State, SVal Cond,
       Next = State->remove<FdMap>(Sym);
       // The returned fd is -1 here: a use of it is an unchecked fd.
       if (!FS.Status && FS.source() == Source::PosixFd)
-        Next = Next->set<FailedFds>(Sym, FS.Tested);
+        Next = Next->set<FailedFds>(Sym, FS.Tested ? FailedTested : 0);
       if (FS.Status) { // the acquirer leaves *out none on failure
         Next = assumeCmp(Next, Sym, BO_LT, 0, SVB);
         Next = assumeCmp(Next, FS.Status, BO_LT, 0, SVB);
