@@ -397,6 +397,27 @@ void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   }
   llvm::SmallVector<std::pair<SymbolRef, Source>, 1> LeakedDirs;
   State = dirDead(SR, State, LeakedDirs);
+  // An iosafe_auto_fd out of scope holds nothing any more (its binding is
+  // gone from the store); dropped after the leaks above were decided, which
+  // read it in the state before this purge.
+  for (const MemRegion *R : State->get<AutoVars>())
+    if (!SR.isLiveRegion(R))
+      State = State->remove<AutoVars>(R);
+  // So is an owner left none that nothing reads again, unless a borrow
+  // of it is still tracked: the borrow's use is then a borrow that outlives
+  // its owner (goneUnder, FdValues.cpp).
+  for (const auto &[R, Info] : State->get<GoneOwners>()) {
+    if (SR.isLiveRegion(R))
+      continue;
+    bool Borrowed = false;
+    for (const auto &[Sym, FS] : State->get<FdMap>())
+      if (FS.K == FdState::Borrowed && FS.OwnerRegion &&
+          (FS.OwnerRegion == R || R->isSubRegionOf(FS.OwnerRegion) ||
+           FS.OwnerRegion->isSubRegionOf(R)))
+        Borrowed = true;
+    if (!Borrowed)
+      State = State->remove<GoneOwners>(R);
+  }
   if (Leaked.empty() && LeakedDirs.empty()) {
     C.addTransition(State);
     return;
