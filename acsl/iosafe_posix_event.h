@@ -506,13 +506,20 @@ int fanotify_mark(int fanotify_fd, unsigned int flags, uint64_t mask, int dirfd,
 /* ---- read(2) and write(2) into typed buffers (see the head of this file) -- */
 
 /*@
-  // read(2): fd is used (a borrow).
+  // read(2): fd is used (a borrow), or is negative (a none borrow).
   // No stronger: a precondition on iosafe.
-  requires read_pv_open: iosafe_fd_is_open(fd);
+  requires read_pv_open: fd < 0 || iosafe_fd_is_open(fd);
   // eventfd(2), timerfd_create(2): the buffer is an 8-byte integer.
   // No stronger: a precondition on iosafe (EFAULT otherwise).
   requires read_pv_buf: count == sizeof(uint64_t) && \valid(pv);
   assigns *pv, errno;
+  // read(2) ERRORS: "EBADF fd is not a valid file descriptor"; POSIX.1-2017
+  // XBD 3.166: a file descriptor is "a per-process unique, non-negative
+  // integer", so a negative fd is never valid.
+  // No stronger: ksys_read() (fs/read_write.c) looks the fd up first, as an
+  // unsigned int past every table's size, and returns -EBADF before it
+  // touches the buffer.
+  ensures read_pv_ebadf: fd < 0 ==> \result == -1 && errno == EBADF;
   // read(2) RETURN VALUE: the number of bytes read, at most count, or -1
   // (after a short read *pv holds what arrived: assigned, nothing claimed).
   // No stronger: as iosafe_posix.h's read_result.
@@ -525,13 +532,18 @@ int fanotify_mark(int fanotify_fd, unsigned int flags, uint64_t mask, int dirfd,
 ssize_t iosafe_posix_read_pv(int fd, uint64_t *pv, size_t count);
 
 /*@
-  // write(2): fd is used (a borrow).
+  // write(2): fd is used (a borrow), or is negative (a none borrow).
   // No stronger: a precondition on iosafe.
-  requires write_pv_open: iosafe_fd_is_open(fd);
+  requires write_pv_open: fd < 0 || iosafe_fd_is_open(fd);
   // eventfd(2): "supplies an 8-byte integer".
   // No stronger: a precondition on iosafe (EFAULT otherwise).
   requires write_pv_buf: count == sizeof(uint64_t) && \valid_read(pv);
   assigns errno;
+  // write(2) ERRORS: "EBADF fd is not a valid file descriptor" (a negative
+  // fd never is: POSIX.1-2017 XBD 3.166).
+  // No stronger: ksys_write() (fs/read_write.c) looks the fd up first and
+  // returns -EBADF before it reads the buffer.
+  ensures write_pv_ebadf: fd < 0 ==> \result == -1 && errno == EBADF;
   // write(2) RETURN VALUE: the number of bytes written, at most count, or -1.
   // No stronger: as iosafe_posix.h's write_result.
   ensures write_pv_result: \result == -1 || 0 <= \result <= count;

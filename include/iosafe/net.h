@@ -352,7 +352,10 @@ IOSAFE_INLINE ssize_t iosafe_send(iosafe_borrowed_fd sock, const void *buf, size
 	if (sock.raw < 0)
 		return -EBADF;
 	r = send(sock.raw, buf, n, flags);
-	return r < 0 ? -errno : r;
+	if (r >= 0)
+		return r;
+	IOSAFE_ASSUME(errno > 0);
+	return -errno;
 }
 #endif
 
@@ -394,7 +397,10 @@ IOSAFE_INLINE ssize_t iosafe_recv(iosafe_borrowed_fd sock, void *buf, size_t n, 
 	if (sock.raw < 0)
 		return -EBADF;
 	r = recv(sock.raw, buf, n, flags);
-	return r < 0 ? -errno : r;
+	if (r >= 0)
+		return r;
+	IOSAFE_ASSUME(errno > 0);
+	return -errno;
 }
 #endif
 

@@ -332,6 +332,13 @@ NOLEAK_TEST(event, eventfd_errors)
 	cr_assert_eq(iosafe_eventfd_read(none_borrow, &v), -EBADF);
 	cr_assert_eq(iosafe_eventfd_write(none_borrow, 1), -EBADF);
 	cr_assert_eq(iosafe_eventfd_read(iosafe_fd_borrow_raw(fd_not_open()), &v), -EBADF);
+	/* A none borrow is -EBADF before a NULL value is -EINVAL (the
+	 * contract's none and null clauses); the kernel answers the none
+	 * borrow, and any negative number alike (read(2), write(2): EBADF). */
+	cr_assert_eq(iosafe_eventfd_read(none_borrow, NULL), -EBADF);
+	cr_assert_eq(iosafe_eventfd_read((iosafe_borrowed_fd){ .raw = -100 }, &v), -EBADF);
+	cr_assert_eq(iosafe_eventfd_write((iosafe_borrowed_fd){ .raw = -100 }, 1), -EBADF);
+	cr_assert_eq(v, 9);
 	cr_assert_eq(iosafe_fd_close(&fd), 0);
 	/* Not an eventfd: a pipe holding 3 bytes gives a short read. */
 	cr_assert_eq(iosafe_pipe(&r, &w, 0), 0);
@@ -435,6 +442,8 @@ NOLEAK_TEST(event, timerfd_errors)
 	cr_assert_eq(iosafe_timerfd_settime(none_borrow, 0, &bad, NULL), -EBADF);
 	cr_assert_eq(iosafe_timerfd_gettime(none_borrow, &cur), -EBADF);
 	cr_assert_eq(iosafe_timerfd_read(none_borrow, &n), -EBADF);
+	cr_assert_eq(iosafe_timerfd_read(none_borrow, NULL), -EBADF);
+	cr_assert_eq(n, 3);
 	cr_assert_eq(iosafe_eventfd(&ev, 0, 0), 0);
 	cr_assert_eq(iosafe_timerfd_gettime(bw(&ev), &cur), -EINVAL, "not a timerfd");
 	cr_assert_eq(iosafe_fd_close(&ev), 0);
