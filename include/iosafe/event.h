@@ -20,8 +20,14 @@
  *     SFD_CLOEXEC, IN_CLOEXEC, FAN_CLOEXEC are added and cannot be turned
  *     off; clear the flag on purpose with iosafe_fd_set_cloexec).
  *   - Uses take `iosafe_borrowed_fd` and return 0 (or a count) or a negative
- *     errno.  A none borrow gives -EBADF without a system call; a NULL
- *     pointer the doc says is required gives -EINVAL, before anything else.
+ *     errno.  A none borrow gives -EBADF, without a system call except in
+ *     eventfd_read, eventfd_write and timerfd_read: there read(2) and
+ *     write(2) answer it, since they fail with EBADF on a negative fd before
+ *     they touch anything (POSIX.1-2017 XBD 3.166: a descriptor is not
+ *     negative; the trusted contracts' read_pv_ebadf and write_pv_ebadf),
+ *     so that a borrow costs an event loop's 8-byte reads and writes
+ *     nothing.  A NULL pointer the doc says is required gives -EINVAL,
+ *     before anything else but the none test.
  *   - Errors: the errno values listed are the common ones Linux documents;
  *     any errno the kernel returns is passed on, negated.
  *   - Blocking calls (epoll_wait, poll, the reads) are never retried: a
