@@ -94,17 +94,62 @@ _Static_assert(IOSAFE_NET_SPACE(1) == CMSG_SPACE(sizeof(int)) &&
       iosafe_le32{L}(c + q) == d;
 */
 
-/* The byte @b holds, 0 .. 255 (the arithmetic, not a conversion, so that
- * the proof reads it as iosafe_byte does). */
+/*
+ * Shifts by a constant, as multiplications.  WP reads `x << k` as the
+ * uninterpreted lsl(x, k) of its bit theory, whose axioms give only
+ * lsl(x, 1) == 2 * x and lsl(lsl(x, p), q) == lsl(x, p + q); the provers
+ * find an instance of the latter only for a nested shift in the goal.  Each
+ * iosafe_net_shl* is such a nesting, a logic function so that Qed does not
+ * rewrite it away, and each assertion of iosafe_net_shifts ties the shift
+ * to it and to the product.  The byte reads below are written with shifts,
+ * not products, because GCC merges a sum of zero-extended bytes shifted
+ * into place into one load (its bswap pass) and leaves products byte by
+ * byte.
+ */
+/*@
+  logic integer iosafe_net_shl4(integer x) = (((x << 1) << 1) << 1) << 1;
+  logic integer iosafe_net_shl8(integer x) = (x << 4) << 4;
+  logic integer iosafe_net_shl16(integer x) = (x << 8) << 8;
+  logic integer iosafe_net_shl24(integer x) = (x << 16) << 8;
+  logic integer iosafe_net_shl32(integer x) = (x << 16) << 16;
+*/
+
+/*
+ * No code: a lemma, proved here and used by iosafe_net_le32 and
+ * iosafe_net_le64 (a function, not an ACSL lemma, so that its facts about
+ * lsl reach only the goals of the calls that need them).
+ */
 /*@
   assigns \nothing;
-  ensures value: \result == iosafe_byte(b);
+  ensures shl8: \forall integer x; (x << 8) == 256 * x;
+  ensures shl16: \forall integer x; (x << 16) == 65536 * x;
+  ensures shl24: \forall integer x; (x << 24) == 16777216 * x;
+  ensures shl32: \forall integer x; (x << 32) == 4294967296 * x;
+*/
+static void iosafe_net_shifts(void)
+{
+	/*@ assert shl4: \forall integer x; (x << 4) == iosafe_net_shl4(x) == 16 * x; */
+	/*@ assert shl8: \forall integer x; (x << 8) == iosafe_net_shl8(x) == 256 * x; */
+	/*@ assert shl16: \forall integer x; (x << 16) == iosafe_net_shl16(x) == 65536 * x; */
+	/*@ assert shl24: \forall integer x;
+	      (x << 24) == iosafe_net_shl24(x) == 16777216 * x; */
+	/*@ assert shl32: \forall integer x;
+	      (x << 32) == iosafe_net_shl32(x) == 4294967296 * x; */
+}
+
+/* The byte @b holds, 0 .. 255: b + 256 is 128 .. 383, so that the
+ * conversion to unsigned int keeps the value, and the remainder is the
+ * byte (iosafe_byte); GCC reads it as a zero extension. */
+/*@
+  assigns \nothing;
+  ensures value: \result == iosafe_byte(b) && \result <= 255;
 */
 static unsigned int iosafe_net_byte(char b)
 {
-	return b < 0 ? (unsigned int)(b + 256) : (unsigned int)b;
+	return (unsigned int)(b + 256) % 256u;
 }
 
+/* The little-endian 32-bit value at @p: one 32-bit load once compiled. */
 /*@
   requires valid: \valid_read(p + (0 .. 3));
   assigns \nothing;
@@ -112,10 +157,17 @@ static unsigned int iosafe_net_byte(char b)
 */
 static unsigned int iosafe_net_le32(const char *p)
 {
-	return iosafe_net_byte(p[0]) + iosafe_net_byte(p[1]) * 256u +
-	       iosafe_net_byte(p[2]) * 65536u + iosafe_net_byte(p[3]) * 16777216u;
+	unsigned int b0 = iosafe_net_byte(p[0]), b1 = iosafe_net_byte(p[1]);
+	unsigned int b2 = iosafe_net_byte(p[2]), b3 = iosafe_net_byte(p[3]);
+
+	iosafe_net_shifts();
+	/*@ assert shift1: (b1 << 8) == 256 * b1; */
+	/*@ assert shift2: (b2 << 16) == 65536 * b2; */
+	/*@ assert shift3: (b3 << 24) == 16777216 * b3; */
+	return b0 + (b1 << 8) + (b2 << 16) + (b3 << 24);
 }
 
+/* The little-endian 64-bit value at @p: one 64-bit load once compiled. */
 /*@
   requires valid: \valid_read(p + (0 .. 7));
   assigns \nothing;
@@ -123,7 +175,11 @@ static unsigned int iosafe_net_le32(const char *p)
 */
 static size_t iosafe_net_le64(const char *p)
 {
-	return (size_t)iosafe_net_le32(p) + (size_t)iosafe_net_le32(p + 4) * 4294967296u;
+	size_t lo = iosafe_net_le32(p), hi = iosafe_net_le32(p + 4);
+
+	iosafe_net_shifts();
+	/*@ assert shift: (hi << 32) == 4294967296 * hi; */
+	return lo + (hi << 32);
 }
 
 /* The most ints one message of the control buffer holds. */
