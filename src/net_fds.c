@@ -263,7 +263,6 @@ static void iosafe_net_distinct_join(const iosafe_owned_fd *fds, size_t got, siz
   requires kept: \forall integer k; 0 <= k < got ==>
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED;
   requires kept_distinct: iosafe_net_distinct(fds, got);
-  requires rest_none: \forall integer k; got <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   assigns fds[got .. max - 1], *overflow, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
   ensures got: got <= \result <= room;
   ensures handled: \forall integer j; 0 <= j < count ==>
@@ -274,7 +273,6 @@ static void iosafe_net_distinct_join(const iosafe_owned_fd *fds, size_t got, siz
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
     \exists integer j; 0 <= j < count && v[j] == fds[k].raw;
   ensures kept_distinct: iosafe_net_distinct(fds, \result);
-  ensures rest_none: \forall integer k; \result <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   ensures table: \forall integer d; iosafe_fd_in_range(d) ==>
     iosafe_fd_state[d] == \old(iosafe_fd_state[d]) ||
     (iosafe_fd_state[d] == IOSAFE_FD_CLOSED &&
@@ -295,8 +293,6 @@ static size_t iosafe_net_take_ints(const unsigned int *v, size_t count, int keep
 	/*@
 	  loop invariant bounds: 0 <= i <= m;
 	  loop invariant kept: \forall integer j; 0 <= j < i ==> fds[got + j].raw == v[j];
-	  loop invariant rest_none: \forall integer k; got + i <= k < max ==>
-	    fds[k].raw == IOSAFE_RAW_NONE;
 	  loop invariant old_same: \forall integer k; 0 <= k < got ==>
 	    fds[k].raw == \at(fds[k].raw, Pre);
 	  loop invariant new_vs_old: \forall integer k1, j; 0 <= k1 < got && 0 <= j < i ==>
@@ -375,7 +371,6 @@ static size_t iosafe_net_take_ints(const unsigned int *v, size_t count, int keep
   requires kept: \forall integer k; 0 <= k < got ==>
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED;
   requires kept_distinct: iosafe_net_distinct(fds, got);
-  requires rest_none: \forall integer k; got <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   assigns fds[got .. max - 1], *overflow, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
   ensures got: got <= \result <= room;
   ensures handled: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
@@ -386,7 +381,6 @@ static size_t iosafe_net_take_ints(const unsigned int *v, size_t count, int keep
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
     \exists integer p; iosafe_cmsg_slot(c, o, p) && iosafe_le32(c + p) == fds[k].raw;
   ensures kept_distinct: iosafe_net_distinct(fds, \result);
-  ensures rest_none: \forall integer k; \result <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   ensures table: \forall integer d; iosafe_fd_in_range(d) ==>
     iosafe_fd_state[d] == \old(iosafe_fd_state[d]) ||
     (iosafe_fd_state[d] == IOSAFE_FD_CLOSED &&
@@ -534,7 +528,6 @@ static void iosafe_net_slot_other(const char *c, size_t len, size_t o)
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
     iosafe_net_before(c, len, o, fds[k].raw);
   requires kept_distinct: iosafe_net_distinct(fds, got);
-  requires rest_none: \forall integer k; got <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   requires in_range: \forall integer p; iosafe_scm_entry(c, len, 0, p) ==>
     iosafe_fd_in_range(iosafe_le32(c + p));
   requires installs: iosafe_cmsg_installs(c, o);
@@ -551,7 +544,6 @@ static void iosafe_net_slot_other(const char *c, size_t len, size_t o)
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
     iosafe_net_before(c, len, next, fds[k].raw);
   ensures kept_distinct: iosafe_net_distinct(fds, \result);
-  ensures rest_none: \forall integer k; \result <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   ensures table: \forall integer d; iosafe_fd_in_range(d) ==>
     iosafe_fd_state[d] == \old(iosafe_fd_state[d]) ||
     (iosafe_fd_state[d] == IOSAFE_FD_CLOSED && iosafe_net_before(c, len, next, d));
@@ -630,7 +622,6 @@ static size_t iosafe_net_take_installs(const char *c, size_t len, size_t o, size
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
     iosafe_net_before(c, len, o, fds[k].raw);
   requires kept_distinct: iosafe_net_distinct(fds, got);
-  requires rest_none: \forall integer k; got <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   requires in_range: \forall integer p; iosafe_scm_entry(c, len, 0, p) ==>
     iosafe_fd_in_range(iosafe_le32(c + p));
   requires no_slot: \forall integer p; !iosafe_cmsg_slot(c, o, p);
@@ -648,7 +639,6 @@ static size_t iosafe_net_take_installs(const char *c, size_t len, size_t o, size
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
     iosafe_net_before(c, len, next, fds[k].raw);
   ensures kept_distinct: iosafe_net_distinct(fds, \result);
-  ensures rest_none: \forall integer k; \result <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   ensures table: \forall integer d; iosafe_fd_in_range(d) ==>
     iosafe_fd_state[d] == \old(iosafe_fd_state[d]) ||
     (iosafe_fd_state[d] == IOSAFE_FD_CLOSED && iosafe_net_before(c, len, next, d));
@@ -705,7 +695,6 @@ static size_t iosafe_net_take_none(const char *c, size_t len, size_t o, size_t c
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
     iosafe_net_before(c, len, o, fds[k].raw);
   requires kept_distinct: iosafe_net_distinct(fds, got);
-  requires rest_none: \forall integer k; got <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   requires in_range: \forall integer p; iosafe_scm_entry(c, len, 0, p) ==>
     iosafe_fd_in_range(iosafe_le32(c + p));
   requires slot_ahead: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
@@ -721,7 +710,6 @@ static size_t iosafe_net_take_none(const char *c, size_t len, size_t o, size_t c
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
     iosafe_net_before(c, len, next, fds[k].raw);
   ensures kept_distinct: iosafe_net_distinct(fds, \result);
-  ensures rest_none: \forall integer k; \result <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   ensures table: \forall integer d; iosafe_fd_in_range(d) ==>
     iosafe_fd_state[d] == \old(iosafe_fd_state[d]) ||
     (iosafe_fd_state[d] == IOSAFE_FD_CLOSED && iosafe_net_before(c, len, next, d));
@@ -767,7 +755,6 @@ static size_t iosafe_net_take_step(const char *c, size_t len, size_t o, size_t c
     \exists integer p; iosafe_scm_entry{Pre}(c, len, 0, p) &&
       iosafe_le32{Pre}(c + p) == fds[k].raw;
   ensures kept_distinct: iosafe_net_distinct(fds, \result);
-  ensures rest_none: \forall integer k; \result <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   ensures table: \forall integer d; iosafe_fd_in_range(d) ==>
     iosafe_fd_state[d] == \old(iosafe_fd_state[d]) ||
     (iosafe_fd_state[d] == IOSAFE_FD_CLOSED &&
@@ -776,17 +763,8 @@ static size_t iosafe_net_take_step(const char *c, size_t len, size_t o, size_t c
 static size_t iosafe_net_take_fds(const char *c, size_t len, iosafe_owned_fd *fds, size_t room,
 				  size_t max, int *overflow)
 {
-	size_t got = 0, i, o = 0;
+	size_t got = 0, o = 0;
 
-	/* None first: fds may have been written by recvmsg(2) (@buf). */
-	/*@
-	  loop invariant 0 <= i <= max;
-	  loop invariant \forall integer k; 0 <= k < i ==> fds[k].raw == IOSAFE_RAW_NONE;
-	  loop assigns i, fds[0 .. max - 1];
-	  loop variant max - i;
-	*/
-	for (i = 0; i < max; i++)
-		fds[i].raw = IOSAFE_RAW_NONE;
 	/*@
 	  loop invariant bounds: 0 <= o <= len && 0 <= got <= room;
 	  loop invariant in_range: \forall integer p; iosafe_scm_entry(c, len, 0, p) ==>
@@ -802,8 +780,6 @@ static size_t iosafe_net_take_fds(const char *c, size_t len, iosafe_owned_fd *fd
 	    iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
 	    iosafe_net_before(c, len, o, fds[k].raw);
 	  loop invariant kept_distinct: iosafe_net_distinct(fds, got);
-	  loop invariant rest_none: \forall integer k; got <= k < max ==>
-	    fds[k].raw == IOSAFE_RAW_NONE;
 	  loop invariant table: \forall integer d; iosafe_fd_in_range(d) ==>
 	    iosafe_fd_state[d] == \at(iosafe_fd_state[d], Pre) ||
 	    (iosafe_fd_state[d] == IOSAFE_FD_CLOSED && iosafe_net_before(c, len, o, d));
@@ -887,6 +863,28 @@ static void iosafe_net_close_kept(iosafe_owned_fd *fds, size_t got)
 	}
 }
 
+/* Make fds[@from .. @max - 1] none: the ones the walk did not keep, which
+ * recvmsg(2) may have written (@buf). */
+/*@
+  requires valid: from <= max && \valid(fds + (from .. max - 1));
+  assigns fds[from .. max - 1];
+  ensures none: \forall integer k; from <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
+  ensures same: \forall integer k; 0 <= k < from ==> fds[k].raw == \old(fds[k].raw);
+*/
+static void iosafe_net_none_from(iosafe_owned_fd *fds, size_t from, size_t max)
+{
+	size_t i;
+
+	/*@
+	  loop invariant bounds: from <= i <= max;
+	  loop invariant none: \forall integer k; from <= k < i ==> fds[k].raw == IOSAFE_RAW_NONE;
+	  loop assigns i, fds[from .. max - 1];
+	  loop variant max - i;
+	*/
+	for (i = from; i < max; i++)
+		fds[i].raw = IOSAFE_RAW_NONE;
+}
+
 /* What iosafe_net_recv_take returns: recvmsg's result, how many
  * descriptors were kept, and whether one did not fit or the kernel cut the
  * control data (MSG_CTRUNC).  A value, not out-parameters, so that no
@@ -918,8 +916,6 @@ struct iosafe_net_taken {
       iosafe_fd_is_cloexec(fds[k].raw);
   ensures kept_distinct: \result.r >= 0 ==>
     \forall integer k1, k2; 0 <= k1 < k2 < \result.got ==> fds[k1].raw != fds[k2].raw;
-  ensures rest_none: \result.r >= 0 ==>
-    \forall integer k; \result.got <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   ensures changed_kept: \result.r >= 0 ==>
     \forall integer d; iosafe_fd_in_range(d) &&
       \at(iosafe_fd_state[d], Pre) != iosafe_fd_state[d] ==>
@@ -1027,12 +1023,16 @@ static ssize_t iosafe_net_recv_fds(int sock, void *buf, size_t n, iosafe_owned_f
 			fds[i].raw = IOSAFE_RAW_NONE;
 		return -err;
 	}
+	/* Below, the rest none, once, after the walk (which writes only the
+	 * ones it keeps). */
 	if (t.cut) {
 		/* The caller gets -EMSGSIZE and owns nothing. */
 		iosafe_net_close_kept(fds, t.got);
+		iosafe_net_none_from(fds, t.got, max);
 		*nfds = 0;
 		return -EMSGSIZE;
 	}
+	iosafe_net_none_from(fds, t.got, max);
 	*nfds = t.got;
 	return t.r;
 }
@@ -1044,19 +1044,21 @@ ssize_t iosafe_recv_fds(iosafe_borrowed_fd sock, void *buf, size_t n, iosafe_own
 
 	if (nfds != NULL)
 		*nfds = 0;
-	if (fds != NULL) {
-		/*@
-		  loop invariant 0 <= i <= max;
-		  loop invariant \forall integer k; 0 <= k < i ==> fds[k].raw == IOSAFE_RAW_NONE;
-		  loop assigns i, fds[0 .. max - 1];
-		  loop variant max - i;
-		*/
-		for (i = 0; i < max; i++)
-			fds[i].raw = IOSAFE_RAW_NONE;
+	if (sock.raw < 0 || buf == NULL || n == 0 || nfds == NULL || (max > 0 && fds == NULL)) {
+		/* Every path of iosafe_net_recv_fds leaves @fds as its contract
+		 * says; here they are none. */
+		if (fds != NULL) {
+			/*@
+			  loop invariant 0 <= i <= max;
+			  loop invariant \forall integer k; 0 <= k < i ==>
+			    fds[k].raw == IOSAFE_RAW_NONE;
+			  loop assigns i, fds[0 .. max - 1];
+			  loop variant max - i;
+			*/
+			for (i = 0; i < max; i++)
+				fds[i].raw = IOSAFE_RAW_NONE;
+		}
+		return sock.raw < 0 ? -EBADF : -EINVAL;
 	}
-	if (sock.raw < 0)
-		return -EBADF;
-	if (buf == NULL || n == 0 || nfds == NULL || (max > 0 && fds == NULL))
-		return -EINVAL;
 	return iosafe_net_recv_fds(sock.raw, buf, n, fds, max, nfds, flags);
 }
