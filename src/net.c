@@ -356,10 +356,10 @@ ssize_t iosafe_send_fds(iosafe_borrowed_fd sock, const void *buf, size_t n,
 		return -EBADF;
 	if (buf == NULL || n == 0 || (nfds > 0 && fds == NULL) || nfds > IOSAFE_SCM_MAX_FDS)
 		return -EINVAL;
-	/* Every borrow checked first, then copied in a loop of its own: GCC
-	 * turns a bare copy loop into memcpy.  The check is unrolled (GCC and
-	 * Clang's loop pragma; Frama-C ignores it, and the proof is of the loop
-	 * as written): one load, test and branch per borrow. */
+	/* Every borrow checked first, then copied in a loop of its own, which
+	 * GCC compiles as one block copy (memcpy).  The check is unrolled
+	 * (GCC's and Clang's loop pragma; Frama-C ignores it, and the proof is
+	 * of the loop as written): one load, test and branch per borrow. */
 #pragma GCC unroll 8
 	/*@
 	  loop invariant bound: 0 <= i <= nfds;
