@@ -94,17 +94,62 @@ _Static_assert(IOSAFE_NET_SPACE(1) == CMSG_SPACE(sizeof(int)) &&
       iosafe_le32{L}(c + q) == d;
 */
 
-/* The byte @b holds, 0 .. 255 (the arithmetic, not a conversion, so that
- * the proof reads it as iosafe_byte does). */
+/*
+ * Shifts by a constant, as multiplications.  WP reads `x << k` as the
+ * uninterpreted lsl(x, k) of its bit theory, whose axioms give only
+ * lsl(x, 1) == 2 * x and lsl(lsl(x, p), q) == lsl(x, p + q); the provers
+ * find an instance of the latter only for a nested shift in the goal.  Each
+ * iosafe_net_shl* is such a nesting, a logic function so that Qed does not
+ * rewrite it away, and each assertion of iosafe_net_shifts ties the shift
+ * to it and to the product.  The byte reads below are written with shifts,
+ * not products, because GCC merges a sum of zero-extended bytes shifted
+ * into place into one load (its bswap pass) and leaves products byte by
+ * byte.
+ */
+/*@
+  logic integer iosafe_net_shl4(integer x) = (((x << 1) << 1) << 1) << 1;
+  logic integer iosafe_net_shl8(integer x) = (x << 4) << 4;
+  logic integer iosafe_net_shl16(integer x) = (x << 8) << 8;
+  logic integer iosafe_net_shl24(integer x) = (x << 16) << 8;
+  logic integer iosafe_net_shl32(integer x) = (x << 16) << 16;
+*/
+
+/*
+ * No code: a lemma, proved here and used by iosafe_net_le32 and
+ * iosafe_net_le64 (a function, not an ACSL lemma, so that its facts about
+ * lsl reach only the goals of the calls that need them).
+ */
 /*@
   assigns \nothing;
-  ensures value: \result == iosafe_byte(b);
+  ensures shl8: \forall integer x; (x << 8) == 256 * x;
+  ensures shl16: \forall integer x; (x << 16) == 65536 * x;
+  ensures shl24: \forall integer x; (x << 24) == 16777216 * x;
+  ensures shl32: \forall integer x; (x << 32) == 4294967296 * x;
+*/
+static void iosafe_net_shifts(void)
+{
+	/*@ assert shl4: \forall integer x; (x << 4) == iosafe_net_shl4(x) == 16 * x; */
+	/*@ assert shl8: \forall integer x; (x << 8) == iosafe_net_shl8(x) == 256 * x; */
+	/*@ assert shl16: \forall integer x; (x << 16) == iosafe_net_shl16(x) == 65536 * x; */
+	/*@ assert shl24: \forall integer x;
+	      (x << 24) == iosafe_net_shl24(x) == 16777216 * x; */
+	/*@ assert shl32: \forall integer x;
+	      (x << 32) == iosafe_net_shl32(x) == 4294967296 * x; */
+}
+
+/* The byte @b holds, 0 .. 255: b + 256 is 128 .. 383, so that the
+ * conversion to unsigned int keeps the value, and the remainder is the
+ * byte (iosafe_byte); GCC reads it as a zero extension. */
+/*@
+  assigns \nothing;
+  ensures value: \result == iosafe_byte(b) && \result <= 255;
 */
 static unsigned int iosafe_net_byte(char b)
 {
-	return b < 0 ? (unsigned int)(b + 256) : (unsigned int)b;
+	return (unsigned int)(b + 256) % 256u;
 }
 
+/* The little-endian 32-bit value at @p: one 32-bit load once compiled. */
 /*@
   requires valid: \valid_read(p + (0 .. 3));
   assigns \nothing;
@@ -112,10 +157,17 @@ static unsigned int iosafe_net_byte(char b)
 */
 static unsigned int iosafe_net_le32(const char *p)
 {
-	return iosafe_net_byte(p[0]) + iosafe_net_byte(p[1]) * 256u +
-	       iosafe_net_byte(p[2]) * 65536u + iosafe_net_byte(p[3]) * 16777216u;
+	unsigned int b0 = iosafe_net_byte(p[0]), b1 = iosafe_net_byte(p[1]);
+	unsigned int b2 = iosafe_net_byte(p[2]), b3 = iosafe_net_byte(p[3]);
+
+	iosafe_net_shifts();
+	/*@ assert shift1: (b1 << 8) == 256 * b1; */
+	/*@ assert shift2: (b2 << 16) == 65536 * b2; */
+	/*@ assert shift3: (b3 << 24) == 16777216 * b3; */
+	return b0 + (b1 << 8) + (b2 << 16) + (b3 << 24);
 }
 
+/* The little-endian 64-bit value at @p: one 64-bit load once compiled. */
 /*@
   requires valid: \valid_read(p + (0 .. 7));
   assigns \nothing;
@@ -123,7 +175,11 @@ static unsigned int iosafe_net_le32(const char *p)
 */
 static size_t iosafe_net_le64(const char *p)
 {
-	return (size_t)iosafe_net_le32(p) + (size_t)iosafe_net_le32(p + 4) * 4294967296u;
+	size_t lo = iosafe_net_le32(p), hi = iosafe_net_le32(p + 4);
+
+	iosafe_net_shifts();
+	/*@ assert shift: (hi << 32) == 4294967296 * hi; */
+	return lo + (hi << 32);
 }
 
 /* The most ints one message of the control buffer holds. */
@@ -207,7 +263,6 @@ static void iosafe_net_distinct_join(const iosafe_owned_fd *fds, size_t got, siz
   requires kept: \forall integer k; 0 <= k < got ==>
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED;
   requires kept_distinct: iosafe_net_distinct(fds, got);
-  requires rest_none: \forall integer k; got <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   assigns fds[got .. max - 1], *overflow, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
   ensures got: got <= \result <= room;
   ensures handled: \forall integer j; 0 <= j < count ==>
@@ -218,7 +273,6 @@ static void iosafe_net_distinct_join(const iosafe_owned_fd *fds, size_t got, siz
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
     \exists integer j; 0 <= j < count && v[j] == fds[k].raw;
   ensures kept_distinct: iosafe_net_distinct(fds, \result);
-  ensures rest_none: \forall integer k; \result <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   ensures table: \forall integer d; iosafe_fd_in_range(d) ==>
     iosafe_fd_state[d] == \old(iosafe_fd_state[d]) ||
     (iosafe_fd_state[d] == IOSAFE_FD_CLOSED &&
@@ -233,14 +287,15 @@ static size_t iosafe_net_take_ints(const unsigned int *v, size_t count, int keep
 
 	(void)max; /* the bound of @fds, named by the contract only */
 	/* Kept in order while there is room (SCM_RIGHTS only): fds[got ..
-	 * got + m - 1] are v[0 .. m - 1]. */
+	 * got + m - 1] are v[0 .. m - 1].  Unrolled (GCC and Clang's loop
+	 * pragma; Frama-C ignores it, and the proof is of the loop as
+	 * written): a load and a store per descriptor. */
 	if (keep)
 		m = count < room - got ? count : room - got;
+#pragma GCC unroll 8
 	/*@
 	  loop invariant bounds: 0 <= i <= m;
 	  loop invariant kept: \forall integer j; 0 <= j < i ==> fds[got + j].raw == v[j];
-	  loop invariant rest_none: \forall integer k; got + i <= k < max ==>
-	    fds[k].raw == IOSAFE_RAW_NONE;
 	  loop invariant old_same: \forall integer k; 0 <= k < got ==>
 	    fds[k].raw == \at(fds[k].raw, Pre);
 	  loop invariant new_vs_old: \forall integer k1, j; 0 <= k1 < got && 0 <= j < i ==>
@@ -319,7 +374,6 @@ static size_t iosafe_net_take_ints(const unsigned int *v, size_t count, int keep
   requires kept: \forall integer k; 0 <= k < got ==>
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED;
   requires kept_distinct: iosafe_net_distinct(fds, got);
-  requires rest_none: \forall integer k; got <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   assigns fds[got .. max - 1], *overflow, errno, iosafe_fd_state[0 .. IOSAFE_FD_BOUND - 1];
   ensures got: got <= \result <= room;
   ensures handled: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
@@ -330,7 +384,6 @@ static size_t iosafe_net_take_ints(const unsigned int *v, size_t count, int keep
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
     \exists integer p; iosafe_cmsg_slot(c, o, p) && iosafe_le32(c + p) == fds[k].raw;
   ensures kept_distinct: iosafe_net_distinct(fds, \result);
-  ensures rest_none: \forall integer k; \result <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   ensures table: \forall integer d; iosafe_fd_in_range(d) ==>
     iosafe_fd_state[d] == \old(iosafe_fd_state[d]) ||
     (iosafe_fd_state[d] == IOSAFE_FD_CLOSED &&
@@ -478,7 +531,6 @@ static void iosafe_net_slot_other(const char *c, size_t len, size_t o)
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
     iosafe_net_before(c, len, o, fds[k].raw);
   requires kept_distinct: iosafe_net_distinct(fds, got);
-  requires rest_none: \forall integer k; got <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   requires in_range: \forall integer p; iosafe_scm_entry(c, len, 0, p) ==>
     iosafe_fd_in_range(iosafe_le32(c + p));
   requires installs: iosafe_cmsg_installs(c, o);
@@ -495,7 +547,6 @@ static void iosafe_net_slot_other(const char *c, size_t len, size_t o)
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
     iosafe_net_before(c, len, next, fds[k].raw);
   ensures kept_distinct: iosafe_net_distinct(fds, \result);
-  ensures rest_none: \forall integer k; \result <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   ensures table: \forall integer d; iosafe_fd_in_range(d) ==>
     iosafe_fd_state[d] == \old(iosafe_fd_state[d]) ||
     (iosafe_fd_state[d] == IOSAFE_FD_CLOSED && iosafe_net_before(c, len, next, d));
@@ -574,7 +625,6 @@ static size_t iosafe_net_take_installs(const char *c, size_t len, size_t o, size
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
     iosafe_net_before(c, len, o, fds[k].raw);
   requires kept_distinct: iosafe_net_distinct(fds, got);
-  requires rest_none: \forall integer k; got <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   requires in_range: \forall integer p; iosafe_scm_entry(c, len, 0, p) ==>
     iosafe_fd_in_range(iosafe_le32(c + p));
   requires no_slot: \forall integer p; !iosafe_cmsg_slot(c, o, p);
@@ -592,7 +642,6 @@ static size_t iosafe_net_take_installs(const char *c, size_t len, size_t o, size
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
     iosafe_net_before(c, len, next, fds[k].raw);
   ensures kept_distinct: iosafe_net_distinct(fds, \result);
-  ensures rest_none: \forall integer k; \result <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   ensures table: \forall integer d; iosafe_fd_in_range(d) ==>
     iosafe_fd_state[d] == \old(iosafe_fd_state[d]) ||
     (iosafe_fd_state[d] == IOSAFE_FD_CLOSED && iosafe_net_before(c, len, next, d));
@@ -649,7 +698,6 @@ static size_t iosafe_net_take_none(const char *c, size_t len, size_t o, size_t c
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
     iosafe_net_before(c, len, o, fds[k].raw);
   requires kept_distinct: iosafe_net_distinct(fds, got);
-  requires rest_none: \forall integer k; got <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   requires in_range: \forall integer p; iosafe_scm_entry(c, len, 0, p) ==>
     iosafe_fd_in_range(iosafe_le32(c + p));
   requires slot_ahead: \forall integer p; iosafe_cmsg_slot(c, o, p) ==>
@@ -665,7 +713,6 @@ static size_t iosafe_net_take_none(const char *c, size_t len, size_t o, size_t c
     iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
     iosafe_net_before(c, len, next, fds[k].raw);
   ensures kept_distinct: iosafe_net_distinct(fds, \result);
-  ensures rest_none: \forall integer k; \result <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   ensures table: \forall integer d; iosafe_fd_in_range(d) ==>
     iosafe_fd_state[d] == \old(iosafe_fd_state[d]) ||
     (iosafe_fd_state[d] == IOSAFE_FD_CLOSED && iosafe_net_before(c, len, next, d));
@@ -711,7 +758,6 @@ static size_t iosafe_net_take_step(const char *c, size_t len, size_t o, size_t c
     \exists integer p; iosafe_scm_entry{Pre}(c, len, 0, p) &&
       iosafe_le32{Pre}(c + p) == fds[k].raw;
   ensures kept_distinct: iosafe_net_distinct(fds, \result);
-  ensures rest_none: \forall integer k; \result <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   ensures table: \forall integer d; iosafe_fd_in_range(d) ==>
     iosafe_fd_state[d] == \old(iosafe_fd_state[d]) ||
     (iosafe_fd_state[d] == IOSAFE_FD_CLOSED &&
@@ -720,17 +766,8 @@ static size_t iosafe_net_take_step(const char *c, size_t len, size_t o, size_t c
 static size_t iosafe_net_take_fds(const char *c, size_t len, iosafe_owned_fd *fds, size_t room,
 				  size_t max, int *overflow)
 {
-	size_t got = 0, i, o = 0;
+	size_t got = 0, o = 0;
 
-	/* None first: fds may have been written by recvmsg(2) (@buf). */
-	/*@
-	  loop invariant 0 <= i <= max;
-	  loop invariant \forall integer k; 0 <= k < i ==> fds[k].raw == IOSAFE_RAW_NONE;
-	  loop assigns i, fds[0 .. max - 1];
-	  loop variant max - i;
-	*/
-	for (i = 0; i < max; i++)
-		fds[i].raw = IOSAFE_RAW_NONE;
 	/*@
 	  loop invariant bounds: 0 <= o <= len && 0 <= got <= room;
 	  loop invariant in_range: \forall integer p; iosafe_scm_entry(c, len, 0, p) ==>
@@ -746,8 +783,6 @@ static size_t iosafe_net_take_fds(const char *c, size_t len, iosafe_owned_fd *fd
 	    iosafe_fd_in_range(fds[k].raw) && iosafe_fd_state[fds[k].raw] == IOSAFE_FD_OWNED &&
 	    iosafe_net_before(c, len, o, fds[k].raw);
 	  loop invariant kept_distinct: iosafe_net_distinct(fds, got);
-	  loop invariant rest_none: \forall integer k; got <= k < max ==>
-	    fds[k].raw == IOSAFE_RAW_NONE;
 	  loop invariant table: \forall integer d; iosafe_fd_in_range(d) ==>
 	    iosafe_fd_state[d] == \at(iosafe_fd_state[d], Pre) ||
 	    (iosafe_fd_state[d] == IOSAFE_FD_CLOSED && iosafe_net_before(c, len, o, d));
@@ -831,6 +866,28 @@ static void iosafe_net_close_kept(iosafe_owned_fd *fds, size_t got)
 	}
 }
 
+/* Make fds[@from .. @max - 1] none: the ones the walk did not keep, which
+ * recvmsg(2) may have written (@buf). */
+/*@
+  requires valid: from <= max && \valid(fds + (from .. max - 1));
+  assigns fds[from .. max - 1];
+  ensures none: \forall integer k; from <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
+  ensures same: \forall integer k; 0 <= k < from ==> fds[k].raw == \old(fds[k].raw);
+*/
+static void iosafe_net_none_from(iosafe_owned_fd *fds, size_t from, size_t max)
+{
+	size_t i;
+
+	/*@
+	  loop invariant bounds: from <= i <= max;
+	  loop invariant none: \forall integer k; from <= k < i ==> fds[k].raw == IOSAFE_RAW_NONE;
+	  loop assigns i, fds[from .. max - 1];
+	  loop variant max - i;
+	*/
+	for (i = from; i < max; i++)
+		fds[i].raw = IOSAFE_RAW_NONE;
+}
+
 /* What iosafe_net_recv_take returns: recvmsg's result, how many
  * descriptors were kept, and whether one did not fit or the kernel cut the
  * control data (MSG_CTRUNC).  A value, not out-parameters, so that no
@@ -862,8 +919,6 @@ struct iosafe_net_taken {
       iosafe_fd_is_cloexec(fds[k].raw);
   ensures kept_distinct: \result.r >= 0 ==>
     \forall integer k1, k2; 0 <= k1 < k2 < \result.got ==> fds[k1].raw != fds[k2].raw;
-  ensures rest_none: \result.r >= 0 ==>
-    \forall integer k; \result.got <= k < max ==> fds[k].raw == IOSAFE_RAW_NONE;
   ensures changed_kept: \result.r >= 0 ==>
     \forall integer d; iosafe_fd_in_range(d) &&
       \at(iosafe_fd_state[d], Pre) != iosafe_fd_state[d] ==>
@@ -971,12 +1026,16 @@ static ssize_t iosafe_net_recv_fds(int sock, void *buf, size_t n, iosafe_owned_f
 			fds[i].raw = IOSAFE_RAW_NONE;
 		return -err;
 	}
+	/* Below, the rest none, once, after the walk (which writes only the
+	 * ones it keeps). */
 	if (t.cut) {
 		/* The caller gets -EMSGSIZE and owns nothing. */
 		iosafe_net_close_kept(fds, t.got);
+		iosafe_net_none_from(fds, t.got, max);
 		*nfds = 0;
 		return -EMSGSIZE;
 	}
+	iosafe_net_none_from(fds, t.got, max);
 	*nfds = t.got;
 	return t.r;
 }
@@ -988,19 +1047,21 @@ ssize_t iosafe_recv_fds(iosafe_borrowed_fd sock, void *buf, size_t n, iosafe_own
 
 	if (nfds != NULL)
 		*nfds = 0;
-	if (fds != NULL) {
-		/*@
-		  loop invariant 0 <= i <= max;
-		  loop invariant \forall integer k; 0 <= k < i ==> fds[k].raw == IOSAFE_RAW_NONE;
-		  loop assigns i, fds[0 .. max - 1];
-		  loop variant max - i;
-		*/
-		for (i = 0; i < max; i++)
-			fds[i].raw = IOSAFE_RAW_NONE;
+	if (sock.raw < 0 || buf == NULL || n == 0 || nfds == NULL || (max > 0 && fds == NULL)) {
+		/* Every path of iosafe_net_recv_fds leaves @fds as its contract
+		 * says; here they are none. */
+		if (fds != NULL) {
+			/*@
+			  loop invariant 0 <= i <= max;
+			  loop invariant \forall integer k; 0 <= k < i ==>
+			    fds[k].raw == IOSAFE_RAW_NONE;
+			  loop assigns i, fds[0 .. max - 1];
+			  loop variant max - i;
+			*/
+			for (i = 0; i < max; i++)
+				fds[i].raw = IOSAFE_RAW_NONE;
+		}
+		return sock.raw < 0 ? -EBADF : -EINVAL;
 	}
-	if (sock.raw < 0)
-		return -EBADF;
-	if (buf == NULL || n == 0 || nfds == NULL || (max > 0 && fds == NULL))
-		return -EINVAL;
 	return iosafe_net_recv_fds(sock.raw, buf, n, fds, max, nfds, flags);
 }
