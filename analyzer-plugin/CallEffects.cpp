@@ -117,6 +117,18 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
   // 2. A call whose body may do anything else invalidates what it can
   //    reach, like the analyzer's own conservative evaluation.  The fds the
   //    summary accounts for do not escape through it.
+  //    A call of libiosafe (SF_Precise) reaches no memory of the caller's
+  //    but what its effects say; unless it makes no system call
+  //    (SF_NoSyscall) it may still set errno, so the globals are
+  //    invalidated as for any call (the system's only, when the header is a
+  //    system header).  That also keeps the analysis from telling apart
+  //    paths by which earlier call last set errno: after the same call,
+  //    they hold the same symbol and merge, as they do under the
+  //    analyzer's own conservative evaluation of the same calls.
+  if (S->has(SF_Precise) && !S->has(SF_NoSyscall))
+    CV.State = CV.State->invalidateRegions(
+        ArrayRef<SVal>(), CE, C.blockCount(), CV.LCtx,
+        /*CausesPointerEscape=*/true, /*IS=*/nullptr, &Call, /*ITraits=*/nullptr);
   if (!S->has(SF_Precise)) {
     ProgramStateRef &State = CV.State;
     for (const FdArg &A : CV.Args)

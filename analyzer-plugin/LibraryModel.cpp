@@ -53,13 +53,15 @@ FnSummary sockOut(std::initializer_list<ParamEffect> Es, SockType T,
 const std::vector<SummaryRow> &entries() {
   static const std::vector<SummaryRow> E = {
       // fd.h
-      {"iosafe_fd_from_raw", 1, lib(SF_Adopts, {{Effect::MoveRet, 0}})},
-      {"iosafe_fd_into_raw", 1, lib(SF_LeavesNone, {{Effect::MoveRet, 0}})},
-      {"iosafe_fd_take", 1, lib(SF_LeavesNone, {{Effect::MoveRet, 0}})},
-      {"iosafe_fd_borrow", 1, lib(0, {{Effect::BorrowRet, 0}})},
-      {"iosafe_fd_borrow_raw", 1, lib(0, {{Effect::BorrowRet, 0}})},
-      {"iosafe_fd_raw", 1, lib(0, {{Effect::RawRet, 0}})},
-      {"iosafe_fd_is_none", 1, lib(0, {{Effect::TestNone, 0}})},
+      {"iosafe_fd_from_raw", 1, lib(SF_Adopts | SF_NoSyscall, {{Effect::MoveRet, 0}})},
+      {"iosafe_fd_into_raw", 1,
+       lib(SF_LeavesNone | SF_NoSyscall, {{Effect::MoveRet, 0}})},
+      {"iosafe_fd_take", 1,
+       lib(SF_LeavesNone | SF_NoSyscall, {{Effect::MoveRet, 0}})},
+      {"iosafe_fd_borrow", 1, lib(SF_NoSyscall, {{Effect::BorrowRet, 0}})},
+      {"iosafe_fd_borrow_raw", 1, lib(SF_NoSyscall, {{Effect::BorrowRet, 0}})},
+      {"iosafe_fd_raw", 1, lib(SF_NoSyscall, {{Effect::RawRet, 0}})},
+      {"iosafe_fd_is_none", 1, lib(SF_NoSyscall, {{Effect::TestNone, 0}})},
       {"iosafe_fd_close", 1, lib(SF_LeavesNone, {{Effect::Close, 0}})},
       {"iosafe_fd_drop", 1, lib(SF_LeavesNone, {{Effect::Close, 0}})},
       // replace: drop *dst, then move src in.

@@ -226,6 +226,11 @@ enum SummaryFlags : unsigned {
   /// iosafe_file_view_end: the Use effect on param 0 is a use of the fd
   /// under the view's stream (a borrow whose owner may be gone).
   SF_ViewEnd = 1u << 15,
+  /// With SF_Precise: the call makes no system call, so it leaves errno
+  /// and every global alone (fd.h's moves, borrows and none test).  The
+  /// other SF_Precise calls invalidate the globals as any call does
+  /// (CallEffects.cpp).
+  SF_NoSyscall = 1u << 16,
 };
 
 struct FnSummary {
