@@ -449,13 +449,14 @@ void FdEngine::effectBorrowRet(const ParamEffect &E, CallEval &CV) const {
                    ? FdState::borrowOf(CV.Src, FS->Owner, FS->OwnerRegion)
                    : FdState::borrowOf(CV.Src, Sym, A->Holder);
   State = State->set<FdMap>(BS, St);
-  // The borrow is the same number as its owner.  Not for a constant: the
-  // analyzer would fold the borrow's symbol into it, and lose it.
+  // The borrow is the same number as its owner: told to the constraint
+  // manager only where a condition tests the borrow (linkBorrows,
+  // Outcomes.cpp), because an equality of two symbols costs it an
+  // equivalence class, and most borrows are only passed to calls.  Not
+  // for a constant: the analyzer would fold the borrow's symbol into it,
+  // and lose it.
   if (Sym) {
-    SVal Eq = SVB.evalBinOp(State, BO_EQ, B, A->Val, SVB.getConditionType());
-    if (auto DEq = Eq.getAs<DefinedOrUnknownSVal>())
-      if (ProgramStateRef S2 = State->assume(*DEq, true))
-        State = S2;
+    // Linked lazily.
   } else if (ProgramStateRef S2 = assumeCmp(State, BS, BO_GE, 0, SVB)) {
     State = S2;
   }

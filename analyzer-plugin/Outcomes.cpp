@@ -45,12 +45,45 @@ bool mentions(const SymSet &Syms, SymbolRef Sym, const FdState &FS) {
 }
 } // namespace
 
+/// A borrow of an fd is its owner's number (effectBorrowRet).  Where a
+/// condition tests borrows, each is made equal to its owner's fd here, and
+/// the owner joins Syms: what the test decides of the borrow, it decides of
+/// the owner.  nullptr when the equality contradicts the path.
+static ProgramStateRef linkBorrows(ProgramStateRef State, SymSet &Syms,
+                                   bool &InAssume) {
+  llvm::SmallVector<std::pair<SymbolRef, SymbolRef>, 2> Links;
+  for (SymbolRef X : Syms)
+    if (const FdState *FS = State->get<FdMap>(X);
+        FS && FS->K == FdState::Borrowed && FS->Owner)
+      Links.push_back({X, FS->Owner});
+  SValBuilder &SVB = State->getStateManager().getSValBuilder();
+  for (const auto &[B, O] : Links) {
+    SVal Eq = SVB.evalBinOp(State, BO_EQ, SVB.makeSymbolVal(B),
+                            SVB.makeSymbolVal(O), SVB.getConditionType());
+    if (auto DEq = Eq.getAs<DefinedOrUnknownSVal>()) {
+      bool Was = InAssume;
+      InAssume = true;
+      State = State->assume(*DEq, true);
+      InAssume = Was;
+      if (!State)
+        return nullptr;
+    }
+    Syms.insert(O);
+  }
+  return State;
+}
+
 ProgramStateRef FdEngine::markTested(ProgramStateRef State, SVal V) const {
   if (V.isUnknownOrUndef())
     return State;
   SymSet Syms = symbolSet(V);
   if (Syms.empty())
     return State;
+  // A tested borrow tests its owner (linkBorrows).
+  for (SymbolRef X : SymSet(Syms))
+    if (const FdState *FS = State->get<FdMap>(X);
+        FS && FS->K == FdState::Borrowed && FS->Owner)
+      Syms.insert(FS->Owner);
   for (SymbolRef X : Syms)
     if (const unsigned char *T = State->get<FailedFds>(X);
         T && !(*T & FailedTested))
@@ -149,6 +182,10 @@ ProgramStateRef FdEngine::evalAssume(ProgramStateRef State, SVal Cond,
   SymSet CondSyms = symbolSet(Cond);
   if (CondSyms.empty())
     return State;
+  State = linkBorrows(State, CondSyms, InAssume);
+  if (!State)
+    return nullptr;
+  M = State->get<FdMap>();
   SValBuilder &SVB = State->getStateManager().getSValBuilder();
   for (const auto &[Sym, FS] : M) {
     if (FS.K != FdState::Owned || !FS.Unchecked || !mentions(CondSyms, Sym, FS))
