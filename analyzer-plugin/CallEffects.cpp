@@ -128,7 +128,8 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
   if (S->has(SF_Precise) && !S->has(SF_NoSyscall))
     CV.State = CV.State->invalidateRegions(
         ArrayRef<SVal>(), CE, C.blockCount(), CV.LCtx,
-        /*CausesPointerEscape=*/true, /*IS=*/nullptr, &Call, /*ITraits=*/nullptr);
+        /*CausesPointerEscape=*/true, /*IS=*/nullptr, &Call,
+        /*ITraits=*/nullptr);
   if (!S->has(SF_Precise)) {
     ProgramStateRef &State = CV.State;
     for (const FdArg &A : CV.Args)
@@ -674,7 +675,8 @@ void FdEngine::effectAcquireOut(const ParamEffect &E, CallEval &CV) const {
              }) > 1)
       // One of several out-parameters of one call (openpty, iosafe_pipe):
       // each leaks apart, as a pair's elements do.
-      St.PairIdx = static_cast<unsigned char>(FdState::OutParamIdx | (E.Index + 1));
+      St.PairIdx =
+          static_cast<unsigned char>(FdState::OutParamIdx | (E.Index + 1));
     State = State->set<FdMap>(FdS, St);
     CV.Notes.push_back({FdS, "fd opened here", acquiredNote(St.At, false)});
   }

@@ -455,8 +455,7 @@ ProgramStateRef FdEngine::checkAttrs(ProgramStateRef State, const FdArg &A,
                 BindMayHaveFailed = true;
       }
       if ((P == SockPhase::Bound && !BindMayHaveFailed) ||
-          P == SockPhase::Listening ||
-          (P == SockPhase::Connected && !Inferred))
+          P == SockPhase::Listening || (P == SockPhase::Connected && !Inferred))
         Msg = Pre + " on a socket that is already " +
               (P == SockPhase::Bound       ? "bound"
                : P == SockPhase::Listening ? "listening"

@@ -168,8 +168,8 @@ const MemRegion *holderOf(const MemRegion *R, QualType T,
   if (const FieldDecl *F = wrapperField(T))
     return regions(State).getFieldRegion(F, SR);
   if (const FieldDecl *O = ownerField(T)) // l.fd.raw
-    return regions(State).getFieldRegion(
-        wrapperField(O->getType()), regions(State).getFieldRegion(O, SR));
+    return regions(State).getFieldRegion(wrapperField(O->getType()),
+                                         regions(State).getFieldRegion(O, SR));
   return nullptr;
 }
 

@@ -19,8 +19,9 @@
 // the static inline ones: their bodies would only show the analyzer copies
 // of an int.  The system-call wrappers' bodies, also in the headers, are
 // not even parsed here: include/iosafe/inline.h declares them only under
-// __clang_analyzer__.  The table is matched by name (CDM::SimpleFunc) and argument
-// count, so a user function of another arity with the same name is not.
+// __clang_analyzer__.  The table is matched by name (CDM::SimpleFunc) and
+// argument count, so a user function of another arity with the same name is
+// not.
 
 #include "SummaryTable.h"
 
@@ -53,7 +54,8 @@ FnSummary sockOut(std::initializer_list<ParamEffect> Es, SockType T,
 const std::vector<SummaryRow> &entries() {
   static const std::vector<SummaryRow> E = {
       // fd.h
-      {"iosafe_fd_from_raw", 1, lib(SF_Adopts | SF_NoSyscall, {{Effect::MoveRet, 0}})},
+      {"iosafe_fd_from_raw", 1,
+       lib(SF_Adopts | SF_NoSyscall, {{Effect::MoveRet, 0}})},
       {"iosafe_fd_into_raw", 1,
        lib(SF_LeavesNone | SF_NoSyscall, {{Effect::MoveRet, 0}})},
       {"iosafe_fd_take", 1,
@@ -128,8 +130,10 @@ const std::vector<SummaryRow> &entries() {
       {"iosafe_unix_listen_abstract", 5,
        sockOut({{Effect::AcquireOut, 0}}, SockType::Unknown,
                SockPhase::Listening)},
-      {"iosafe_unix_listener_close", 1, lib(SF_LeavesNone, {{Effect::Close, 0}})},
-      {"iosafe_unix_listener_drop", 1, lib(SF_LeavesNone, {{Effect::Close, 0}})},
+      {"iosafe_unix_listener_close", 1,
+       lib(SF_LeavesNone, {{Effect::Close, 0}})},
+      {"iosafe_unix_listener_drop", 1,
+       lib(SF_LeavesNone, {{Effect::Close, 0}})},
       {"iosafe_unix_connect", 3,
        sockOut({{Effect::AcquireOut, 0}}, SockType::Unknown,
                SockPhase::Connected)},
@@ -139,9 +143,12 @@ const std::vector<SummaryRow> &entries() {
       // annotation, the owner escapes into the call).
       {"iosafe_same_file_open", 3,
        lib(SF_StatusRet, {{Effect::AcquireOut, 0}, {Effect::Use, 1}})},
-      {"iosafe_same_file_stdin", 1, lib(SF_StatusRet, {{Effect::AcquireOut, 0}})},
-      {"iosafe_same_file_stdout", 1, lib(SF_StatusRet, {{Effect::AcquireOut, 0}})},
-      {"iosafe_same_file_stderr", 1, lib(SF_StatusRet, {{Effect::AcquireOut, 0}})},
+      {"iosafe_same_file_stdin", 1,
+       lib(SF_StatusRet, {{Effect::AcquireOut, 0}})},
+      {"iosafe_same_file_stdout", 1,
+       lib(SF_StatusRet, {{Effect::AcquireOut, 0}})},
+      {"iosafe_same_file_stderr", 1,
+       lib(SF_StatusRet, {{Effect::AcquireOut, 0}})},
       {"iosafe_same_file_close", 1, lib(SF_LeavesNone, {{Effect::Close, 0}})},
       {"iosafe_same_file_drop", 1, lib(SF_LeavesNone, {{Effect::Close, 0}})},
   };

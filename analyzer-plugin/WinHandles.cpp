@@ -776,8 +776,8 @@ ProgramStateRef WinHandleChecker::checkPointerEscape(
   // handle is the argument (a HANDLE) or a field of one passed by value (an
   // iosafe_borrowed_handle, which the analyzer invalidates as an indirect
   // escape).
-  if (Call && (Kind == PSK_DirectEscapeOnCall ||
-               Kind == PSK_IndirectEscapeOnCall))
+  if (Call &&
+      (Kind == PSK_DirectEscapeOnCall || Kind == PSK_IndirectEscapeOnCall))
     if (const WinRow *R = winRow(*Call); R && !R->Invalidates)
       return State;
   for (SymbolRef Sym : Escaped)

@@ -217,12 +217,14 @@ const std::vector<WinRow> &rows() {
       // and a socketlike a socket: the same calls under portable names (on
       // POSIX they are fds, which iosafe.Ownership follows by annotation).
       posix(out("iosafe_pipe_filelike", 2, F::Kernel, St::Zero, 0, 1)),
-      posix(with(out("iosafe_filelike_try_clone", 2, F::Kernel, St::Zero, 0), 1)),
+      posix(
+          with(out("iosafe_filelike_try_clone", 2, F::Kernel, St::Zero, 0), 1)),
       posix(rel("iosafe_filelike_close", 1, F::Kernel)),
       posix(rel("iosafe_filelike_drop", 1, F::Kernel)),
       posix(use("iosafe_filelike_read", 3, 0)),
       posix(use("iosafe_filelike_write", 3, 0)),
-      posix(with(out("iosafe_socketlike_try_clone", 2, F::Socket, St::Zero, 0), 1)),
+      posix(with(out("iosafe_socketlike_try_clone", 2, F::Socket, St::Zero, 0),
+                 1)),
       posix(rel("iosafe_socketlike_close", 1, F::Socket)),
       posix(rel("iosafe_socketlike_drop", 1, F::Socket)),
       posix(use("iosafe_socketlike_send", 4, 0)),
@@ -422,7 +424,8 @@ bool winModelClaims(const FunctionDecl *FD) {
   // filelike.h's borrow, take and is_none are the same field copies on a
   // Windows target (a filelike is an iosafe_owned_handle there); on POSIX
   // they are fds, the engine's.
-  if ((N.starts_with("iosafe_filelike_") || N.starts_with("iosafe_socketlike_")) &&
+  if ((N.starts_with("iosafe_filelike_") ||
+       N.starts_with("iosafe_socketlike_")) &&
       isWindowsTarget(FD))
     return true;
   return (N.starts_with("iosafe_handle_") || N.starts_with("iosafe_sock_")) &&

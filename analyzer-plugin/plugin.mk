@@ -22,7 +22,7 @@ PLUGIN_CXXFLAGS := $(PLUGIN_LLVM_CXXFLAGS) -std=c++17 -fPIC -fno-rtti \
 	-fvisibility-inlines-hidden -Wall -Wextra -Wno-unused-parameter -O2 -g
 
 ALL_TARGETS += plugin
-CHECK_TARGETS += check-analyzer
+CHECK_TARGETS += check-analyzer check-format-plugin
 INSTALL_TARGETS += install-plugin
 UNINSTALL_TARGETS += uninstall-plugin
 
