@@ -55,22 +55,6 @@ IOSAFE_STATE_TRAIT_INDEX(HeapCallSite)
 
 namespace iosafe {
 
-namespace {
-const char *kindName(FdState::Kind K) {
-  switch (K) {
-  case FdState::Owned: return "owned";
-  case FdState::Closed: return "closed";
-  case FdState::Moved: return "moved";
-  case FdState::Borrowed: return "borrowed";
-  case FdState::UsesParam: return "uses-param";
-  case FdState::ReleasesParam: return "releases-param";
-  case FdState::Streamed: return "streamed";
-  case FdState::DirStreamed: return "dir-streamed";
-  }
-  return "?";
-}
-} // namespace
-
 /// An fd cast to a pointer ((FILE *)(intptr_t)fd): the analyzer models an
 /// integer-to-pointer cast of a symbol as an unknown value and lets the
 /// symbol escape (the engine then hands the fd on: a number parked in a
@@ -409,12 +393,13 @@ void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   for (const auto &[R, Info] : State->get<GoneOwners>()) {
     if (SR.isLiveRegion(R))
       continue;
-    bool Borrowed = false;
-    for (const auto &[Sym, FS] : State->get<FdMap>())
-      if (FS.K == FdState::Borrowed && FS.OwnerRegion &&
-          (FS.OwnerRegion == R || R->isSubRegionOf(FS.OwnerRegion) ||
-           FS.OwnerRegion->isSubRegionOf(R)))
-        Borrowed = true;
+    FdMapTy M = State->get<FdMap>();
+    bool Borrowed = llvm::any_of(M, [R = R](const auto &E) {
+      const FdState &FS = E.second;
+      return FS.K == FdState::Borrowed && FS.OwnerRegion &&
+             (FS.OwnerRegion == R || R->isSubRegionOf(FS.OwnerRegion) ||
+              FS.OwnerRegion->isSubRegionOf(R));
+    });
     if (!Borrowed)
       State = State->remove<GoneOwners>(R);
   }
@@ -568,73 +553,6 @@ void FdEngine::checkPostStmt(const DeclStmt *DS, CheckerContext &C) const {
   }
   if (Changed)
     C.addTransition(State);
-}
-
-void FdEngine::printState(raw_ostream &Out, ProgramStateRef State,
-                          const char *NL, const char *Sep) const {
-  FdMapTy M = State->get<FdMap>();
-  if (!M.isEmpty()) {
-    Out << Sep << "iosafe fds:" << NL;
-    for (const auto &[Sym, FS] : M) {
-      Out << "  ";
-      Sym->dumpToStream(Out);
-      Out << " : " << kindName(FS.K);
-      if (FS.Unchecked) {
-        Out << ", unchecked";
-        if (FS.Status) {
-          Out << " (status ";
-          FS.Status->dumpToStream(Out);
-          Out << ")";
-        }
-      }
-      if (FS.Owner) {
-        Out << ", owner ";
-        FS.Owner->dumpToStream(Out);
-      }
-      Out << NL;
-    }
-  }
-  auto G = State->get<GoneOwners>();
-  if (!G.isEmpty()) {
-    Out << Sep << "iosafe owners left none:" << NL;
-    for (const auto &[R, Info] : G)
-      Out << "  " << R << (Info.Moved ? " : moved out" : " : closed") << NL;
-  }
-  // The other traits by size only: enough to see, in an exploded graph
-  // (-analyzer-dump-egraph), which one keeps two states apart.
-  std::string Sizes;
-  auto Size = [&](const char *Name, unsigned N) {
-    if (N)
-      Sizes += std::string(Sizes.empty() ? "" : ", ") + Name + " " +
-               std::to_string(N);
-  };
-  auto Count = [](const auto &Set) {
-    unsigned N = 0;
-    for (auto I = Set.begin(), E = Set.end(); I != E; ++I)
-      ++N;
-    return N;
-  };
-  Size("AutoVars", Count(State->get<AutoVars>()));
-  Size("StoredFds", Count(State->get<StoredFds>()));
-  Size("StreamFds", Count(State->get<StreamFds>()));
-  Size("FreedSlot", State->get<FreedSlot>());
-  Size("ClosedConsts", Count(State->get<ClosedConsts>()));
-  Size("ForkRets", Count(State->get<ForkRets>()));
-  Size("DirStreams", Count(State->get<DirStreams>()));
-  Size("CastFds", Count(State->get<CastFds>()));
-  Size("DupResults", Count(State->get<DupResults>()));
-  Size("FailedFds", Count(State->get<FailedFds>()));
-  Size("InferredSockets", Count(State->get<InferredSockets>()));
-  Size("PendingBinds", Count(State->get<PendingBinds>()));
-  Size("OutFds", Count(State->get<OutFds>()));
-  Size("HeapFds", Count(State->get<HeapFds>()));
-  Size("UnreadFds", Count(State->get<UnreadFds>()));
-  Size("EventFds", Count(State->get<EventFds>()));
-  Size("HeapCallFds", Count(State->get<HeapCallFds>()));
-  Size("ReallocFrom", Count(State->get<ReallocFrom>()));
-  Size("HeapCallSite", State->get<HeapCallSite>() != nullptr);
-  if (!Sizes.empty())
-    Out << Sep << "iosafe traits: " << Sizes << NL;
 }
 
 } // namespace iosafe
