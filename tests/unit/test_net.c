@@ -87,17 +87,17 @@ static void listener4(iosafe_owned_fd *l, unsigned short *port)
 	*port = bound_port(l);
 }
 
-/* A 127.0.0.1 port on which nothing listens (bound, then closed). */
-static unsigned short closed_port(void)
+/* A 127.0.0.1 port on which nothing listens: *hold is a TCP socket bound to
+ * it that does not listen, kept open by the caller until the test ends, so
+ * that a connect(2) to the port is refused (ECONNREFUSED) and no other
+ * process can take the port meanwhile (tests running side by side). */
+static unsigned short closed_port(iosafe_owned_fd *hold)
 {
-	iosafe_owned_fd s = IOSAFE_FD_NONE;
 	struct sockaddr_in a = loopback4(0);
-	unsigned short port;
 
-	cr_assert_eq(iosafe_udp_bind(&s, (struct sockaddr *)&a, sizeof(a), 0), 0);
-	port = bound_port(&s);
-	cr_assert_eq(iosafe_fd_close(&s), 0);
-	return port;
+	cr_assert_eq(iosafe_socket(hold, AF_INET, SOCK_STREAM, 0), 0);
+	cr_assert_eq(iosafe_bind(B(hold), (struct sockaddr *)&a, sizeof(a)), 0);
+	return bound_port(hold);
 }
 
 static int flags_of(int fd)
@@ -282,8 +282,8 @@ NOLEAK_TEST(net, listen_and_shutdown_errors)
 
 NOLEAK_TEST(net, connect_errors)
 {
-	iosafe_owned_fd s = IOSAFE_FD_NONE, file = IOSAFE_FD_NONE;
-	struct sockaddr_in a = loopback4(closed_port());
+	iosafe_owned_fd s = IOSAFE_FD_NONE, file = IOSAFE_FD_NONE, hold = IOSAFE_FD_NONE;
+	struct sockaddr_in a = loopback4(closed_port(&hold));
 
 	cr_assert_eq(iosafe_connect(iosafe_fd_borrow_raw(-1), (struct sockaddr *)&a, sizeof(a)),
 		     -EBADF);
@@ -294,6 +294,7 @@ NOLEAK_TEST(net, connect_errors)
 	cr_assert_eq(iosafe_connect(B(&s), (struct sockaddr *)&a, sizeof(a)), -ECONNREFUSED);
 	iosafe_fd_drop(&s);
 	iosafe_fd_drop(&file);
+	iosafe_fd_drop(&hold);
 }
 
 NOLEAK_TEST(net, accept_on_a_socket_that_does_not_listen_is_einval)
@@ -570,11 +571,12 @@ NOLEAK_TEST(net, connection_constructors_bad_arguments)
 
 NOLEAK_TEST(net, tcp_connect_refused_closes_its_socket)
 {
-	iosafe_owned_fd c = { GARBAGE };
-	struct sockaddr_in a = loopback4(closed_port());
+	iosafe_owned_fd c = { GARBAGE }, hold = IOSAFE_FD_NONE;
+	struct sockaddr_in a = loopback4(closed_port(&hold));
 
 	cr_assert_eq(iosafe_tcp_connect(&c, (struct sockaddr *)&a, sizeof(a), 0), -ECONNREFUSED);
 	cr_assert(iosafe_fd_is_none(&c));
+	iosafe_fd_drop(&hold);
 }
 
 NOLEAK_TEST(net, tcp_listen_v6only_on_ipv6_loopback)
@@ -674,12 +676,13 @@ NOLEAK_TEST(net, tcp_connect_host_numeric_and_named)
 
 NOLEAK_TEST(net, tcp_connect_host_errors_leave_nothing_open)
 {
-	iosafe_owned_fd c = { GARBAGE };
+	iosafe_owned_fd c = { GARBAGE }, hold = IOSAFE_FD_NONE;
 	char ports[8];
 
-	snprintf(ports, sizeof(ports), "%u", closed_port());
+	snprintf(ports, sizeof(ports), "%u", closed_port(&hold));
 	cr_assert_eq(iosafe_tcp_connect_host(&c, "127.0.0.1", ports, 0), -ECONNREFUSED);
 	cr_assert(iosafe_fd_is_none(&c));
+	iosafe_fd_drop(&hold);
 	/* Resolution failures, answered from /etc/services and the numeric
 	 * parser, without DNS. */
 	c.raw = GARBAGE;
