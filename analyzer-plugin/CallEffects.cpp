@@ -134,9 +134,9 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
     ProgramStateRef &State = CV.State;
     for (const FdArg &A : CV.Args)
       if (SymbolRef Sym = A.sym())
-        State = State->add<EscapeExempt>(Sym);
+        CallExempt.push_back(Sym);
     State = Call.invalidateRegions(C.blockCount(), State);
-    State = State->remove<EscapeExempt>();
+    CallExempt.clear();
     // An fd the callee only uses (IOSAFE_USES, a borrow) through a pointer
     // is still there afterwards: that is what the annotation promises.
     for (const ParamEffect &E : S->Effects) {

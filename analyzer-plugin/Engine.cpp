@@ -30,28 +30,7 @@
 using namespace clang;
 using namespace clang::ento;
 
-IOSAFE_STATE_TRAIT_INDEX(FdMap)
-IOSAFE_STATE_TRAIT_INDEX(GoneOwners)
-IOSAFE_STATE_TRAIT_INDEX(AutoVars)
-IOSAFE_STATE_TRAIT_INDEX(EscapeExempt)
-IOSAFE_STATE_TRAIT_INDEX(StoredFds)
-IOSAFE_STATE_TRAIT_INDEX(StreamFds)
-IOSAFE_STATE_TRAIT_INDEX(FreedSlot)
-IOSAFE_STATE_TRAIT_INDEX(ForkRets)
-IOSAFE_STATE_TRAIT_INDEX(CastFds)
-IOSAFE_STATE_TRAIT_INDEX(DirStreams)
-IOSAFE_STATE_TRAIT_INDEX(ClosedConsts)
-IOSAFE_STATE_TRAIT_INDEX(DupResults)
-IOSAFE_STATE_TRAIT_INDEX(FailedFds)
-IOSAFE_STATE_TRAIT_INDEX(InferredSockets)
-IOSAFE_STATE_TRAIT_INDEX(PendingBinds)
-IOSAFE_STATE_TRAIT_INDEX(OutFds)
-IOSAFE_STATE_TRAIT_INDEX(HeapFds)
-IOSAFE_STATE_TRAIT_INDEX(UnreadFds)
-IOSAFE_STATE_TRAIT_INDEX(EventFds)
-IOSAFE_STATE_TRAIT_INDEX(HeapCallFds)
-IOSAFE_STATE_TRAIT_INDEX(ReallocFrom)
-IOSAFE_STATE_TRAIT_INDEX(HeapCallSite)
+IOSAFE_TRAITS(IOSAFE_STATE_TRAIT_INDEX)
 
 namespace iosafe {
 
@@ -327,6 +306,21 @@ void FdEngine::checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const {
   }
 }
 
+/// A trait whose last entry was removed stays in the state's generic data
+/// map, with a null value (ProgramStateManager::addGDM): every later state
+/// change, by any checker, then updates a larger map, and two states that
+/// differ only in such a key do not merge.  Each purge takes them out.
+template <typename T> static ProgramStateRef dropIfEmpty(ProgramStateRef S) {
+  void *const *D = S->FindGDM(ProgramStateTrait<T>::GDMIndex());
+  return D && !*D ? S->remove<T>() : S;
+}
+static ProgramStateRef dropEmptyTraits(ProgramStateRef State) {
+#define IOSAFE_DROP_IF_EMPTY(Name) State = dropIfEmpty<Name>(State);
+  IOSAFE_TRAITS(IOSAFE_DROP_IF_EMPTY)
+#undef IOSAFE_DROP_IF_EMPTY
+  return State;
+}
+
 void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   ProgramStateRef State = receivedDead(SR, C.getState());
   State = heapDeadSymbols(State, SR, C);
@@ -347,7 +341,15 @@ void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
       State = State->set<FailedFds>(F, Flags | FailedGone);
   SValBuilder &SVB = C.getSValBuilder();
   llvm::SmallVector<std::pair<SymbolRef, FdState>, 2> Leaked;
-  for (const auto &[Sym, FS] : State->get<FdMap>()) {
+  // The dead fds leave the map together: one new state, not one each.
+  // Each is judged in the state before this purge (Before), whose store
+  // still holds the dying bindings (checkers see the state before it is
+  // cleaned).
+  const ProgramStateRef Before = State;
+  FdMapTy M = State->get<FdMap>(), Left = M;
+  auto &F = State->get_context<FdMap>();
+  bool Removed = false;
+  for (const auto &[Sym, FS] : M) {
     if (SR.isLive(Sym))
       continue;
     // A symbol standing for a region's initial value (a parameter's fd)
@@ -356,13 +358,12 @@ void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
     // ownership (an owned fd no one references is leaked).
     if (!FS.isOwned() && isa<SymbolRegionValue, SymbolDerived>(Sym))
       continue;
-    ProgramStateRef Before = State;
-    State = State->remove<FdMap>(Sym);
+    Left = F.remove(Left, Sym);
+    Removed = true;
     if (!FS.isOwned())
       continue;
-    // The store still holds the dying bindings here (checkers see the
-    // state before it is cleaned), so an iosafe_auto_fd's content is known:
-    // its cleanup closes it.
+    // An iosafe_auto_fd's content is known from the store: its cleanup
+    // closes it.
     if (heldByAutoVar(Before, Sym))
       continue;
     InAssume = true;
@@ -379,6 +380,8 @@ void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
     }
     Leaked.push_back({Sym, FS});
   }
+  if (Removed)
+    State = State->set<FdMap>(Left);
   llvm::SmallVector<std::pair<SymbolRef, Source>, 1> LeakedDirs;
   State = dirDead(SR, State, LeakedDirs);
   // An iosafe_auto_fd out of scope holds nothing any more (its binding is
@@ -403,6 +406,7 @@ void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
     if (!Borrowed)
       State = State->remove<GoneOwners>(R);
   }
+  State = dropEmptyTraits(State);
   if (Leaked.empty() && LeakedDirs.empty()) {
     C.addTransition(State);
     return;
@@ -436,18 +440,27 @@ ProgramStateRef FdEngine::checkPointerEscape(ProgramStateRef State,
     if (const auto *SR = dyn_cast<SymbolicRegion>(Where->getBaseRegion());
         SR && Escaped.count(SR->getSymbol()))
       State = State->remove<HeapFds>(Sym);
+  FdMapTy M = State->get<FdMap>();
+  if (M.isEmpty())
+    return State;
   auto Exempt = State->get<EscapeExempt>();
+  // One new map, and one new state, for all the fds that escape.
+  FdMapTy Left = M;
+  auto &F = State->get_context<FdMap>();
+  bool Changed = false;
   for (SymbolRef Sym : Escaped) {
-    if (Exempt.contains(Sym))
+    if (Exempt.contains(Sym) || llvm::is_contained(CallExempt, Sym))
       continue;
-    const FdState *FS = State->get<FdMap>(Sym);
+    const FdState *FS = M.lookup(Sym);
     if (!FS)
       continue;
     if (FS->K == FdState::Owned || FS->K == FdState::ReleasesParam ||
-        FS->K == FdState::Borrowed)
-      State = State->remove<FdMap>(Sym);
+        FS->K == FdState::Borrowed) {
+      Left = F.remove(Left, Sym);
+      Changed = true;
+    }
   }
-  return State;
+  return Changed ? State->set<FdMap>(Left) : State;
 }
 
 void FdEngine::checkBind(SVal Loc, SVal Val, const Stmt *S,

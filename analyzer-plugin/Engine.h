@@ -123,6 +123,12 @@ private:
   std::unique_ptr<clang::ento::BugType> BugTypes[NumSources][NumBugKinds];
   /// evalAssume itself asks the constraint manager, which calls evalAssume.
   mutable bool InAssume = false;
+  /// The fds a summarised call accounts for, while evalCall invalidates
+  /// what the call can reach (checkPointerEscape runs inside that
+  /// invalidation and leaves them tracked).  A member rather than the
+  /// EscapeExempt trait: setting and clearing a trait makes two program
+  /// states per call.
+  mutable llvm::SmallVector<clang::ento::SymbolRef, 4> CallExempt;
 
   // HeapObjects.cpp
   /// The pointer parameter a function releases like free(3)
@@ -281,6 +287,10 @@ clang::ento::ProgramStateRef assumeCmp(clang::ento::ProgramStateRef State,
                                        clang::ento::SymbolRef Fd,
                                        clang::BinaryOperatorKind Op, int Val,
                                        clang::ento::SValBuilder &SVB);
+/// Whether `Sym Op Val` may hold in State (a query: no state is made).
+bool mayHold(clang::ento::ProgramStateRef State, clang::ento::SymbolRef Sym,
+             clang::BinaryOperatorKind Op, int Val,
+             clang::ento::SValBuilder &SVB);
 /// What a path says about an unchecked acquisition: success is certain,
 /// failure is certain, or neither (both are still possible).
 struct Outcome {

@@ -345,6 +345,32 @@ IOSAFE_STATE_TRAIT(UnreadFds, llvm::ImmutableSet<clang::ento::SymbolRef>)
 /// first read, so that a read after a hand-on acquires nothing again.
 IOSAFE_STATE_TRAIT(EventFds, llvm::ImmutableSet<clang::ento::SymbolRef>)
 
+/// Every trait above, for what is done to each of them: its GDM index
+/// (Engine.cpp) and the purge of emptied ones (dropEmptyTraits).
+#define IOSAFE_TRAITS(X)                                                       \
+  X(FdMap)                                                                     \
+  X(GoneOwners)                                                                \
+  X(AutoVars)                                                                  \
+  X(EscapeExempt)                                                              \
+  X(StoredFds)                                                                 \
+  X(StreamFds)                                                                 \
+  X(FreedSlot)                                                                 \
+  X(ForkRets)                                                                  \
+  X(CastFds)                                                                   \
+  X(DirStreams)                                                                \
+  X(ClosedConsts)                                                              \
+  X(DupResults)                                                                \
+  X(FailedFds)                                                                 \
+  X(InferredSockets)                                                           \
+  X(PendingBinds)                                                              \
+  X(OutFds)                                                                    \
+  X(HeapFds)                                                                   \
+  X(UnreadFds)                                                                 \
+  X(EventFds)                                                                  \
+  X(HeapCallFds)                                                               \
+  X(ReallocFrom)                                                               \
+  X(HeapCallSite)
+
 namespace iosafe {
 /// FdAttrs as one number (a program-state value), and back.
 inline unsigned packAttrs(const FdAttrs &A) {

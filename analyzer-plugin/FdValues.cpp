@@ -10,6 +10,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/APSIntType.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
 
@@ -225,18 +226,49 @@ std::string describe(SymbolRef Sym) {
 Outcome resolve(ProgramStateRef State, SymbolRef Fd, SymbolRef Status,
                 SValBuilder &SVB) {
   Outcome O;
-  bool FdMayBeOpen = assumeCmp(State, Fd, BO_GE, 0, SVB) != nullptr;
-  bool FdMayBeNone = assumeCmp(State, Fd, BO_LT, 0, SVB) != nullptr;
+  bool FdMayBeOpen = mayHold(State, Fd, BO_GE, 0, SVB);
+  bool FdMayBeNone = mayHold(State, Fd, BO_LT, 0, SVB);
   if (!Status) {
     O.SuccessCertain = !FdMayBeNone;
     O.FailureCertain = !FdMayBeOpen;
     return O;
   }
-  bool StMayBeOk = assumeCmp(State, Status, BO_GE, 0, SVB) != nullptr;
-  bool StMayFail = assumeCmp(State, Status, BO_LT, 0, SVB) != nullptr;
+  bool StMayBeOk = mayHold(State, Status, BO_GE, 0, SVB);
+  bool StMayFail = mayHold(State, Status, BO_LT, 0, SVB);
   O.SuccessCertain = !StMayFail || !FdMayBeNone;
   O.FailureCertain = !StMayBeOk || !FdMayBeOpen;
   return O;
+}
+
+// A signed symbol's range is what the constraint manager would intersect
+// `Sym Op Val` with (RangeConstraintManager::assumeSymGE and the others), so
+// its bounds answer the question without a new state, and without running
+// every checker's evalAssume as ProgramState::assume does: resolve asks it
+// four times at each branch that tests an unchecked fd.
+bool mayHold(ProgramStateRef State, SymbolRef Sym, BinaryOperatorKind Op,
+             int Val, SValBuilder &SVB) {
+  if (!State || !Sym)
+    return State != nullptr;
+  QualType T = Sym->getType();
+  bool Bounds = T->isSignedIntegerOrEnumerationType() &&
+                (Op == BO_GE || Op == BO_LT || Op == BO_GT || Op == BO_LE);
+  const llvm::APSInt *Lo = nullptr, *Hi = nullptr;
+  if (Bounds) {
+    nonloc::SymbolVal V(Sym);
+    Lo = SVB.getMinValue(State, V);
+    Hi = SVB.getMaxValue(State, V);
+  }
+  if (Bounds && (!Lo || !Hi) && isa<SymbolData>(Sym))
+    return true; // no constraint on it: its type's whole range
+  if (!Lo || !Hi)
+    return assumeCmp(State, Sym, Op, Val, SVB) != nullptr;
+  llvm::APSInt X = APSIntType(*Lo).getValue(Val);
+  switch (Op) {
+  case BO_GE: return *Hi >= X;
+  case BO_GT: return *Hi > X;
+  case BO_LT: return *Lo < X;
+  default: return *Lo <= X; // BO_LE
+  }
 }
 
 ProgramStateRef assumeCmp(ProgramStateRef State, SymbolRef Fd,
@@ -257,7 +289,7 @@ bool mayBeOpen(ProgramStateRef State, SVal V, SValBuilder &SVB) {
   SymbolRef S = V.getAsSymbol();
   if (!S)
     return false;
-  return static_cast<bool>(assumeCmp(State, S, BO_GE, 0, SVB));
+  return mayHold(State, S, BO_GE, 0, SVB);
 }
 
 /// IOSAFE_RELEASES on a plain int parameter releases the number itself:

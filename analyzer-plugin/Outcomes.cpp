@@ -88,14 +88,17 @@ ProgramStateRef FdEngine::markTested(ProgramStateRef State, SVal V) const {
     if (const unsigned char *T = State->get<FailedFds>(X);
         T && !(*T & FailedTested))
       State = State->set<FailedFds>(X, *T | FailedTested);
-  FdMapTy M = State->get<FdMap>();
+  FdMapTy M = State->get<FdMap>(), Next = M;
+  auto &F = State->get_context<FdMap>();
+  bool Changed = false;
   for (const auto &[Sym, FS] : M)
     if (FS.Unchecked && !FS.Tested && mentions(Syms, Sym, FS)) {
       FdState NS = FS;
       NS.Tested = true;
-      State = State->set<FdMap>(Sym, NS);
+      Next = F.add(Next, Sym, NS);
+      Changed = true;
     }
-  return State;
+  return Changed ? State->set<FdMap>(Next) : State;
 }
 
 ProgramStateRef FdEngine::markTested(ProgramStateRef State, const Expr *E,
