@@ -25,6 +25,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
@@ -309,15 +310,17 @@ void FdEngine::checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const {
 /// A trait whose last entry was removed stays in the state's generic data
 /// map, with a null value (ProgramStateManager::addGDM): every later state
 /// change, by any checker, then updates a larger map, and two states that
-/// differ only in such a key do not merge.  Each purge takes them out.
-template <typename T> static ProgramStateRef dropIfEmpty(ProgramStateRef S) {
-  void *const *D = S->FindGDM(ProgramStateTrait<T>::GDMIndex());
-  return D && !*D ? S->remove<T>() : S;
-}
+/// differ only in such a key do not merge.  A purge takes them out, in one
+/// walk of the map (a lookup per trait would cost more than the walk).
 static ProgramStateRef dropEmptyTraits(ProgramStateRef State) {
-#define IOSAFE_DROP_IF_EMPTY(Name) State = dropIfEmpty<Name>(State);
-  IOSAFE_TRAITS(IOSAFE_DROP_IF_EMPTY)
-#undef IOSAFE_DROP_IF_EMPTY
+#define IOSAFE_TRAIT_KEY(Name) ProgramStateTrait<Name>::GDMIndex(),
+  static const llvm::SmallPtrSet<void *, 32> Ours = {
+      IOSAFE_TRAITS(IOSAFE_TRAIT_KEY)};
+#undef IOSAFE_TRAIT_KEY
+  const ProgramState::GenericDataMap GDM = State->getGDM();
+  for (const auto &[Key, Data] : GDM)
+    if (!Data && Ours.count(Key))
+      State = State->getStateManager().removeGDM(State, Key);
   return State;
 }
 
@@ -406,7 +409,10 @@ void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
     if (!Borrowed)
       State = State->remove<GoneOwners>(R);
   }
-  State = dropEmptyTraits(State);
+  // Only where this purge changes the state anyway: a state change of its
+  // own would cost a node.
+  if (State != C.getState())
+    State = dropEmptyTraits(State);
   if (Leaked.empty() && LeakedDirs.empty()) {
     C.addTransition(State);
     return;
