@@ -40,8 +40,15 @@ namespace iosafe {
 /// symbol escape (the engine then hands the fd on: a number parked in a
 /// void * is beyond it).  Before that, the engine remembers which fd the
 /// cast expression was made from and what it knew of it, for the checks of
-/// the call the pointer is passed to (checkPreCall).
-void FdEngine::checkPreStmt(const CastExpr *CE, CheckerContext &C) const {
+/// the call the pointer is passed to (checkPreCall).  Only a cast the
+/// program writes makes a pointer of an int: the simple assignment's
+/// constraints (C11 6.5.16.1) allow no implicit conversion from an integer
+/// to a pointer, and Clang rejects one (-Wint-conversion is an error unless
+/// the build downgrades it, and then this check does not see it).  So the
+/// engine is not called for the implicit casts, most of a program's
+/// expressions.
+void FdEngine::checkPreStmt(const ExplicitCastExpr *CE,
+                            CheckerContext &C) const {
   if (CE->getCastKind() != CK_IntegralToPointer)
     return;
   ProgramStateRef State = C.getState();

@@ -55,7 +55,7 @@ class FdEngine
           clang::ento::check::BeginFunction, clang::ento::check::EndFunction,
           clang::ento::check::PreStmt<clang::ReturnStmt>,
           clang::ento::check::PostStmt<clang::DeclStmt>,
-          clang::ento::check::PreStmt<clang::CastExpr>,
+          clang::ento::check::PreStmt<clang::ExplicitCastExpr>,
           clang::ento::check::PreStmt<clang::BinaryOperator>,
           clang::ento::check::PreStmt<clang::UnaryOperator>,
           clang::ento::check::PreStmt<clang::CallExpr>,
@@ -93,7 +93,7 @@ public:
                     clang::ento::CheckerContext &C) const;
   void checkPostStmt(const clang::DeclStmt *DS,
                      clang::ento::CheckerContext &C) const;
-  void checkPreStmt(const clang::CastExpr *CE,
+  void checkPreStmt(const clang::ExplicitCastExpr *CE,
                     clang::ento::CheckerContext &C) const;
   void checkPreStmt(const clang::BinaryOperator *BO,
                     clang::ento::CheckerContext &C) const;

@@ -117,7 +117,17 @@ ProgramStateRef FdEngine::markTested(ProgramStateRef State, const Expr *E,
 void FdEngine::testedBy(ArrayRef<const Expr *> Operands,
                         CheckerContext &C) const {
   ProgramStateRef State = C.getState();
-  if (State->get<FdMap>().isEmpty() && State->get<FailedFds>().isEmpty())
+  // Only an untested unchecked fd, or an untested failed one, can change
+  // (a tested borrow tests its owner, which must be one of them): most
+  // comparisons of a program meet none.
+  auto Untested = [](const auto &E) {
+    return E.second.Unchecked && !E.second.Tested;
+  };
+  auto UntestedFailed = [](const auto &E) {
+    return !(E.second & FailedTested);
+  };
+  if (llvm::none_of(State->get<FdMap>(), Untested) &&
+      llvm::none_of(State->get<FailedFds>(), UntestedFailed))
     return;
   ProgramStateRef Next = State;
   for (const Expr *E : Operands)
