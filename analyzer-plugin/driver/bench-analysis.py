@@ -187,7 +187,7 @@ def measure(a, plugin, units, flags, reps, tmp, label):
     for s, what in (("plain", "clang --analyze"), ("direct", "clang --analyze + iosafe checkers"),
                     ("driver", "iosafe-check -j 1"), ("ctu", "iosafe-check --ctu -j 1"),
                     ("same", "clang --analyze, same paths")):
-        if t[s]:
+        if t.get(s):
             print("bench-analysis: %-34s median %.3f s" % (what, statistics.median(t[s])))
     if copies:
         print("bench-analysis: same paths: %d of the units declare iosafe_auto_fd variables, "
