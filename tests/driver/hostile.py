@@ -21,7 +21,7 @@ import sys
 import threading
 import time
 
-from driverlib import (CLEAN_C, LEAK_C, BROKEN_C, WARN_RE, Failed, check,
+from driverlib import (CLEAN_C, LEAK_C, BROKEN_C, ROOT, WARN_RE, Failed, check,
                        counts, expect_rc, real_clang, warnings)
 import sarif_check
 
@@ -525,6 +525,41 @@ def signal_runs(env, hang):
     return "%s; %s" % (HANG_NOTE, ", ".join(results))
 
 
+# A stop that comes while a process is being started (after run_raw's
+# check of the stop, before the process is registered for stop_all) must
+# still end that process: here the stop is made from inside Popen, right
+# after the process starts, which is the signal's worst moment.
+STOP_DURING_START = """import subprocess, sys, time
+sys.path.insert(0, %r)
+sys.dont_write_bytecode = True
+from iosafe_check import runner
+real = subprocess.Popen
+def popen(*a, **k):
+    p = real(*a, **k)
+    runner.stop_all()
+    return p
+runner.subprocess.Popen = popen
+start = time.monotonic()
+try:
+    runner.run_raw(["sleep", "30"])
+    print("not stopped")
+except runner.Stopped:
+    print("stopped after %%.1f s" %% (time.monotonic() - start))
+"""
+
+
+def t_signal_during_start(env):
+    script = env.write("stop_during_start.py",
+                       STOP_DURING_START % os.path.join(ROOT, "analyzer-plugin", "driver"))
+    r = subprocess.run([sys.executable, script], capture_output=True, text=True, timeout=60)
+    check(r.returncode == 0, r.stderr)
+    out = r.stdout.strip()
+    check(out.startswith("stopped after "), "run_raw: %r" % out)
+    took = float(out.split()[2])
+    check(took < 10, "the process started as the stop came ran on: %s" % out)
+    return out
+
+
 def t_signal_ctu(env):
     # SIGTERM during --ctu's collection phase: the AST files go with the
     # temporary folder.
@@ -582,4 +617,5 @@ TESTS = [
     ("--timeout: a hanging unit is killed, the others reported", t_timeout, False),
     ("SIGTERM/SIGINT: partial SARIF, temporary folder removed", t_signal_partial_output, False),
     ("SIGTERM during --ctu collection: the AST files removed", t_signal_ctu, False),
+    ("a stop while a process starts ends that process too", t_signal_during_start, False),
 ]

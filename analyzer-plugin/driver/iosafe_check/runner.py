@@ -31,7 +31,9 @@ from . import cache as probe_cache
 from .database import DbError
 
 _tls = threading.local()
-_procs, _procs_lock = set(), threading.Lock()
+# Re-entrant: stop_all runs in a signal handler, which may interrupt the
+# main thread while it holds the lock (a probe's run_raw).
+_procs, _procs_lock = set(), threading.RLock()
 _stopping = threading.Event()
 EXTDEF_MAP = "clang-extdef-mapping"
 
@@ -68,6 +70,10 @@ def run_raw(command, cwd=None):
                             start_new_session=True)
     with _procs_lock:
         _procs.add(proc)
+        # A stop that came after the check above, while the process was
+        # being started, did not see it: it is killed here.
+        if _stopping.is_set():
+            _kill(proc)
     try:
         deadline = getattr(_tls, "deadline", None)
         timeout = None if deadline is None else max(0.01, deadline - time.monotonic())
