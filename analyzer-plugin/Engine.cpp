@@ -31,7 +31,27 @@
 using namespace clang;
 using namespace clang::ento;
 
+char iosafe::TraitKeys[unsigned(iosafe::TraitKey::Count)];
 IOSAFE_TRAITS(IOSAFE_STATE_TRAIT_INDEX)
+
+// The generic data map is a binary search tree ordered by key address
+// (llvm::ImmutableMap, std::less): the descent looks for any key within
+// TraitKeys.
+bool iosafe::hasEngineState(const ProgramStateRef &State) {
+  auto Lo = reinterpret_cast<uintptr_t>(&TraitKeys[0]);
+  auto Hi =
+      reinterpret_cast<uintptr_t>(&TraitKeys[unsigned(TraitKey::Count) - 1]);
+  for (const auto *T = State->getGDM().getRootWithoutRetain(); T;) {
+    auto K = reinterpret_cast<uintptr_t>(T->getValue().first);
+    if (K < Lo)
+      T = T->getRight();
+    else if (K > Hi)
+      T = T->getLeft();
+    else
+      return true;
+  }
+  return false;
+}
 
 namespace iosafe {
 
@@ -217,6 +237,8 @@ void FdEngine::checkPostCall(const CallEvent &Call, CheckerContext &C) const {
     return;
   }
   ProgramStateRef State = C.getState();
+  if (!hasEngineState(State))
+    return;
   bool Changed = false;
   // An unknown call may open fds, which take the lowest free numbers.
   if (!State->get<ClosedConsts>().isEmpty()) {
@@ -266,6 +288,8 @@ bool FdEngine::heldByAutoVar(ProgramStateRef State, SymbolRef Sym) const {
 }
 
 void FdEngine::checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const {
+  if (!hasEngineState(State))
+    return;
   receivedLive(State, SR); // ReceivedFds.cpp
   // fork's result decides, at a report, whether the path is the child's.
   for (SymbolRef R : State->get<ForkRets>())
@@ -332,6 +356,8 @@ static ProgramStateRef dropEmptyTraits(ProgramStateRef State) {
 }
 
 void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
+  if (!hasEngineState(C.getState()))
+    return;
   ProgramStateRef State = receivedDead(SR, C.getState());
   State = heapDeadSymbols(State, SR, C);
   for (const auto &[Where, Sym] : State->get<StoredFds>())
@@ -442,6 +468,8 @@ ProgramStateRef FdEngine::checkPointerEscape(ProgramStateRef State,
                                              const InvalidatedSymbols &Escaped,
                                              const CallEvent *Call,
                                              PointerEscapeKind) const {
+  if (!hasEngineState(State))
+    return State;
   State = dirEscape(State, Escaped, Call);
   // poll(2) and the like only read the fds in their arguments' memory.
   if (Call)
@@ -479,7 +507,7 @@ ProgramStateRef FdEngine::checkPointerEscape(ProgramStateRef State,
 void FdEngine::checkBind(SVal Loc, SVal Val, const Stmt *S,
                          CheckerContext &C) const {
   const MemRegion *R = Loc.getAsRegion();
-  if (!R)
+  if (!R || !hasEngineState(C.getState()))
     return;
   ProgramStateRef State = C.getState();
   ProgramStateRef Orig = State;

@@ -233,6 +233,12 @@ struct FdArg {
   }
 #define IOSAFE_STATE_TRAIT_INDEX(Name)                                         \
   void *clang::ento::ProgramStateTrait<iosafe::Name>::GDMIndex() {             \
+    return &iosafe::TraitKeys[unsigned(iosafe::TraitKey::Name)];               \
+  }
+/// The index of a trait of another checker (WinHandles.cpp): a key of its
+/// own, outside the engine's TraitKeys.
+#define IOSAFE_OTHER_TRAIT_INDEX(Name)                                         \
+  void *clang::ento::ProgramStateTrait<iosafe::Name>::GDMIndex() {             \
     static int Index;                                                          \
     return &Index;                                                             \
   }
@@ -370,6 +376,26 @@ IOSAFE_STATE_TRAIT(EventFds, llvm::ImmutableSet<clang::ento::SymbolRef>)
   X(HeapCallFds)                                                               \
   X(ReallocFrom)                                                               \
   X(HeapCallSite)
+
+namespace iosafe {
+/// The GDM key of each trait is one byte of one array, so that a state
+/// holding none of the engine's traits is told by one descent of its
+/// generic data map (hasEngineState).  ScmSlots and CopiedSlot are
+/// ReceivedFds.cpp's own traits.
+enum class TraitKey : unsigned {
+#define IOSAFE_TRAIT_ENUM(Name) Name,
+  IOSAFE_TRAITS(IOSAFE_TRAIT_ENUM)
+#undef IOSAFE_TRAIT_ENUM
+      ScmSlots,
+  CopiedSlot,
+  Count
+};
+extern char TraitKeys[unsigned(TraitKey::Count)];
+/// Whether State holds any of the engine's traits: the callbacks that only
+/// read or drop what the engine tracks return at once when it holds none,
+/// as in most of a program, which touches no fd.
+bool hasEngineState(const clang::ento::ProgramStateRef &State);
+} // namespace iosafe
 
 namespace iosafe {
 /// FdAttrs as one number (a program-state value), and back.

@@ -117,6 +117,8 @@ ProgramStateRef FdEngine::markTested(ProgramStateRef State, const Expr *E,
 void FdEngine::testedBy(ArrayRef<const Expr *> Operands,
                         CheckerContext &C) const {
   ProgramStateRef State = C.getState();
+  if (!hasEngineState(State))
+    return;
   // Only an untested unchecked fd, or an untested failed one, can change
   // (a tested borrow tests its owner, which must be one of them): most
   // comparisons of a program meet none.
@@ -160,6 +162,8 @@ void FdEngine::checkBranchCondition(const Stmt *Cond, CheckerContext &C) const {
 /// until the program tests the status.
 void FdEngine::checkPostStmt(const CallExpr *CE, CheckerContext &C) const {
   ProgramStateRef State = C.getState();
+  if (!hasEngineState(State))
+    return;
   if (State->get<HeapCallSite>() == CE) { // realloc (HeapObjects.cpp)
     heapRealloc(CE, C);
     return;
@@ -187,7 +191,7 @@ void FdEngine::checkPostStmt(const CallExpr *CE, CheckerContext &C) const {
 
 ProgramStateRef FdEngine::evalAssume(ProgramStateRef State, SVal Cond,
                                      bool) const {
-  if (InAssume || !State)
+  if (InAssume || !State || !hasEngineState(State))
     return State;
   FdMapTy M = State->get<FdMap>();
   if (M.isEmpty())

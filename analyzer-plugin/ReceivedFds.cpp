@@ -92,12 +92,33 @@ struct SlotPos {
 } // namespace
 } // namespace iosafe
 
+// This file's own traits (as REGISTER_TRAIT_WITH_PROGRAMSTATE declares
+// them), with their keys in iosafe::TraitKeys (FdState.h).
+namespace {
 /// Each fd a recvmsg received, and where (only this file reads it).
-REGISTER_MAP_WITH_PROGRAMSTATE(ScmSlots, clang::ento::SymbolRef,
-                               iosafe::SlotPos)
+class ScmSlots {};
+using ScmSlotsTy = llvm::ImmutableMap<clang::ento::SymbolRef, iosafe::SlotPos>;
 /// The received fd a memcpy being evaluated copies (the analyzer's own
 /// evaluation of the copy may invalidate its source).
-REGISTER_TRAIT_WITH_PROGRAMSTATE(CopiedSlot, clang::ento::SymbolRef)
+class CopiedSlot {};
+using CopiedSlotTy = clang::ento::SymbolRef;
+} // namespace
+namespace clang::ento {
+template <>
+struct ProgramStateTrait<ScmSlots>
+    : public ProgramStatePartialTrait<ScmSlotsTy> {
+  static void *GDMIndex() {
+    return &iosafe::TraitKeys[unsigned(iosafe::TraitKey::ScmSlots)];
+  }
+};
+template <>
+struct ProgramStateTrait<CopiedSlot>
+    : public ProgramStatePartialTrait<CopiedSlotTy> {
+  static void *GDMIndex() {
+    return &iosafe::TraitKeys[unsigned(iosafe::TraitKey::CopiedSlot)];
+  }
+};
+} // namespace clang::ento
 
 namespace iosafe {
 namespace {

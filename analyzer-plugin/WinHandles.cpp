@@ -81,7 +81,7 @@ struct WinHState {
 /// file only.
 IOSAFE_STATE_TRAIT(
     WinHandleMap, llvm::ImmutableMap<clang::ento::SymbolRef, iosafe::WinHState>)
-IOSAFE_STATE_TRAIT_INDEX(WinHandleMap)
+IOSAFE_OTHER_TRAIT_INDEX(WinHandleMap)
 
 namespace iosafe {
 /// A tracked handle cast to a pointer ((HANDLE)s), and its state before.
@@ -100,7 +100,7 @@ struct WinCast {
 /// Integer-to-pointer casts of tracked handles (checkPreStmt<CastExpr>).
 IOSAFE_STATE_TRAIT(WinCastHandles,
                    llvm::ImmutableMap<const clang::Stmt *, iosafe::WinCast>)
-IOSAFE_STATE_TRAIT_INDEX(WinCastHandles)
+IOSAFE_OTHER_TRAIT_INDEX(WinCastHandles)
 
 namespace iosafe {
 
