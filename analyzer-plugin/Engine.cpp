@@ -25,33 +25,10 @@
 #include "clang/AST/Expr.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
-#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
 using namespace clang::ento;
-
-char iosafe::TraitKeys[unsigned(iosafe::TraitKey::Count)];
-IOSAFE_TRAITS(IOSAFE_STATE_TRAIT_INDEX)
-
-// The generic data map is a binary search tree ordered by key address
-// (llvm::ImmutableMap, std::less): the descent looks for any key within
-// TraitKeys.
-bool iosafe::hasEngineState(const ProgramStateRef &State) {
-  auto Lo = reinterpret_cast<uintptr_t>(&TraitKeys[0]);
-  auto Hi =
-      reinterpret_cast<uintptr_t>(&TraitKeys[unsigned(TraitKey::Count) - 1]);
-  for (const auto *T = State->getGDM().getRootWithoutRetain(); T;) {
-    auto K = reinterpret_cast<uintptr_t>(T->getValue().first);
-    if (K < Lo)
-      T = T->getRight();
-    else if (K > Hi)
-      T = T->getLeft();
-    else
-      return true;
-  }
-  return false;
-}
 
 namespace iosafe {
 
@@ -336,23 +313,6 @@ void FdEngine::checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const {
     if (FS.Unchecked && FS.Status && SR.isLive(Sym))
       SR.markLive(FS.Status);
   }
-}
-
-/// A trait whose last entry was removed stays in the state's generic data
-/// map, with a null value (ProgramStateManager::addGDM): every later state
-/// change, by any checker, then updates a larger map, and two states that
-/// differ only in such a key do not merge.  A purge takes them out, in one
-/// walk of the map (a lookup per trait would cost more than the walk).
-static ProgramStateRef dropEmptyTraits(ProgramStateRef State) {
-#define IOSAFE_TRAIT_KEY(Name) ProgramStateTrait<Name>::GDMIndex(),
-  static const llvm::SmallPtrSet<void *, 32> Ours = {
-      IOSAFE_TRAITS(IOSAFE_TRAIT_KEY)};
-#undef IOSAFE_TRAIT_KEY
-  const ProgramState::GenericDataMap GDM = State->getGDM();
-  for (const auto &[Key, Data] : GDM)
-    if (!Data && Ours.count(Key))
-      State = State->getStateManager().removeGDM(State, Key);
-  return State;
 }
 
 void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {

@@ -5,7 +5,7 @@
 // through is drawn once, in analyzer-plugin/README.md ("State").
 //
 // Every trait is declared here and registered once (its GDM index is
-// defined in Engine.cpp), so that all of the engine's files read and write
+// defined in Traits.cpp), so that all of the engine's files read and write
 // the same maps; Clang's REGISTER_MAP_WITH_PROGRAMSTATE would give each
 // translation unit a map of its own.
 
@@ -216,7 +216,7 @@ struct FdArg {
 } // namespace iosafe
 
 /// Declares a program-state trait shared by the engine's files; its index
-/// is defined once with IOSAFE_STATE_TRAIT_INDEX (Engine.cpp).
+/// is defined once with IOSAFE_STATE_TRAIT_INDEX (Traits.cpp).
 #define IOSAFE_STATE_TRAIT(Name, ...)                                          \
   namespace iosafe {                                                           \
   struct Name {};                                                              \
@@ -352,7 +352,7 @@ IOSAFE_STATE_TRAIT(UnreadFds, llvm::ImmutableSet<clang::ento::SymbolRef>)
 IOSAFE_STATE_TRAIT(EventFds, llvm::ImmutableSet<clang::ento::SymbolRef>)
 
 /// Every trait above, for what is done to each of them: its GDM index
-/// (Engine.cpp) and the purge of emptied ones (dropEmptyTraits).
+/// and its key in TraitKeys (Traits.cpp).
 #define IOSAFE_TRAITS(X)                                                       \
   X(FdMap)                                                                     \
   X(GoneOwners)                                                                \
@@ -382,22 +382,25 @@ namespace iosafe {
 /// holding none of the engine's traits is told by one descent of its
 /// generic data map (hasEngineState).  ScmSlots and CopiedSlot are
 /// ReceivedFds.cpp's own traits.
+// clang-format off
 enum class TraitKey : unsigned {
 #define IOSAFE_TRAIT_ENUM(Name) Name,
   IOSAFE_TRAITS(IOSAFE_TRAIT_ENUM)
 #undef IOSAFE_TRAIT_ENUM
-      ScmSlots,
+  ScmSlots,
   CopiedSlot,
   Count
 };
+// clang-format on
 extern char TraitKeys[unsigned(TraitKey::Count)];
 /// Whether State holds any of the engine's traits: the callbacks that only
 /// read or drop what the engine tracks return at once when it holds none,
 /// as in most of a program, which touches no fd.
 bool hasEngineState(const clang::ento::ProgramStateRef &State);
-} // namespace iosafe
+/// State without the keys of the traits left empty (Traits.cpp).
+clang::ento::ProgramStateRef
+dropEmptyTraits(clang::ento::ProgramStateRef State);
 
-namespace iosafe {
 /// FdAttrs as one number (a program-state value), and back.
 inline unsigned packAttrs(const FdAttrs &A) {
   return (unsigned(A.Mode) << 24) | (unsigned(A.Kind) << 16) |

@@ -362,11 +362,6 @@ ProgramStateRef receivedDead(SymbolReaper &SR, ProgramStateRef State) {
   for (SymbolRef Sym : State->get<EventFds>())
     if (!SR.isLive(Sym))
       State = State->remove<EventFds>(Sym);
-  // An emptied trait leaves the state (dropEmptyTraits, Engine.cpp).
-  if (const void *const *D =
-          State->FindGDM(ProgramStateTrait<ScmSlots>::GDMIndex());
-      D && !*D)
-    State = State->remove<ScmSlots>();
   return State;
 }
 
