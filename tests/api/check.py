@@ -44,6 +44,11 @@ FD_TYPES += ("iosafe_owned_filelike", "iosafe_borrowed_filelike", "iosafe_owned_
 ANNOTATIONS = ("IOSAFE_ACQUIRES", "IOSAFE_RELEASES", "IOSAFE_USES", "IOSAFE_RETURNS_BORROW")
 
 
+def read_text(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
 def blocks(text):
     """Split C text into ("doc"|"acsl"|"comment"|"code", text, line) items."""
     out = []
@@ -88,7 +93,7 @@ def declarations(path):
     """[(name, ret, params, after, doc, acsl, line)] for each function's first
     declaration in a header; doc and acsl are the comment blocks right
     before it (None when missing)."""
-    items = blocks(open(path).read())
+    items = blocks(read_text(path))
     seen = {}
     for k, (kind, text, line) in enumerate(items):
         if kind != "code":
@@ -133,7 +138,7 @@ def params_of(params):
 def report_runs(report):
     """{function: goals} for functions of runs whose verdict is "all proved",
     and the set of functions with an unproved goal or failed smoke test."""
-    text = open(report).read()
+    text = read_text(report)
     good_runs = set(re.findall(r"^\| (\w+) \| \d+ \| \d+ \| \d+ \| all proved \|$", text, re.M))
     proved = {}
     for run in good_runs:
@@ -188,9 +193,9 @@ def main(argv):
     headers = sorted(glob.glob(os.path.join(root, "include/iosafe/*.h")))
     report = os.path.join(root, "proofs/REPORT.md")
     proved, bad_goals = report_runs(report)
-    tests = "\n".join(strip_comments(open(p).read())
+    tests = "\n".join(strip_comments(read_text(p))
                       for p in sorted(glob.glob(os.path.join(root, "tests/unit/test_*.c"))))
-    win_tests = "\n".join(strip_comments(open(p).read())
+    win_tests = "\n".join(strip_comments(read_text(p))
                           for p in sorted(glob.glob(os.path.join(root, "tests/win/test_*.c"))))
     win_proved, win_bad = win_goals(args.win_proof)
     missing = []
