@@ -21,7 +21,7 @@
 // Success of an acquisition is not split here: the fd stays "unchecked"
 // with its status until a branch decides (Outcomes.cpp).
 //
-// About 710 lines: one function per Effect, kept next to the one
+// About 730 lines: one function per Effect, kept next to the one
 // switch that dispatches them, so that a new effect is added in one file.
 
 #include "Engine.h"
@@ -173,9 +173,11 @@ bool FdEngine::evalCall(const CallEvent &Call, CheckerContext &C) const {
   // 4. The effects, in order; then the out-parameters.
   for (const ParamEffect &E : S->Effects)
     applyEffect(E, CV);
-  if (!CV.Ret && !CV.RetTy->isVoidType() && !S->has(SF_ReleaseOnSuccess))
+  if (!CV.Ret && !CV.RetTy->isVoidType() && !S->has(SF_ReleaseOnSuccess)) {
     CV.Ret =
         CV.SVB.conjureSymbolVal(nullptr, CE, CV.LCtx, CV.RetTy, C.blockCount());
+    CV.RetNew = true;
+  }
   if (S->has(SF_StatusRet) && CV.Ret)
     constrainStatus(CV);
   for (const ParamEffect *E : CV.PendingOut)
@@ -223,17 +225,16 @@ void FdEngine::acquireReturned(CallEval &CV) const {
   CV.Ret = CV.wrap(Fd);
   // POSIX acquirers return the new fd or -1, nothing else.
   if (SymbolRef FS = Fd.getAsSymbol(); FS && CV.Src == Source::PosixFd) {
-    if (ProgramStateRef S2 = assumeCmp(State, FS, BO_GE, -1, CV.SVB))
-      State = S2;
     // The lowest free number: at most the one just closed (the daemon
     // idiom `close(i); open("/dev/null", O_RDWR);` for i in 0..2 keeps
     // a standard stream, not a leak; rsync's become_daemon).
+    std::optional<int64_t> Max;
     if (unsigned Slot = State->get<FreedSlot>()) {
-      if (ProgramStateRef S2 =
-              assumeCmp(State, FS, BO_LE, int(Slot - 1), CV.SVB))
-        State = S2;
+      Max = int64_t(Slot) - 1;
       State = State->set<FreedSlot>(0);
     }
+    if (ProgramStateRef S2 = constrainNew(State, FS, -1, Max, CV.C))
+      State = S2;
   }
   if (SymbolRef FS = Fd.getAsSymbol()) {
     ProgramStateRef Now = State;
@@ -354,7 +355,7 @@ void FdEngine::effectDupOnto(const ParamEffect &E, CallEval &CV) const {
   SymbolRef RS = R.getAsSymbol();
   if (!RS)
     return;
-  if (ProgramStateRef S2 = assumeCmp(State, RS, BO_GE, -1, CV.SVB))
+  if (ProgramStateRef S2 = constrainNew(State, RS, -1, std::nullopt, CV.C))
     State = S2;
   State = State->set<FdMap>(RS, FdState::acquired(CV.Src, nullptr, SrcAt));
   State = State->add<DupResults>(RS);
@@ -713,7 +714,9 @@ void FdEngine::finishCall(CallEval &CV) const {
       C.addTransition(
           Fail->BindExpr(CV.CE, CV.LCtx, CV.SVB.makeIntVal(-1, CV.RetTy)),
           CV.Pred, Tag);
-      if (ProgramStateRef Ok = assumeCmp(State, R, BO_GE, 0, CV.SVB))
+      if (ProgramStateRef Ok = CV.RetNew
+                                   ? constrainNew(State, R, 0, std::nullopt, C)
+                                   : assumeCmp(State, R, BO_GE, 0, CV.SVB))
         State = Ok;
     }
   C.addTransition(State, CV.Pred, Tag);

@@ -156,6 +156,16 @@ private:
 
   // Summaries.cpp
   const FnSummary *summaryFor(const clang::ento::CallEvent &Call) const;
+  /// (callee, argument count) -> its summary, or ByArgs when the summary
+  /// depends on the argument values (posixDependsOnArgs).  The engine
+  /// analyses one translation unit, single-threaded.
+  struct KnownSummary {
+    const FnSummary *S = nullptr;
+    bool ByArgs = false;
+  };
+  mutable llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>,
+                         KnownSummary>
+      Summaries;
   /// The analysed function's annotation summary, when iosafe.Ownership is
   /// on.
   const FnSummary *ownAnnotations(const clang::FunctionDecl *FD) const;
@@ -287,6 +297,17 @@ clang::ento::ProgramStateRef assumeCmp(clang::ento::ProgramStateRef State,
                                        clang::ento::SymbolRef Fd,
                                        clang::BinaryOperatorKind Op, int Val,
                                        clang::ento::SValBuilder &SVB);
+/// State with New, a symbol the engine has just conjured for this call and
+/// that no checker knows yet, constrained to [From, its type's maximum]
+/// (or [From, To]).  ProgramState::assume would make both branches of the
+/// comparison and run every checker's evalAssume on each, which nothing
+/// needs for such a symbol: with Clang's range constraints (the default)
+/// the range is set alone.
+clang::ento::ProgramStateRef constrainNew(clang::ento::ProgramStateRef State,
+                                          clang::ento::SymbolRef New,
+                                          int64_t From,
+                                          std::optional<int64_t> To,
+                                          clang::ento::CheckerContext &C);
 /// Whether `Sym Op Val` may hold in State (a query: no state is made).
 bool mayHold(clang::ento::ProgramStateRef State, clang::ento::SymbolRef Sym,
              clang::BinaryOperatorKind Op, int Val,
@@ -380,6 +401,9 @@ struct CallEval {
   const clang::FieldDecl *RetField = nullptr;
   clang::QualType RetIntTy;
   std::optional<clang::ento::SVal> Ret;
+  /// Ret is a symbol conjured for this call's result after the effects,
+  /// which no checker knows yet (constrainNew).
+  bool RetNew = false;
   /// dup2 onto a closed number: the state of its failure.
   clang::ento::ProgramStateRef DupOntoFail;
   /// A check before the call showed that it certainly fails (accept on a

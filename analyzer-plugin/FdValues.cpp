@@ -12,6 +12,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/APSIntType.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/RangedConstraintManager.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
 
 using namespace clang;
@@ -282,6 +283,23 @@ ProgramStateRef assumeCmp(ProgramStateRef State, SymbolRef Fd,
   if (!DC)
     return State;
   return State->assume(*DC, true);
+}
+
+ProgramStateRef constrainNew(ProgramStateRef State, SymbolRef New, int64_t From,
+                             std::optional<int64_t> To, CheckerContext &C) {
+  if (!State || !New || !New->getType()->isIntegerType())
+    return State;
+  APSIntType T =
+      C.getSValBuilder().getBasicValueFactory().getAPSIntType(New->getType());
+  llvm::APSInt Lo = T.getValue(static_cast<uint64_t>(From));
+  llvm::APSInt Hi =
+      To ? T.getValue(static_cast<uint64_t>(*To)) : T.getMaxValue();
+  // Any other constraint manager (z3) is not a RangedConstraintManager.
+  if (C.getAnalysisManager().getAnalyzerOptions().AnalysisConstraintsOpt ==
+      RangeConstraintsModel)
+    return static_cast<RangedConstraintManager &>(State->getConstraintManager())
+        .assumeSymInclusiveRange(State, New, Lo, Hi, true);
+  return State->assumeInclusiveRange(nonloc::SymbolVal(New), Lo, Hi, true);
 }
 
 /// Whether the fd may be a real descriptor (>= 0) in this state.

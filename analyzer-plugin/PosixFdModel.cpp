@@ -456,36 +456,66 @@ bool isOpaqueForkWrapper(const FunctionDecl *FD) {
   return TT && TT->getDecl()->getName() == "pid_t";
 }
 
+namespace {
+/// The POSIX rows that a constant argument picks (posixSummary).
+enum class ArgRow { None, Fcntl, Fdopen, EpollCtl, Signalfd };
+ArgRow argRowOf(StringRef Name) {
+  Name.consume_front("__");
+  if (Name.starts_with("fcntl"))
+    return ArgRow::Fcntl;
+  if (Name == "fdopen")
+    return ArgRow::Fdopen;
+  if (Name == "epoll_ctl")
+    return ArgRow::EpollCtl;
+  if (Name.starts_with("signalfd"))
+    return ArgRow::Signalfd;
+  return ArgRow::None;
+}
+StringRef nameOf(const FunctionDecl *FD) {
+  return FD && FD->getIdentifier() ? FD->getName() : "";
+}
+/// Every name CDM::CLibrary matches for "syscall" contains it
+/// (CheckerContext::isCLibraryFunction): the cheap test first.
+bool maySyscall(StringRef Name) { return Name.contains("syscall"); }
+} // namespace
+
 const FnSummary *posixSummary(const CallEvent &Call) {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
   static const CallDescription Syscall(CDM::CLibrary, {"syscall"});
-  // Every name CDM::CLibrary matches for "syscall" contains it
-  // (CheckerContext::isCLibraryFunction): the cheap test first.
-  if (FD && FD->getIdentifier() && FD->getName().contains("syscall") &&
-      Syscall.matches(Call))
+  StringRef Name = nameOf(FD);
+  if (maySyscall(Name) && Syscall.matches(Call))
     return syscallSummary(Call);
   const FnSummary *S = table().lookup(Call);
   if (!S) {
     static const FnSummary ForkWrapper = px(SF_CheckOnly | SF_Forks, {});
     return isOpaqueForkWrapper(FD) ? &ForkWrapper : nullptr;
   }
-  StringRef Name = FD && FD->getIdentifier() ? FD->getName() : "";
-  Name.consume_front("__");
-  if (Name.starts_with("fcntl")) {
-    auto Cmd = constArg(Call, 1);
-    if (Cmd && (*Cmd == LinuxF_DUPFD || *Cmd == LinuxF_DUPFD_CLOEXEC))
+  switch (argRowOf(Name)) {
+  case ArgRow::Fcntl:
+    if (auto Cmd = constArg(Call, 1);
+        Cmd && (*Cmd == LinuxF_DUPFD || *Cmd == LinuxF_DUPFD_CLOEXEC))
       return &fcntlDup();
-  } else if (Name == "fdopen") {
+    break;
+  case ArgRow::Fdopen:
     if (const FnSummary *F = fdopenFor(Call))
       return F;
-  } else if (Name == "epoll_ctl") {
+    break;
+  case ArgRow::EpollCtl:
     if (auto Op = constArg(Call, 1); Op && *Op == LinuxEPOLL_CTL_DEL)
       return &epollCtlDel();
-  } else if (Name.starts_with("signalfd")) {
+    break;
+  case ArgRow::Signalfd:
     if (auto Fd = constArg(Call, 0); Fd && *Fd == -1)
       return &signalfdCreate();
+    break;
+  case ArgRow::None: break;
   }
   return S;
+}
+
+bool posixDependsOnArgs(const FunctionDecl *FD) {
+  StringRef Name = nameOf(FD);
+  return maySyscall(Name) || argRowOf(Name) != ArgRow::None;
 }
 
 const FnSummary *posixSummary(const FunctionDecl *FD) {

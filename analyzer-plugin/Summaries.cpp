@@ -71,7 +71,19 @@ bool releasesFirstParam(const FunctionDecl *FD, const SourceSet &On) {
 }
 
 const FnSummary *FdEngine::summaryFor(const CallEvent &Call) const {
-  return iosafe::summaryFor(Enabled, Call);
+  // A call is asked about several times as it is evaluated (evalCall, pre-
+  // and post-call, escapes), and most summaries depend only on the callee
+  // and the argument count: those are looked up once per pair.
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD)
+    return iosafe::summaryFor(Enabled, Call);
+  auto [It, New] = Summaries.try_emplace({FD, Call.getNumArgs()});
+  if (New) {
+    It->second.ByArgs = posixDependsOnArgs(FD);
+    if (!It->second.ByArgs)
+      It->second.S = iosafe::summaryFor(Enabled, Call);
+  }
+  return It->second.ByArgs ? iosafe::summaryFor(Enabled, Call) : It->second.S;
 }
 
 const FnSummary *FdEngine::ownAnnotations(const FunctionDecl *FD) const {

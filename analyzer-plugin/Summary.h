@@ -280,6 +280,11 @@ const FnSummary *librarySummary(const clang::FunctionDecl *FD);
 /// The POSIX table (iosafe.PosixFd); nullptr when a function is not in it.
 const FnSummary *posixSummary(const clang::ento::CallEvent &Call);
 const FnSummary *posixSummary(const clang::FunctionDecl *FD);
+/// Whether posixSummary's answer for a call of FD depends on the call's
+/// argument values, not only on FD and the argument count: syscall(2) (its
+/// number), and the rows a constant argument picks (fcntl's F_DUPFD,
+/// fdopen's mode, epoll_ctl's EPOLL_CTL_DEL, signalfd's -1).
+bool posixDependsOnArgs(const clang::FunctionDecl *FD);
 /// The POSIX releases iosafe.Ownership knows on its own (close(2)), for
 /// the fds it tracks (SF_TrackedOnly), so that its annotation checks do not
 /// depend on iosafe.PosixFd: `void conn_free(int fd IOSAFE_RELEASES) {
