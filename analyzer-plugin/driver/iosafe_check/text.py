@@ -15,6 +15,7 @@ import re
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
                      "\ud800-\udfff\\\\]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _escape(m):
@@ -67,8 +68,10 @@ def sanitize(obj):
     surrogates (bytes that are not UTF-8 in a name) become their escapes,
     since a SARIF file must be UTF-8 (SARIF 2.1.0, 3.1)."""
     if isinstance(obj, str):
-        if any(0xD800 <= ord(c) <= 0xDFFF for c in obj):
-            return re.sub("[\ud800-\udfff]", _escape, obj)
+        # isascii() and the regex scan in C: a SARIF log holds every rule's
+        # help text, tens of thousands of characters.
+        if not obj.isascii() and _SURROGATE.search(obj):
+            return _SURROGATE.sub(_escape, obj)
         return obj
     if isinstance(obj, dict):
         return {sanitize(k): sanitize(v) for k, v in obj.items()}
