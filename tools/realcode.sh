@@ -26,12 +26,18 @@
 # that both see the same machine load:
 #   A. clang-19 --analyze with the default checkers (the baseline);
 #   B. the same, plus the iosafe plugin and its checkers (when it is built);
-# and records the CPU time (user+sys, from wait4(2)) of each.  The ratio is
-# sum(B)/sum(A) over the TUs both analysed.  When the driver exists it then
-# runs `iosafe-check -p` over the same (deduplicated) database once more.
+# and records the CPU time (user+sys, from wait4(2)) of each.  When the
+# driver exists, `iosafe-check -p` then runs over the same (deduplicated)
+# database (C).  All of it is repeated in rounds (--rounds), each in the
+# other order (A B C, then C B A), and a unit's time is the median of its
+# rounds: the overhead is sum(B)/sum(A) over the TUs both analysed, the
+# driver's C/sum(A) over the TUs clang analysed.  A unit whose findings
+# differ from one round to the next is reported (the analysis must be
+# deterministic).
 #
 # Options (before the programs):
 #   -j N             translation units in parallel (default 1)
+#   --rounds N       measure everything N times, in rotated order (default 3)
 #   --filter RE      only TUs whose absolute path matches RE (Python regex)
 #   --exclude RE     skip TUs whose absolute path matches RE
 #   --grep RE        only TUs whose source text matches RE (e.g. the fd
@@ -55,7 +61,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
-jobs=1 filter= exclude= grep_re= plugin= checkers= driver= no_driver=0 no_plugin=0
+jobs=1 rounds=3 filter= exclude= grep_re= plugin= checkers= driver= no_driver=0 no_plugin=0
 out=
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
@@ -64,6 +70,7 @@ while [ $# -gt 0 ]; do
 	case $1 in
 	-j) jobs=$2; shift 2 ;;
 	-j*) jobs=${1#-j}; shift ;;
+	--rounds) rounds=$2; shift 2 ;;
 	--filter) filter=$2; shift 2 ;;
 	--exclude) exclude=$2; shift 2 ;;
 	--grep) grep_re=$2; shift 2 ;;
@@ -81,6 +88,7 @@ while [ $# -gt 0 ]; do
 done
 [ $# -gt 0 ] || { echo "realcode: no program given (NAME=DIR_OR_DB)" >&2; usage >&2; exit 2; }
 case $jobs in ''|*[!0-9]*|0) echo "realcode: -j needs a positive number" >&2; exit 2 ;; esac
+case $rounds in ''|*[!0-9]*|0) echo "realcode: --rounds needs a positive number" >&2; exit 2 ;; esac
 
 : "${plugin:=$here/build/plugin/iosafe-plugin.so}"
 : "${out:=$here/build/realcode}"
@@ -100,18 +108,19 @@ CLANG=${CLANG:-clang-19}
 command -v "$CLANG" >/dev/null || { echo "realcode: $CLANG not found (make deps)" >&2; exit 2; }
 
 export CLANG REALCODE_PLUGIN="$plugin" REALCODE_CHECKERS="$checkers" \
-	REALCODE_DRIVER="$driver" REALCODE_JOBS="$jobs" REALCODE_FILTER="$filter" \
+	REALCODE_DRIVER="$driver" REALCODE_JOBS="$jobs" REALCODE_ROUNDS="$rounds" REALCODE_FILTER="$filter" \
 	REALCODE_EXCLUDE="$exclude" REALCODE_GREP="$grep_re" REALCODE_OUT="$out"
 exec python3 - "$@" <<'PY'
 # The measuring part, in Python for its JSON and wait4(2).
 import concurrent.futures as cf
-import json, os, re, shlex, subprocess, sys, time
+import json, os, re, shlex, statistics, subprocess, sys, time
 
 env = os.environ
 CLANG = env["CLANG"]
 PLUGIN = env["REALCODE_PLUGIN"]
 DRIVER = env["REALCODE_DRIVER"]
 JOBS = int(env["REALCODE_JOBS"])
+ROUNDS = int(env["REALCODE_ROUNDS"])
 FILTER = re.compile(env["REALCODE_FILTER"]) if env["REALCODE_FILTER"] else None
 EXCLUDE = re.compile(env["REALCODE_EXCLUDE"]) if env["REALCODE_EXCLUDE"] else None
 GREP = re.compile(env["REALCODE_GREP"]) if env["REALCODE_GREP"] else None
@@ -202,25 +211,37 @@ def crashed(status, log):
     txt = open(log, errors="replace").read()
     return "PLEASE submit a bug report" in txt or "Stack dump:" in txt
 
-def one_tu(name, i, entry):
+def one_tu(name, i, entry, rnd, res):
+    """Round rnd of one unit: A then B, or B then A in odd rounds.  res
+    collects, per side, (status, [CPU seconds of each round], crashed in
+    any round) and the diagnostics of round 0; "unstable" when a later
+    round's differ."""
     args, src = analysis_args(entry)
     d = os.path.join(OUT, name, "tu")
     base = [CLANG, "--analyze", "--analyzer-output", "text"] + args + \
         ["-fno-color-diagnostics"]
-    res = {"file": src}
-    la = os.path.join(d, "%04d.clang.log" % i)
-    st, cpu, _ = run_timed(base + [src], entry["directory"], la)
-    res["clang"] = (st, cpu, crashed(st, la))
-    res["clang_diags"] = diagnostics(la)
+    extra = []
     if PLUGIN:
-        lb = os.path.join(d, "%04d.iosafe.log" % i)
         extra = ["-Xclang", "-load", "-Xclang", PLUGIN]
         for c in CHECKERS:
             extra += ["-Xclang", "-analyzer-checker=" + c]
-        st, cpu, _ = run_timed(base + extra + [src], entry["directory"], lb)
-        res["iosafe"] = (st, cpu, crashed(st, lb))
-        res["iosafe_diags"] = [x for x in diagnostics(lb) if x[0].startswith("iosafe.")]
+    sides = [("clang", base + [src])] + ([("iosafe", base + extra + [src])] if PLUGIN else [])
+    res["file"] = src
+    for side, cmd in (sides[::-1] if rnd % 2 else sides):
+        log = os.path.join(d, "%04d.%s.log" % (i, side))
+        st, cpu, _ = run_timed(cmd, entry["directory"], log)
+        diags = [x for x in diagnostics(log) if side == "clang" or x[0].startswith("iosafe.")]
+        old = res.get(side)
+        res[side] = (st if old is None or old[0] == 0 else old[0], (old[1] if old else []) + [cpu],
+                     crashed(st, log) or bool(old and old[2]))
+        if rnd == 0:
+            res[side + "_diags"] = diags
+        elif diags != res[side + "_diags"]:
+            res.setdefault("unstable", set()).add(side)
     return res
+
+def cpu_of(side_result):
+    return statistics.median(side_result[1])
 
 def load_db(path):
     db = os.path.join(path, "compile_commands.json") if os.path.isdir(path) else path
@@ -269,28 +290,50 @@ for spec in sys.argv[1:]:
     files = [os.path.normpath(os.path.join(e["directory"], e["file"])) for e in entries]
     print("realcode: %s: %d TUs, %d lines" % (name, len(entries), lines_of(files)),
           file=sys.stderr)
+    results = [{} for _ in entries]
+    driver_runs = []
+
+    def run_driver():
+        dout = os.path.join(OUT, name, "driver.out")
+        cmd = [DRIVER, "-p", fdb, "-j", str(JOBS),
+               "--sarif", os.path.join(OUT, name, "iosafe.sarif")]
+        if PLUGIN:
+            cmd += ["--plugin", PLUGIN]   # the same plugin as the per-TU runs
+        st, cpu, w = run_timed(cmd, os.getcwd(), dout)
+        driver_runs.append((st, cpu, w, sum(1 for l in open(dout, errors="replace")
+                                            if WARN.match(ANSI.sub("", l.rstrip("\n")))
+                                            and "[iosafe." in l)))
+
     t0 = time.monotonic()
-    with cf.ThreadPoolExecutor(JOBS) as ex:
-        results = list(ex.map(lambda a: one_tu(name, a[0], a[1]), enumerate(entries)))
+    for rnd in range(ROUNDS):
+        if DRIVER and rnd % 2:
+            run_driver()
+        with cf.ThreadPoolExecutor(JOBS) as ex:
+            list(ex.map(lambda a: one_tu(name, a[0], a[1], rnd, results[a[0]]),
+                        enumerate(entries)))
+        if DRIVER and not rnd % 2:
+            run_driver()
     wall = time.monotonic() - t0
     row = {"name": name, "tus": len(entries), "loc": lines_of(files), "wall": wall,
            "all_tus": len(every), "all_loc": lines_of(every)}
     ok = [r for r in results if r["clang"][0] == 0 and not r["clang"][2]]
     row["clang_fail"] = len(results) - len(ok)
-    row["clang_cpu"] = sum(r["clang"][1] for r in ok)
+    row["clang_cpu"] = sum(cpu_of(r["clang"]) for r in ok)
+    row["unstable"] = [(r["file"], sorted(r["unstable"])) for r in results if r.get("unstable")]
     row["clang_findings"] = sum(len(r["clang_diags"]) for r in ok)
     with open(os.path.join(OUT, name, "tus.tsv"), "w") as f:
         f.write("file\tclang_status\tclang_cpu\tiosafe_status\tiosafe_cpu\tiosafe_findings\n")
         for r in results:
-            io = r.get("iosafe", ("", 0.0, False))
-            f.write("%s\t%s\t%.3f\t%s\t%.3f\t%d\n" % (r["file"], r["clang"][0], r["clang"][1],
-                    "crash" if io[2] else io[0], io[1], len(r.get("iosafe_diags", []))))
+            io = r.get("iosafe", ("", [], False))
+            f.write("%s\t%s\t%.3f\t%s\t%.3f\t%d\n" % (r["file"], r["clang"][0], cpu_of(r["clang"]),
+                    "crash" if io[2] else io[0], cpu_of(io) if io[1] else 0.0,
+                    len(r.get("iosafe_diags", []))))
     if PLUGIN:
         both = [r for r in ok if r["iosafe"][0] == 0 and not r["iosafe"][2]]
         row["crashes"] = [r["file"] for r in results if r["iosafe"][2]]
         row["iosafe_fail"] = [r["file"] for r in ok if r["iosafe"][0] != 0 and not r["iosafe"][2]]
-        a = sum(r["clang"][1] for r in both)
-        b = sum(r["iosafe"][1] for r in both)
+        a = sum(cpu_of(r["clang"]) for r in both)
+        b = sum(cpu_of(r["iosafe"]) for r in both)
         row["iosafe_cpu"] = b
         row["ratio"] = b / a if a else float("nan")
         # A header's finding shows in every TU that includes it: one finding
@@ -312,15 +355,11 @@ for spec in sys.argv[1:]:
             for d in diags:
                 f.write("\n".join(d[2]) + "\n\n")
     if DRIVER:
-        dout = os.path.join(OUT, name, "driver.out")
-        cmd = [DRIVER, "-p", fdb, "-j", str(JOBS),
-               "--sarif", os.path.join(OUT, name, "iosafe.sarif")]
-        if PLUGIN:
-            cmd += ["--plugin", PLUGIN]   # the same plugin as the per-TU runs
-        st, cpu, w = run_timed(cmd, os.getcwd(), dout)
-        row["driver"] = (st, cpu, w, sum(1 for l in open(dout, errors="replace")
-                                        if WARN.match(ANSI.sub("", l.rstrip("\n")))
-                                        and "[iosafe." in l))
+        st, _, _, n = driver_runs[-1]
+        if len({(r[0], r[3]) for r in driver_runs}) > 1:
+            row["unstable"].append(("iosafe-check -p", ["exit status or findings"]))
+        row["driver"] = (st, statistics.median(r[1] for r in driver_runs),
+                         statistics.median(r[2] for r in driver_runs), n)
     rows.append(row)
 
 hdr = ["program", "TUs (all)", "lines (all)", "TUs measured", "lines measured",
@@ -328,7 +367,8 @@ hdr = ["program", "TUs (all)", "lines (all)", "TUs measured", "lines measured",
 if PLUGIN:
     hdr += ["iosafe CPU s", "ratio", "iosafe findings", "crashes", "errors"]
 if DRIVER:
-    hdr += ["iosafe-check exit", "iosafe-check wall s", "iosafe-check findings"]
+    hdr += ["iosafe-check exit", "iosafe-check CPU s", "iosafe-check / clang",
+            "iosafe-check wall s", "iosafe-check findings"]
 print("| " + " | ".join(hdr) + " |")
 print("|" + "---|" * len(hdr))
 for r in rows:
@@ -343,9 +383,15 @@ for r in rows:
                   str(len(r["crashes"])), str(len(r["iosafe_fail"]))]
     if DRIVER:
         st, cpu, w, n = r["driver"]
-        cells += [str(st), "%.1f" % w, str(n)]
+        cells += [str(st), "%.1f" % cpu,
+                  "%.2f" % (cpu / r["clang_cpu"]) if r["clang_cpu"] else "-", "%.1f" % w, str(n)]
     print("| " + " | ".join(cells) + " |")
+print("realcode: %d round%s, CPU time: the median of each unit's rounds"
+      % (ROUNDS, "" if ROUNDS == 1 else "s"), file=sys.stderr)
 for r in rows:
+    for f, sides in r["unstable"]:
+        print("realcode: %s: findings differ between rounds: %s (%s)"
+              % (r["name"], f, ", ".join(sides)), file=sys.stderr)
     for f in r.get("crashes", []):
         print("realcode: %s: analyzer crash with the plugin on %s" % (r["name"], f), file=sys.stderr)
     for f in r.get("iosafe_fail", []):

@@ -19,7 +19,8 @@ the configuration file, baselines, suppressions), shard.py (--shard,
 merge), install_move.py (a moved install), formats.py (--format gitlab, the
 progress line), diff_base.py (--diff-base), cross.py (cross builds: mingw-w64
 entries analysed for their target), cache_tests.py (the probe cache, the
-installed bytecode); driverlib.py holds what they share.
+installed bytecode), tools_tests.py (tools/realcode.sh); driverlib.py holds
+what they share.
 tests/driver/fuzz-db.py, run after them by make check-driver, is the
 property test of the database reader.
 
@@ -48,6 +49,7 @@ import formats  # noqa: E402
 import diff_base  # noqa: E402
 import cross  # noqa: E402
 import cache_tests  # noqa: E402
+import tools_tests  # noqa: E402
 
 # ---- The tests --------------------------------------------------------------
 
@@ -582,7 +584,7 @@ TESTS = [
     ("two fds leaking at one return are two findings", t_two_leaks_one_return, True),
     ("examples/: clean programs have no finding", t_examples_clean, True),
     ("examples/bugs/: findings match EXPECTED, with notes", t_examples_bugs, True),
-] + ctu.TESTS + hostile.TESTS + gate.TESTS + sarif_rules.TESTS + policy_tests.TESTS + shard.TESTS + install_move.TESTS + formats.TESTS + diff_base.TESTS + cross.TESTS + cache_tests.TESTS
+] + ctu.TESTS + hostile.TESTS + gate.TESTS + sarif_rules.TESTS + policy_tests.TESTS + shard.TESTS + install_move.TESTS + formats.TESTS + diff_base.TESTS + cross.TESTS + cache_tests.TESTS + tools_tests.TESTS
 
 
 def plugin_ready(plugin):
