@@ -8,11 +8,13 @@ examples/*.c and examples/bugs/*.c: small units, where the driver's fixed
 cost per run weighs most), then BENCH_ANALYSIS_GENERATED (default 8)
 fd-dense units of bench/fdgen.py, written into build/bench/analysis/.
 
-Four sides, each over every unit, one unit at a time:
+Four sides, each over every unit:
 
 - plain:  clang --analyze, SARIF output (per unit);
 - direct: the same with the plugin loaded and the iosafe checkers on that
-          iosafe-check turns on, which is the analysis it runs (per unit);
+          iosafe-check turns on, which is the analysis it runs (per unit;
+          measured twice: unit by unit beside plain, and as one pass over
+          all units beside the driver's passes);
 - driver: iosafe-check -j 1 over all units in one run (one Python process,
           libscanbuild's command per unit, the SARIF merge);
 - ctu:    iosafe-check --ctu -j 1.
@@ -34,9 +36,15 @@ the same paths (direct / same-paths).
 Cost = CPU time (user + system) of the child processes, from
 getrusage(RUSAGE_CHILDREN) around each run: it counts every process the run
 waited for (the driver, its `clang -###` steps, the analyzer itself), and is
-not blurred by other jobs on a shared machine as wall time is.  The
-repetitions rotate the order of the sides; each ratio is the median of the
-per-repetition ratios.
+not blurred by other jobs on a shared machine as wall time is.  It is
+blurred by the machine's own speed, which on a shared host changes by up
+to a fifth from one minute to the next, so the sides compared are measured
+next to one another: plain, direct and same-paths unit by unit, and the
+driver and --ctu in whole-set passes beside a whole-set pass of the direct
+side.  The repetitions rotate every order; each ratio is the median of the
+per-repetition ratios, printed with their range, and iosafe-check against
+plain clang is the product of the driver's and the checkers' ratios of each
+repetition.
 """
 
 import argparse
@@ -145,39 +153,63 @@ def measure(a, plugin, units, flags, reps, tmp, label):
     checkers = iosafe_checkers(a.clang, plugin) if plugin != "none" else ""
     copies = same_path_copies(units, tmp)
 
-    def clang_each(with_plugin, same_paths=False):
-        total = 0.0
+    def clang_one(u, with_plugin, same_paths=False):
         extra = []
         if with_plugin and plugin != "none":
             extra = ["-Xclang", "-load", "-Xclang", plugin, "-Xclang", checkers]
-        for u in units:
-            src, inc = u, []
-            if same_paths and u in copies:
-                # The copy's own directory is tmp: its quoted includes are
-                # found in the original's.
-                src, inc = copies[u], ["-iquote", os.path.dirname(u)]
-            total += cpu_of([a.clang, "--analyze", "-Xclang", "-analyzer-output=sarif"] + flags +
-                            inc + extra + [src, "-o", os.path.join(tmp, "plain.sarif")], {0},
-                            cwd=tmp)
-        return total
+        src, inc = u, []
+        if same_paths:
+            # The copy's own directory is tmp: its quoted includes are
+            # found in the original's.
+            src, inc = copies[u], ["-iquote", os.path.dirname(u)]
+        return cpu_of([a.clang, "--analyze", "-Xclang", "-analyzer-output=sarif"] + flags +
+                      inc + extra + [src, "-o", os.path.join(tmp, "plain.sarif")], {0}, cwd=tmp)
 
     def iosafe(*extra):
         return cpu_of([a.driver, "--plugin", plugin, "-j", "1",
                        "--sarif", os.path.join(tmp, "iosafe.sarif")] + list(extra) +
                       units + ["--"] + flags, {0, 1}, cwd=tmp)
 
-    sides = {"plain": lambda: clang_each(False), "direct": lambda: clang_each(True),
-             "driver": iosafe, "ctu": lambda: iosafe("--ctu"),
-             "same": lambda: clang_each(False, same_paths=True)}
-    order = ["plain", "direct", "driver", "ctu"] + (["same"] if copies else [])
-    t = {s: [] for s in order}
+    # Per-unit sides, run unit by unit: each unit's plain, direct and
+    # same-paths runs follow one another (in an order rotated from unit to
+    # unit and from repetition to repetition), so that a change of the
+    # machine's speed, which on a shared host comes and goes over seconds
+    # to minutes, meets all three alike.
+    unit_sides = ["plain", "direct"] + (["same"] if copies else [])
+    # Whole-set sides, one pass each over all units, right after one another
+    # in rotated order: iosafe-check, iosafe-check --ctu, and a pass of the
+    # direct side to compare them with.
+    set_sides = {"driver": iosafe, "ctu": lambda: iosafe("--ctu"),
+                 "direct-set": lambda: sum(clang_one(u, True) for u in units)}
+    set_order = list(set_sides)
+    t = {s: [] for s in unit_sides + set_order + ["same-all"]}
     for rep in range(reps):
-        k = rep % len(order)
-        for s in order[k:] + order[:k]:
-            t[s].append(sides[s]())
+        tot = dict.fromkeys(unit_sides + ["same-all"], 0.0)
+        for i, u in enumerate(units):
+            here = [s for s in unit_sides if s != "same" or u in copies]
+            k = (rep + i) % len(here)
+            for s in here[k:] + here[:k]:
+                c = clang_one(u, s == "direct", s == "same")
+                tot[s] += c
+                if s == "plain" and u not in copies:
+                    tot["same-all"] += c  # the same paths as the plain run
+        if copies:
+            tot["same-all"] += tot["same"]
+        for s, v in tot.items():
+            t[s].append(v)
+        k = rep % len(set_order)
+        for s in set_order[k:] + set_order[:k]:
+            t[s].append(set_sides[s]())
 
-    def ratio(num, den):
-        return statistics.median(n / d for n, d in zip(t[num], t[den]))
+    def per_rep(num, den):
+        return [n / d for n, d in zip(t[num], t[den])]
+
+    def combined(*pairs):
+        """The per-repetition products of the ratios pairs."""
+        out = [1.0] * reps
+        for num, den in pairs:
+            out = [o * r for o, r in zip(out, per_rep(num, den))]
+        return out
 
     print("bench-analysis: %d translation units (%s), %d rotated repetitions, CPU time of "
           "child processes" % (len(units), label, reps))
@@ -186,23 +218,32 @@ def measure(a, plugin, units, flags, reps, tmp, label):
               "with Clang's default checkers only")
     for s, what in (("plain", "clang --analyze"), ("direct", "clang --analyze + iosafe checkers"),
                     ("driver", "iosafe-check -j 1"), ("ctu", "iosafe-check --ctu -j 1"),
-                    ("same", "clang --analyze, same paths")):
-        if t.get(s):
+                    ("same-all", "clang --analyze, same paths")):
+        if copies or s != "same-all":
             print("bench-analysis: %-34s median %.3f s" % (what, statistics.median(t[s])))
     if copies:
         print("bench-analysis: same paths: %d of the units declare iosafe_auto_fd variables, "
               "at the end of whose scope plain clang drops the path (%s)" %
               (len(copies), ", ".join(sorted(os.path.basename(u) for u in copies))))
-    for num, den, what, goal in (("direct", "plain", "the checkers' own cost", 1.05),
-                                 ("driver", "direct", "the driver's own cost", 1.02),
-                                 ("driver", "plain", "iosafe-check / clang --analyze", 1.08),
-                                 ("ctu", "driver", "iosafe-check --ctu / iosafe-check", 1.6)):
-        r = ratio(num, den)
-        print("bench-analysis: %-34s %.3f (goal <= %.2f: %s)" %
-              (what, r, goal, "met" if r <= goal else "NOT met"))
+
+    def show(what, rs, goal=None, why=""):
+        m = statistics.median(rs)
+        verdict = "" if goal is None else " (goal <= %.2f: %s)" % (goal, "met" if m <= goal
+                                                                   else "NOT met")
+        print("bench-analysis: %-34s %.3f, %.3f-%.3f over the repetitions%s%s" %
+              (what, m, min(rs), max(rs), verdict, why))
+    # iosafe-check against plain clang is the driver's ratio to the direct
+    # pass beside it times the checkers' ratio, each measured side by side.
+    show("the checkers' own cost", per_rep("direct", "plain"), 1.05)
+    show("the driver's own cost", per_rep("driver", "direct-set"), 1.02)
+    show("iosafe-check / clang --analyze",
+         combined(("driver", "direct-set"), ("direct", "plain")), 1.08)
+    show("iosafe-check --ctu / iosafe-check", per_rep("ctu", "driver"), 1.6)
     if copies:
-        print("bench-analysis: %-34s %.3f (plain clang over the paths the checkers explore)" %
-              ("the checkers' own cost, same paths", ratio("direct", "same")))
+        show("the checkers' own cost, same paths", per_rep("direct", "same-all"),
+             why=" (plain clang over the paths the checkers explore)")
+        show("iosafe-check / clang, same paths",
+             combined(("driver", "direct-set"), ("direct", "same-all")), why=" (the same)")
 
 
 def main():
