@@ -562,14 +562,24 @@ void FdEngine::checkPreStmt(const CallExpr *CE, CheckerContext &C) const {
     if (E.E != Effect::Use || E.Index >= CE->getNumArgs())
       continue;
     const Expr *AE = CE->getArg(E.Index);
-    Expr::EvalResult K;
-    if (AE->IgnoreParenImpCasts()->EvaluateAsInt(K, C.getASTContext())) {
-      if (K.Val.getInt().isNegative() &&
-          K.Val.getInt().getExtValue() != LinuxAT_FDCWD)
-        State = goOn(BK_Unchecked, Source::PosixFd,
-                     "unchecked fd: a negative number is never a valid fd",
-                     State, Pred, C, {}, AE);
-    } else if (auto V = constInt(C.getSVal(AE));
+    // Whether the argument is an integer constant expression, and a
+    // never-valid fd, is a property of the AST: decided once per argument.
+    auto [It, New] = ConstFdArgs.try_emplace(AE, ConstFdArg::NotConstant);
+    if (New) {
+      Expr::EvalResult K;
+      if (AE->IgnoreParenImpCasts()->EvaluateAsInt(K, C.getASTContext()))
+        It->second = K.Val.getInt().isNegative() &&
+                             K.Val.getInt().getExtValue() != LinuxAT_FDCWD
+                         ? ConstFdArg::NeverValid
+                         : ConstFdArg::Valid;
+    }
+    if (It->second == ConstFdArg::NeverValid) {
+      State = goOn(BK_Unchecked, Source::PosixFd,
+                   "unchecked fd: a negative number is never a valid fd", State,
+                   Pred, C, {}, AE);
+    } else if (auto V = It->second == ConstFdArg::NotConstant
+                            ? constInt(C.getSVal(AE))
+                            : std::nullopt;
                V && *V < 0 && *V != LinuxAT_FDCWD &&
                State->get<FailedFds>().isEmpty() && holdsNegativeInit(AE, C)) {
       // As checkUse: not when a failed acquisition on the path has this

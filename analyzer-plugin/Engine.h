@@ -154,6 +154,11 @@ private:
                   clang::ento::SymbolReaper &SR,
                   clang::ento::CheckerContext &C) const;
 
+  /// checkPreStmt(CallExpr): what each fd argument of a POSIX call is as
+  /// an integer constant expression (Checks.cpp).
+  enum class ConstFdArg : unsigned char { NotConstant, Valid, NeverValid };
+  mutable llvm::DenseMap<const clang::Expr *, ConstFdArg> ConstFdArgs;
+
   // Summaries.cpp
   const FnSummary *summaryFor(const clang::ento::CallEvent &Call) const;
   /// (callee, argument count) -> its summary, or ByArgs when the summary

@@ -194,7 +194,13 @@ ProgramStateRef FdEngine::evalAssume(ProgramStateRef State, SVal Cond,
   if (InAssume || !State || !hasEngineState(State))
     return State;
   FdMapTy M = State->get<FdMap>();
-  if (M.isEmpty())
+  // Only an unchecked owned fd (the loop below) or a borrow with a known
+  // owner (linkBorrows) can change: most branches meet neither.
+  if (llvm::none_of(M, [](const auto &E) {
+        const FdState &FS = E.second;
+        return (FS.K == FdState::Owned && FS.Unchecked) ||
+               (FS.K == FdState::Borrowed && FS.Owner);
+      }))
     return State;
   SymSet CondSyms = symbolSet(Cond);
   if (CondSyms.empty())

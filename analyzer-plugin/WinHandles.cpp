@@ -697,7 +697,10 @@ void WinHandleChecker::checkPreCall(const CallEvent &Call,
     // A handle passed by value to a function with no row and no body is
     // handed on, as the engine hands on an fd (a HANDLE, a pointer, is
     // handed on by the analyzer's pointer escape; a SOCKET or a one-field
-    // owner passed by value is not, so it is done here).
+    // owner passed by value is not, so it is done here).  With no handle
+    // tracked (any code for a POSIX target) there is none to hand on.
+    if (C.getState()->get<WinHandleMap>().isEmpty())
+      return;
     const Decl *D = Call.getRuntimeDefinition().getDecl();
     const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
     if (FD && FD->hasBody())
@@ -730,6 +733,8 @@ void WinHandleChecker::checkPreCall(const CallEvent &Call,
 void WinHandleChecker::checkDeadSymbols(SymbolReaper &SR,
                                         CheckerContext &C) const {
   ProgramStateRef State = C.getState();
+  if (State->get<WinHandleMap>().isEmpty())
+    return;
   SValBuilder &SVB = C.getSValBuilder();
   llvm::SmallVector<std::pair<SymbolRef, WinHState>, 2> Leaked;
   for (const auto &[Sym, H] : State->get<WinHandleMap>()) {
@@ -772,6 +777,9 @@ void WinHandleChecker::checkLiveSymbols(ProgramStateRef State,
 ProgramStateRef WinHandleChecker::checkPointerEscape(
     ProgramStateRef State, const InvalidatedSymbols &Escaped,
     const CallEvent *Call, PointerEscapeKind Kind) const {
+  // No handle tracked (any code for a POSIX target): nothing can escape.
+  if (State->get<WinHandleMap>().isEmpty())
+    return State;
   // A row's handle arguments are accounted for by the row, whether the
   // handle is the argument (a HANDLE) or a field of one passed by value (an
   // iosafe_borrowed_handle, which the analyzer invalidates as an indirect
@@ -803,9 +811,10 @@ void WinHandleChecker::checkPreStmt(const CastExpr *CE,
 
 void WinHandleChecker::checkTest(const Expr *E, SVal K, bool Eq,
                                  const Expr *Whole, CheckerContext &C) const {
-  if (inLibraryHeader(Whole->getBeginLoc(), C.getSourceManager()))
-    return;
   ProgramStateRef State = C.getState();
+  if (State->get<WinHandleMap>().isEmpty() ||
+      inLibraryHeader(Whole->getBeginLoc(), C.getSourceManager()))
+    return;
   SymbolRef Sym = C.getSVal(E).getAsSymbol();
   const WinHState *H = Sym ? State->get<WinHandleMap>(Sym) : nullptr;
   if (!H || H->Closed || H->Sent == WinSentinel::None)

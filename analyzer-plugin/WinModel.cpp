@@ -388,9 +388,8 @@ const WinRow *annotatedRow(const FunctionDecl *FD) {
 void setWinModelOn() { TheModelOn = true; }
 bool winModelOn() { return TheModelOn; }
 
-const WinRow *winRow(const FunctionDecl *FD) {
-  if (!FD || !FD->getIdentifier())
-    return nullptr;
+namespace {
+const WinRow *findWinRow(const FunctionDecl *FD) {
   // C functions at file scope only.
   if (!FD->getDeclContext()->getRedeclContext()->isTranslationUnit())
     return nullptr;
@@ -403,6 +402,20 @@ const WinRow *winRow(const FunctionDecl *FD) {
   if (R->WindowsTargetOnly && !isWindowsTarget(FD))
     return nullptr;
   return R;
+}
+} // namespace
+
+const WinRow *winRow(const FunctionDecl *FD) {
+  if (!FD || !FD->getIdentifier())
+    return nullptr;
+  // Asked at every call by the model and by the engine's summary lookup:
+  // found by name once per declaration.  The analyzer runs one
+  // translation unit per process, single-threaded.
+  static llvm::DenseMap<const FunctionDecl *, const WinRow *> Found;
+  auto [It, New] = Found.try_emplace(FD, nullptr);
+  if (New)
+    It->second = findWinRow(FD);
+  return It->second;
 }
 
 const WinRow *winRow(const CallEvent &Call) {
