@@ -393,7 +393,7 @@ void FdEngine::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
     if (SR.isLiveRegion(R))
       continue;
     FdMapTy M = State->get<FdMap>();
-    bool Borrowed = llvm::any_of(M, [R = R](const auto &E) {
+    bool Borrowed = anyEntry(M, [R = R](const auto &E) {
       const FdState &FS = E.second;
       return FS.K == FdState::Borrowed && FS.OwnerRegion &&
              (FS.OwnerRegion == R || R->isSubRegionOf(FS.OwnerRegion) ||

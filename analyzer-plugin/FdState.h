@@ -213,6 +213,18 @@ struct FdArg {
   clang::ento::SymbolRef sym() const { return Val.getAsSymbol(); }
 };
 
+/// Whether an entry of the immutable map or set M satisfies P.  A
+/// range-for: llvm::any_of and the <algorithm> forms take M's iterators by
+/// value, and an ImmutableMap iterator copies its path (a SmallVector) at
+/// every copy, which at the callbacks that run at every branch and purge
+/// costs more than the test.
+template <typename MapT, typename Pred> bool anyEntry(const MapT &M, Pred P) {
+  for (const auto &E : M)
+    if (P(E))
+      return true;
+  return false;
+}
+
 } // namespace iosafe
 
 /// Declares a program-state trait shared by the engine's files; its index

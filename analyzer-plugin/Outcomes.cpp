@@ -128,8 +128,8 @@ void FdEngine::testedBy(ArrayRef<const Expr *> Operands,
   auto UntestedFailed = [](const auto &E) {
     return !(E.second & FailedTested);
   };
-  if (llvm::none_of(State->get<FdMap>(), Untested) &&
-      llvm::none_of(State->get<FailedFds>(), UntestedFailed))
+  if (!anyEntry(State->get<FdMap>(), Untested) &&
+      !anyEntry(State->get<FailedFds>(), UntestedFailed))
     return;
   ProgramStateRef Next = State;
   for (const Expr *E : Operands)
@@ -196,7 +196,7 @@ ProgramStateRef FdEngine::evalAssume(ProgramStateRef State, SVal Cond,
   FdMapTy M = State->get<FdMap>();
   // Only an unchecked owned fd (the loop below) or a borrow with a known
   // owner (linkBorrows) can change: most branches meet neither.
-  if (llvm::none_of(M, [](const auto &E) {
+  if (!anyEntry(M, [](const auto &E) {
         const FdState &FS = E.second;
         return (FS.K == FdState::Owned && FS.Unchecked) ||
                (FS.K == FdState::Borrowed && FS.Owner);
