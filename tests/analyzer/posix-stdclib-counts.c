@@ -1,6 +1,7 @@
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,iosafe.PosixFd -verify %s
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,unix.StdCLibraryFunctions,iosafe.PosixFd -verify %s
 // RUN: %clang_analyze_cc1 -analyzer-checker=core,unix,iosafe.PosixFd -verify %s
+// RUN: %clang_analyze_cc1 -analyzer-constraints=z3 -analyzer-checker=core,unix,iosafe.PosixFd -verify %s
 // iosafe.PosixFd next to unix.StdCLibraryFunctions and unix.cstring (both
 // on in iosafe-check, as in clang --analyze): the failure (-1) of a read
 // or a write whose count is bounded below SIZE_MAX (a strlen length, a
@@ -8,7 +9,9 @@
 // constrains the result with `ret <= count`, which the analyzer evaluates
 // in the count's unsigned type (it drops the cast to ssize_t), and -1
 // breaks it; the engine splits the failure off at the call (SF_CountRet in
-// analyzer-plugin/Summary.h).
+// analyzer-plugin/Summary.h).  The z3 RUN line: under Clang's Z3
+// constraint manager the success path's count >= 0 is assumed, not set as
+// a range (constrainNew, analyzer-plugin/FdValues.cpp).
 #include <fcntl.h>
 #include <string.h>
 #include <sys/socket.h>
