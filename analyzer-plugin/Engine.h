@@ -161,9 +161,10 @@ private:
 
   // Summaries.cpp
   const FnSummary *summaryFor(const clang::ento::CallEvent &Call) const;
-  /// (callee, argument count) -> its summary, or ByArgs when the summary
-  /// depends on the argument values (posixDependsOnArgs).  The engine
-  /// analyses one translation unit, single-threaded.
+  /// (callee, argument count) -> its summary; or, with ByArgs, when the
+  /// summary depends on the argument values (posixDependsOnArgs), the one
+  /// after the POSIX table's, for a call the table has no row for.  The
+  /// engine analyses one translation unit, single-threaded.
   struct KnownSummary {
     const FnSummary *S = nullptr;
     bool ByArgs = false;

@@ -20,27 +20,44 @@ using namespace clang::ento;
 namespace iosafe {
 
 namespace {
-/// The lookup, over a call (with the POSIX rows that depend on its
-/// arguments) or a declaration alone.
-template <typename Library, typename Posix, typename OwnPosix>
-const FnSummary *lookup(const SourceSet &On, const FunctionDecl *FD,
-                        Library ByLibrary, Posix ByPosix, OwnPosix ByOwn) {
+/// The sources before the POSIX table (the Windows model's claim,
+/// libiosafe's table): their answer, or std::nullopt to go on.
+template <typename Library>
+std::optional<const FnSummary *>
+beforePosix(const SourceSet &On, const FunctionDecl *FD, Library ByLibrary) {
   if (!FD || winModelClaims(FD))
     return nullptr;
   if (On.has(Source::Ownership))
     if (const FnSummary *S = ByLibrary())
       return S;
-  if (On.has(Source::PosixFd))
-    if (const FnSummary *S = ByPosix())
-      return S;
+  return std::nullopt;
+}
+
+/// The sources after it: the annotations, GCC's fd attributes on a function
+/// iosafe's annotations do not cover, and close(2) for iosafe.Ownership
+/// alone.
+template <typename OwnPosix>
+const FnSummary *afterPosix(const SourceSet &On, const FunctionDecl *FD,
+                            OwnPosix ByOwn) {
   if (On.has(Source::Ownership))
     if (const FnSummary *S = annotationSummary(FD))
       return S;
-  // GCC's fd attributes, on a function iosafe's annotations do not cover.
   if (On.has(Source::PosixFd))
     return gccFdArgSummary(FD);
-  // iosafe.Ownership alone still knows that close(2) releases.
   return On.has(Source::Ownership) ? ByOwn() : nullptr;
+}
+
+/// The lookup, over a call (with the POSIX rows that depend on its
+/// arguments) or a declaration alone.
+template <typename Library, typename Posix, typename OwnPosix>
+const FnSummary *lookup(const SourceSet &On, const FunctionDecl *FD,
+                        Library ByLibrary, Posix ByPosix, OwnPosix ByOwn) {
+  if (auto S = beforePosix(On, FD, ByLibrary))
+    return *S;
+  if (On.has(Source::PosixFd))
+    if (const FnSummary *S = ByPosix())
+      return S;
+  return afterPosix(On, FD, ByOwn);
 }
 } // namespace
 
@@ -78,12 +95,27 @@ const FnSummary *FdEngine::summaryFor(const CallEvent &Call) const {
   if (!FD)
     return iosafe::summaryFor(Enabled, Call);
   auto [It, New] = Summaries.try_emplace({FD, Call.getNumArgs()});
+  KnownSummary &K = It->second;
   if (New) {
-    It->second.ByArgs = posixDependsOnArgs(FD);
-    if (!It->second.ByArgs)
-      It->second.S = iosafe::summaryFor(Enabled, Call);
+    // Of a row picked by an argument, only the POSIX table's part is asked
+    // again at each call: what comes before and after it is known.
+    if (!posixDependsOnArgs(FD)) {
+      K.S = iosafe::summaryFor(Enabled, Call);
+    } else if (auto Before = beforePosix(
+                   Enabled, FD, [&] { return librarySummary(Call); })) {
+      K.S = *Before;
+    } else {
+      K.ByArgs = true;
+      K.S = afterPosix(Enabled, FD,
+                       [&] { return posixReleaseForOwnership(Call); });
+    }
   }
-  return It->second.ByArgs ? iosafe::summaryFor(Enabled, Call) : It->second.S;
+  if (!K.ByArgs)
+    return K.S;
+  if (Enabled.has(Source::PosixFd))
+    if (const FnSummary *S = posixSummary(Call))
+      return S;
+  return K.S;
 }
 
 const FnSummary *FdEngine::ownAnnotations(const FunctionDecl *FD) const {
