@@ -24,7 +24,7 @@
 // constrain it.  A leak is a handle that dies while it may be valid on its
 // path: not its failure value, and its acquirer's status may be success.
 //
-// Over the ~600-line guide (about 910 lines): the checker's state, its
+// Over the ~600-line guide (about 930 lines): the checker's state, its
 // value helpers and its callbacks are one unit, as Clang's
 // FuchsiaHandleChecker is one file; a third of it is evalCall, whose steps
 // (uses, releases, the return value, out-parameters, HandleOrInvalid /
