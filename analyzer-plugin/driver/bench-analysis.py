@@ -14,7 +14,7 @@ Four sides, each over every unit:
 - direct: the same with the plugin loaded and the iosafe checkers on that
           iosafe-check turns on, which is the analysis it runs (per unit;
           measured twice: unit by unit beside plain, and in passes over
-          all units before and after each of the driver's);
+          all units before and after the driver's);
 - driver: iosafe-check -j 1 over all units in one run (one Python process,
           libscanbuild's command per unit, the SARIF merge);
 - ctu:    iosafe-check --ctu -j 1.
@@ -40,8 +40,8 @@ not blurred by other jobs on a shared machine as wall time is.  It is
 blurred by the machine's own speed, which on a shared host changes by up
 to a fifth from one minute to the next, so the sides compared are measured
 next to one another: plain, direct and same-paths unit by unit, and the
-driver and --ctu in whole-set passes, each between two whole-set passes of
-the direct side (the driver is compared with their mean).  The repetitions rotate every order; each ratio is the median of the
+driver in a whole-set pass between two whole-set passes of the direct side
+(compared with their mean), --ctu next to them.  The repetitions rotate every order; each ratio is the median of the
 per-repetition ratios, printed with their range, and iosafe-check against
 plain clang is the product of the driver's and the checkers' ratios of each
 repetition.
@@ -176,15 +176,13 @@ def measure(a, plugin, units, flags, reps, tmp, label):
     # machine's speed, which on a shared host comes and goes over seconds
     # to minutes, meets all three alike.
     unit_sides = ["plain", "direct"] + (["same"] if copies else [])
-    # Whole-set sides, one pass each over all units: iosafe-check and
-    # iosafe-check --ctu, in an order alternating from repetition to
-    # repetition, each between two whole-set passes of the direct side;
-    # iosafe-check is compared with the mean of the two around it, which
-    # takes out a change of speed that runs across the three.
+    # Whole-set sides, one pass each over all units: iosafe-check between
+    # two whole-set passes of the direct side, compared with their mean
+    # (which takes out a change of speed that runs across the three), and
+    # iosafe-check --ctu before or after them, alternately.
     def direct_set():
         return sum(clang_one(u, True) for u in units)
-    set_sides = {"driver": iosafe, "ctu": lambda: iosafe("--ctu")}
-    t = {s: [] for s in unit_sides + list(set_sides) + ["same-all", "direct-set"]}
+    t = {s: [] for s in unit_sides + ["driver", "ctu", "same-all", "direct-set"]}
     for rep in range(reps):
         tot = dict.fromkeys(unit_sides + ["same-all"], 0.0)
         for i, u in enumerate(units):
@@ -199,12 +197,13 @@ def measure(a, plugin, units, flags, reps, tmp, label):
             tot["same-all"] += tot["same"]
         for s, v in tot.items():
             t[s].append(v)
-        passes = [direct_set()]
-        for s in (("driver", "ctu") if rep % 2 == 0 else ("ctu", "driver")):
-            t[s].append(set_sides[s]())
-            passes.append(direct_set())
-            if s == "driver":
-                t["direct-set"].append((passes[-2] + passes[-1]) / 2)
+        if rep % 2:
+            t["ctu"].append(iosafe("--ctu"))
+        before = direct_set()
+        t["driver"].append(iosafe())
+        t["direct-set"].append((before + direct_set()) / 2)
+        if not rep % 2:
+            t["ctu"].append(iosafe("--ctu"))
 
     def per_rep(num, den):
         return [n / d for n, d in zip(t[num], t[den])]
